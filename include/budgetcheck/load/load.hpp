@@ -1,0 +1,68 @@
+// Reading a transcribed disclosure (docs/format.md) into the typed model. Bad input is never an
+// exception: it comes back as diagnostics that say where (JSON pointer, line:column) and what.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "budgetcheck/model/catalog.hpp"
+#include "budgetcheck/model/document.hpp"
+
+namespace budgetcheck {
+
+enum class DiagnosticSeverity { Error, Warning };
+std::string_view to_string(DiagnosticSeverity severity);
+
+// A problem with the input itself (not with the budget it describes). `code` is a stable id
+// such as "json.syntax" or "column.unknown-header"; docs/format.md lists them all.
+struct LoadDiagnostic {
+    DiagnosticSeverity severity = DiagnosticSeverity::Error;
+    std::string code;
+    SourceLocation where;
+    std::string message;
+    std::vector<std::string> suggestions;  // closest known names, best first
+};
+
+struct LoadOptions {
+    const SubjectCatalog* catalog = nullptr;  // nullptr: the bundled catalog
+    std::size_t max_depth = 64;
+    std::uintmax_t max_file_bytes = 64U * 1024U * 1024U;
+};
+
+struct LoadResult {
+    std::string file;
+    std::optional<Document> document;  // absent when the file could not be read as a disclosure
+    std::vector<LoadDiagnostic> diagnostics;
+
+    std::size_t error_count() const;
+    std::size_t warning_count() const;
+    bool has_errors() const { return error_count() > 0; }
+};
+
+// Loads from text already in memory (what the tests use); `file` only names it in messages.
+LoadResult load_document(std::string_view text, std::string file, const LoadOptions& options = {});
+
+// Reads a file (never modifying it) and loads it. Unreadable files, directories and oversized
+// files become diagnostics.
+LoadResult load_file(const std::filesystem::path& path, const LoadOptions& options = {});
+
+// The catalog compiled in from data/catalog/.
+const SubjectCatalog& bundled_catalog();
+
+// Adds the subjects of one catalog file (data/catalog format) to `catalog`; returns the problems
+// found, empty on success.
+std::vector<std::string> load_catalog_text(std::string_view text, std::string_view name,
+                                           SubjectCatalog& catalog);
+
+// Loads every *.json catalog file in a directory (a drop-in national catalog).
+std::vector<std::string> load_catalog_directory(const std::filesystem::path& directory,
+                                                SubjectCatalog& catalog);
+
+// The JSON Schema of the transcription format (docs/schema/budgetcheck-v1.schema.json).
+std::string_view bundled_schema();
+
+}  // namespace budgetcheck

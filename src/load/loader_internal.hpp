@@ -1,0 +1,43 @@
+// Shared between the loader's files: the diagnostics sink and the row interpretation step.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "budgetcheck/load/json_tree.hpp"
+#include "budgetcheck/load/load.hpp"
+
+namespace budgetcheck::detail {
+
+class Diagnostics {
+public:
+    explicit Diagnostics(std::vector<LoadDiagnostic>& out) : out_(out) {}
+
+    void error(std::string code, SourceLocation where, std::string message,
+               std::vector<std::string> suggestions = {}) {
+        out_.push_back(LoadDiagnostic{DiagnosticSeverity::Error, std::move(code), std::move(where),
+                                      std::move(message), std::move(suggestions)});
+    }
+    void warning(std::string code, SourceLocation where, std::string message,
+                 std::vector<std::string> suggestions = {}) {
+        out_.push_back(LoadDiagnostic{DiagnosticSeverity::Warning, std::move(code),
+                                      std::move(where), std::move(message), std::move(suggestions)});
+    }
+
+private:
+    std::vector<LoadDiagnostic>& out_;
+};
+
+// RFC 6901: "~" → "~0", "/" → "~1".
+std::string pointer_token(std::string_view key);
+
+inline SourceLocation locate(const std::string& pointer, TextPosition position) {
+    return SourceLocation{pointer, position.line, position.column};
+}
+
+// Gives each row of a side its role, line item or subject, level and parent; builds the typed
+// “三公” figures. Reports what it could not recognise.
+void interpret_rows(Table& table, const Document& document, const SubjectCatalog& catalog,
+                    Diagnostics& diagnostics);
+
+}  // namespace budgetcheck::detail
