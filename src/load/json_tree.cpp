@@ -88,10 +88,16 @@ public:
     bool parse_error(std::size_t position, const std::string& /*last_token*/,
                      const nlohmann::detail::exception& ex) override {
         error_ = ex.what();
-        // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ".
-        const auto colon = error_.find(": ");
-        if (error_.rfind("[json.exception", 0) == 0 && colon != std::string::npos) {
-            error_.erase(0, colon + 2);
+        // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ";
+        // the position is ours to give, in our own terms.
+        if (error_.rfind("[json.exception", 0) == 0) {
+            error_.erase(0, error_.find("] ") == std::string::npos ? 0 : error_.find("] ") + 2);
+        }
+        if (error_.rfind("parse error", 0) == 0) {
+            const auto colon = error_.find(": ");
+            if (colon != std::string::npos) {
+                error_.erase(0, colon + 2);
+            }
         }
         error_offset_ = position > 0 ? position - 1 : 0;
         return false;

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end checks of the built binary, one scenario per invocation:
+#   cli_test.sh BUDGETCHECK SOURCE_DIR SCENARIO
+set -uo pipefail
+bin="$1"
+src="$2"
+scenario="$3"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+fail() {
+    echo "FAIL [$scenario]: $*" >&2
+    exit 1
+}
+
+expect_exit() {  # expected actual
+    [[ "$1" == "$2" ]] || fail "exit code $2, expected $1"
+}
+
+expect_output() {  # file pattern
+    grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "output lacks: $2"; }
+}
+
+case "$scenario" in
+    inspect-shows-hierarchy)
+        "$bin" inspect "$src/data/jilin-hrss-information-center-2024.json" >"$work/out"
+        expect_exit 0 $?
+        expect_output "$work/out" "    208 类 一、社会保障和就业支出"
+        expect_output "$work/out" "      20801 款 人力资源和社会保障管理事务"
+        expect_output "$work/out" "        2080108 项 信息化建设"
+        expect_output "$work/out" "kind expenditure_summary (支出总表) · amounts in 万元"
+        expect_output "$work/out" "Everything recognised: no load diagnostics."
+        ;;
+    inspect-reads-stdin)
+        "$bin" inspect - <"$src/tests/fixtures/minimal.json" >"$work/out"
+        expect_exit 0 $?
+        expect_output "$work/out" "208 类 社会保障和就业支出"
+        ;;
+    inspect-bad-file)
+        "$bin" inspect "$src/tests/fixtures/truncated.json" >"$work/out"
+        expect_exit 2 $?
+        expect_output "$work/out" "truncated.json:4:1: error: syntax error while parsing array - unexpected end of input"
+        ;;
+    schema-prints-shipped-schema)
+        "$bin" schema >"$work/schema.json"
+        expect_exit 0 $?
+        cmp -s "$work/schema.json" "$src/docs/schema/budgetcheck-v1.schema.json" || fail "schema output differs from docs/schema"
+        ;;
+    verify-bundled-data)
+        "$bin" verify "$src"/data/*.json >"$work/out"
+        expect_exit 0 $?
+        expect_output "$work/out" "2 files checked, 0 with input errors"
+        ;;
+    verify-directory-with-broken-file)
+        mkdir -p "$work/batch/sub"
+        cp "$src/tests/fixtures/minimal.json" "$work/batch/a.json"
+        cp "$src/tests/fixtures/truncated.json" "$work/batch/sub/b.json"
+        cp "$src/tests/fixtures/minimal.json" "$work/batch/sub/c.json"
+        echo "not json either" >"$work/batch/notes.txt"
+        "$bin" verify "$work/batch" >"$work/out"
+        expect_exit 2 $?
+        expect_output "$work/out" "a.json: 1 tables loaded, 0 input errors"
+        expect_output "$work/out" "c.json: 1 tables loaded, 0 input errors"
+        expect_output "$work/out" "b.json:4:1: error:"
+        expect_output "$work/out" "3 files checked, 1 with input errors"
+        ;;
+    verify-never-modifies-input)
+        cp "$src/tests/fixtures/truncated.json" "$work/t.json"
+        before="$(sha256sum "$work/t.json")"
+        "$bin" verify "$work/t.json" >/dev/null
+        [[ "$(sha256sum "$work/t.json")" == "$before" ]] || fail "input changed"
+        ;;
+    version-and-help)
+        "$bin" --version >"$work/out"
+        expect_exit 0 $?
+        expect_output "$work/out" "budgetcheck "
+        "$bin" inspect --help >"$work/out"
+        expect_exit 0 $?
+        expect_output "$work/out" "Example:"
+        "$bin" frobnicate >"$work/out" 2>&1
+        expect_exit 2 $?
+        ;;
+    *)
+        fail "unknown scenario"
+        ;;
+esac
+echo "PASS [$scenario]"
