@@ -13,6 +13,8 @@
 
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/report/inspect.hpp"
+#include "budgetcheck/report/text.hpp"
+#include "budgetcheck/rules/engine.hpp"
 
 namespace {
 
@@ -105,6 +107,15 @@ int run(int argc, char** argv) {
     std::vector<std::string> verify_paths;
     verify->add_option("PATH", verify_paths, "Files, directories (searched for *.json) or - for standard input")->required();
     verify->add_option("--catalog", catalog.directory, "Directory of subject catalog files to use instead of the bundled one");
+    bool exact_footing = false;
+    bool truncated = false;
+    std::string rounding_severity = "note";
+    std::string lang = "en";
+    verify->add_flag("--exact-footing", exact_footing, "Report differences that rounding could explain as errors of their rule");
+    verify->add_option("--rounding-severity", rounding_severity, "Severity of rounding.explained findings")
+        ->check(CLI::IsMember({"error", "warning", "note"}));
+    verify->add_flag("--truncated", truncated, "The document truncates figures instead of rounding them");
+    verify->add_option("--lang", lang, "Message language")->check(CLI::IsMember({"en", "zh"}));
     verify->footer("Examples:\n  budgetcheck verify draft.json\n  budgetcheck verify data/");
 
     auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the transcription format");
@@ -131,24 +142,40 @@ int run(int argc, char** argv) {
         return result.has_errors() ? to_int(ExitCode::InputError) : to_int(ExitCode::Ok);
     }
     // verify
+    RuleOptions rule_options;
+    rule_options.catalog = options->catalog;
+    rule_options.exact_footing = exact_footing;
+    if (auto severity = parse_severity(rounding_severity)) {
+        rule_options.rounding_severity = *severity;
+    }
+    rule_options.rounding = truncated ? RoundingMode::Truncate : RoundingMode::Nearest;
+    const Language language = lang == "zh" ? Language::Chinese : Language::English;
     std::vector<LoadResult> failures;
     const std::vector<std::string> files = expand_paths(verify_paths, failures);
     std::size_t bad_files = failures.size();
+    std::size_t files_with_errors = 0;
     for (const LoadResult& failure : failures) {
         write_load_diagnostics(std::cout, failure);
     }
     for (const std::string& file : files) {
         const LoadResult result = load_path(file, *options);
-        write_load_diagnostics(std::cout, result);
         if (result.has_errors() || !result.document) {
             ++bad_files;
+            write_text_report(std::cout, result, nullptr, language);
+            continue;
         }
-        const std::size_t tables = result.document ? result.document->tables.size() : 0;
-        fmt::print(std::cout, "{}: {} tables loaded, {} input errors, {} input warnings\n", result.file, tables,
-                   result.error_count(), result.warning_count());
+        const CheckReport report = check_document(*result.document, rule_options);
+        write_text_report(std::cout, result, &report, language);
+        if (report.count(Severity::Error) > 0) {
+            ++files_with_errors;
+        }
     }
-    fmt::print(std::cout, "{} files checked, {} with input errors\n", files.size() + failures.size(), bad_files);
-    return bad_files > 0 ? to_int(ExitCode::InputError) : to_int(ExitCode::Ok);
+    fmt::print(std::cout, "{} files checked: {} with errors, {} unreadable\n", files.size() + failures.size(),
+               files_with_errors, bad_files);
+    if (bad_files > 0) {
+        return to_int(ExitCode::InputError);
+    }
+    return files_with_errors > 0 ? to_int(ExitCode::Findings) : to_int(ExitCode::Ok);
 }
 
 }  // namespace

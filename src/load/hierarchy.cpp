@@ -211,9 +211,11 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
                 code.clear();
             }
         }
-        if (project_table && row.label.empty()) {
+        if (project_table) {
+            // A project row is named by its type or project columns; 单位名称 only says whose it is.
             for (int column : {type_column, level1_column, level2_column}) {
-                if (!(row.label = cell_text(row, column)).empty()) {
+                if (const std::string name = cell_text(row, column); !name.empty()) {
+                    row.label = name;
                     break;
                 }
             }

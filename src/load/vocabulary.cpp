@@ -176,7 +176,7 @@ constexpr HeaderWord header_words[] = {
     {.text = "金额", .role = R::Value},
     {.text = "预算数", .role = R::Value, .period = Period::BudgetYear},
     {.text = "预算金额", .role = R::Value, .period = Period::BudgetYear},
-    {.text = "年初预算数", .role = R::Value, .period = Period::BudgetYear},
+    {.text = "年初预算数", .role = R::Value, .period = Period::BudgetYear, .stage = Stage::CurrentYear},
     {.text = "本年预算数", .role = R::Value, .period = Period::BudgetYear},
     {.text = "全年预算数", .role = R::Value, .period = Period::BudgetYear},
     {.text = "年度资金总额", .role = R::Value, .period = Period::BudgetYear},

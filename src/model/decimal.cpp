@@ -138,6 +138,40 @@ std::optional<Decimal> Decimal::times(Decimal other) const {
     return Decimal(*units, scale);
 }
 
+std::optional<Decimal> Decimal::divided_by(Decimal divisor, int decimals) const {
+    if (divisor.units_ == 0 || decimals < 0 || decimals > max_scale) {
+        return std::nullopt;
+    }
+    // value = units_·10^-scale_ / (d·10^-dscale) = units_·10^(dscale - scale_) / d; we want it
+    // times 10^decimals as an integer.
+    int exponent = divisor.scale_ - scale_ + decimals;
+    Wide numerator = static_cast<Wide>(units_);
+    Wide denominator = static_cast<Wide>(divisor.units_);
+    if (exponent >= 0) {
+        if (exponent > 18) {
+            return std::nullopt;
+        }
+        numerator *= wide_power_of_ten(exponent);
+    } else {
+        if (-exponent > 18) {
+            return std::nullopt;
+        }
+        denominator *= wide_power_of_ten(-exponent);
+    }
+    const bool negative = (numerator < 0) != (denominator < 0);
+    const Wide n = numerator < 0 ? -numerator : numerator;
+    const Wide d = denominator < 0 ? -denominator : denominator;
+    Wide quotient = n / d;
+    if ((n % d) * 2 >= d) {
+        ++quotient;
+    }
+    auto units = narrow(negative ? -quotient : quotient);
+    if (!units) {
+        return std::nullopt;
+    }
+    return Decimal(*units, decimals);
+}
+
 std::optional<Decimal> Decimal::negated() const {
     if (units_ == INT64_MIN) {
         return std::nullopt;

@@ -28,6 +28,9 @@ public:
     std::optional<Decimal> minus(Decimal other) const;
     std::optional<Decimal> times(Decimal other) const;
     std::optional<Decimal> negated() const;
+    // this / divisor with `decimals` decimals, rounded half away from zero; nullopt when the
+    // divisor is zero or the result does not fit.
+    std::optional<Decimal> divided_by(Decimal divisor, int decimals) const;
     std::optional<Decimal> abs() const;
     // The same value written with more decimals (exact); nullopt on overflow or if
     // new_scale is smaller than the current scale and digits would be lost.

@@ -1,0 +1,73 @@
+// The rule engine: every registered rule runs over a typed Document and reports findings to a
+// sink. Rules never print; the engine also records which identities it checked and which it
+// could not, so a report can say what was covered.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "budgetcheck/model/catalog.hpp"
+#include "budgetcheck/rules/finding.hpp"
+
+namespace budgetcheck {
+
+// How printed figures are rounded, which decides the interval each one stands for.
+enum class RoundingMode {
+    Nearest,   // 517.03 stands for [517.025, 517.035]
+    Truncate,  // 517.03 stands for [517.03, 517.04]
+};
+
+struct RuleOptions {
+    RoundingMode rounding = RoundingMode::Nearest;
+    // When true, a difference that rounding could explain is reported under the identity's own
+    // rule at that rule's severity, as for documents that must foot exactly.
+    bool exact_footing = false;
+    // Severity of rounding.explained findings (default note).
+    Severity rounding_severity = Severity::Note;
+    // Rules switched off, and per-rule severity overrides, by rule id.
+    std::vector<std::string> disabled;
+    std::map<std::string, Severity, std::less<>> severity_overrides;
+    // The catalog subjects are checked against; nullptr for the bundled one.
+    const SubjectCatalog* catalog = nullptr;
+};
+
+// A check the engine could not make, and why ("table 项目支出表 absent").
+struct SkippedCheck {
+    std::string rule_id;
+    std::string reason;
+};
+
+struct CheckReport {
+    std::vector<Finding> findings;
+    std::size_t identities_checked = 0;
+    std::vector<SkippedCheck> skipped;
+    // Pointers of every cell that took part in at least one checked identity.
+    std::vector<std::string> cells_checked;
+
+    std::size_t count(Severity severity) const;
+};
+
+class RuleContext;
+
+struct RuleInfo {
+    std::string_view id;
+    std::string_view family;
+    Severity default_severity;
+    std::string_view title_en;
+    std::string_view title_zh;
+    void (*run)(const Document& document, RuleContext& context);
+};
+
+// Every rule, in the order of the registration table (src/rules/registry.cpp).
+std::span<const RuleInfo> all_rules();
+const RuleInfo* find_rule(std::string_view id);
+
+// Runs every enabled rule. Findings are ordered by table, then by rule, then by position.
+CheckReport check_document(const Document& document, const RuleOptions& options = {});
+
+}  // namespace budgetcheck

@@ -1,0 +1,112 @@
+// Completeness: a budget disclosure publishes a fixed set of tables, and a table left empty
+// says why (in a note under it, or in the narrative).
+#include <fmt/format.h>
+
+#include "families.hpp"
+
+namespace budgetcheck::rules {
+
+namespace {
+
+// The words that name a table's subject in a note or in the narrative.
+std::string_view topic(TableKind kind) {
+    switch (kind) {
+        case TableKind::GovernmentFundExpenditure:
+            return "政府性基金";
+        case TableKind::StateCapitalExpenditure:
+            return "国有资本经营";
+        case TableKind::ThreePublicExpenses:
+            return "三公";
+        case TableKind::ProjectExpenditure:
+            return "项目支出";
+        case TableKind::EntrustedServiceExpenditure:
+            return "委托业务费";
+        case TableKind::OperatingExpenses:
+            return "机关运行经费";
+        case TableKind::GovernmentProcurement:
+            return "政府采购";
+        default:
+            return "";
+    }
+}
+
+bool says_none(std::string_view text, std::string_view subject) {
+    const std::string key = label_key(text);
+    const std::string word = label_key(subject);
+    for (std::size_t at = key.find(word); at != std::string::npos; at = key.find(word, at + 1)) {
+        // "无政府性基金", "没有政府性基金…", "政府性基金…为0", "未安排…": within one sentence of the subject.
+        const std::size_t begin = at > 60 ? at - 60 : 0;
+        const std::string window = key.substr(begin, 180);
+        for (std::string_view negation : {"无", "没有", "未安排", "不涉及", "为0", "为零"}) {
+            if (window.find(negation) != std::string::npos) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+void required_tables(const Document& document, RuleContext& context) {
+    if (document.kind == DocumentKind::DepartmentFinal || document.kind == DocumentKind::UnitFinal) {
+        context.skip("the required tables of a 决算 disclosure are not yet defined");
+        return;
+    }
+    const TableKind required[] = {
+        TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary, TableKind::ExpenditureSummary,
+        TableKind::FiscalAppropriationSummary, TableKind::GeneralPublicExpenditure,
+        TableKind::GeneralPublicBasicExpenditure, TableKind::ThreePublicExpenses,
+        TableKind::GovernmentFundExpenditure, TableKind::StateCapitalExpenditure,
+    };
+    for (TableKind kind : required) {
+        CellRef ref;
+        ref.table = std::string(chinese_name(kind));
+        ref.source = SourceLocation{"/tables", 0, 0};
+        context.count_checked({});
+        if (!document.tables_of(kind).empty()) {
+            continue;
+        }
+        Finding finding;
+        finding.severity = context.rule().default_severity;
+        finding.cells = {ref};
+        finding.expected = std::string(chinese_name(kind));
+        finding.actual = "absent";
+        finding.message_en = fmt::format("a {} must publish a {} ({}); none is printed", to_string(document.kind),
+                                         chinese_name(kind), to_string(kind));
+        finding.message_zh = fmt::format("{}应公开{}，文件中未列示", chinese_name(document.kind), chinese_name(kind));
+        context.report(std::move(finding));
+    }
+}
+
+void empty_table_explained(const Document& document, RuleContext& context) {
+    for (const Table& table : document.tables) {
+        if (!table.is_empty() || table.kind == TableKind::Unknown) {
+            continue;
+        }
+        const std::string_view subject = topic(table.kind);
+        bool explained = !table.notes.empty();
+        for (const TextSection& section : document.narrative) {
+            explained = explained || (!subject.empty() && says_none(section.heading + section.text, subject));
+        }
+        CellRef ref;
+        ref.table = table.title;
+        ref.table_index = table.json_index;
+        ref.source = table.source;
+        context.count_checked({ref});
+        if (explained) {
+            continue;
+        }
+        Finding finding;
+        finding.severity = context.rule().default_severity;
+        finding.cells = {ref};
+        finding.actual = "an empty table";
+        finding.expected = "a note saying why it is empty";
+        finding.message_en = fmt::format("{} prints no figure and neither a note under it nor the narrative says why",
+                                         table.title);
+        finding.message_zh = fmt::format("{}为空表，表下无说明，情况说明中也未说明原因", table.title);
+        context.report(std::move(finding));
+    }
+}
+
+}  // namespace budgetcheck::rules

@@ -1,0 +1,535 @@
+#include "context.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace budgetcheck {
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Note:
+            return "note";
+    }
+    return "?";
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+    for (Severity s : {Severity::Error, Severity::Warning, Severity::Note}) {
+        if (to_string(s) == text) {
+            return s;
+        }
+    }
+    return std::nullopt;
+}
+
+std::size_t CheckReport::count(Severity severity) const {
+    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
+                                                  [severity](const Finding& f) { return f.severity == severity; }));
+}
+
+bool CellAt::printed() const {
+    const Cell& c = cell();
+    return !c.invalid && c.amount() != nullptr && c.amount()->is_printed();
+}
+
+std::string row_name(const Row& row) {
+    if (row.subject && row.subject->origin != SubjectRef::Origin::CatalogName) {
+        return fmt::format("{} {}", row.subject->code, row.label);
+    }
+    if (!row.label.empty()) {
+        return row.label;
+    }
+    return row.role == RowRole::Unit ? std::string("(unit row)") : fmt::format("row {}", row.json_index + 1);
+}
+
+CellRef ref_of(const CellAt& at) {
+    CellRef ref;
+    ref.table = at.table->title;
+    ref.table_index = at.table->json_index;
+    ref.side = at.side_ref().side;
+    ref.row = row_name(at.row_ref());
+    ref.column = at.column_ref().printed();
+    ref.printed = at.cell().printed;
+    ref.unit = std::string(to_string(at.table->money_unit));
+    ref.source = at.cell().source;
+    return ref;
+}
+
+Figure figure_of(const CellAt& at) {
+    Figure figure;
+    if (const Amount* amount = at.amount(); amount != nullptr && !at.cell().invalid) {
+        figure.amount = *amount;
+    }
+    figure.unit = at.table->money_unit;
+    figure.ref = ref_of(at);
+    return figure;
+}
+
+std::vector<CellAt> value_cells(const Table& table, int side, int row) {
+    std::vector<CellAt> out;
+    const TableSide& s = table.sides[static_cast<std::size_t>(side)];
+    for (std::size_t c = 0; c < s.columns.size(); ++c) {
+        if (s.columns[c].meaning.is_value()) {
+            out.push_back(CellAt{&table, side, row, static_cast<int>(c)});
+        }
+    }
+    return out;
+}
+
+bool is_content(const Row& row) { return row.role != RowRole::Filler; }
+
+int find_subject_row(const TableSide& side, std::string_view code) {
+    for (std::size_t r = 0; r < side.rows.size(); ++r) {
+        if (side.rows[r].subject && side.rows[r].subject->code == code) {
+            return static_cast<int>(r);
+        }
+    }
+    return -1;
+}
+
+std::string show(Decimal yuan, MoneyUnit unit, int decimals) {
+    auto value = yuan.shifted(-yuan_exponent(unit));
+    if (!value) {
+        return "?";
+    }
+    if (auto fitted = value->with_scale(decimals)) {
+        return fitted->to_string();
+    }
+    return value->to_string();
+}
+
+namespace {
+
+Decimal ulp(int decimals) { return *Decimal::make(1, decimals); }
+
+std::optional<Decimal> to_yuan(Decimal value, MoneyUnit unit) { return value.shifted(yuan_exponent(unit)); }
+
+int display_decimals(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) {
+    int decimals = total.amount.is_printed() ? total.amount.decimals() : 0;
+    for (const auto& [sign, part] : parts) {
+        if (part.amount.is_printed() && part.unit == total.unit) {
+            decimals = std::max(decimals, part.amount.decimals());
+        }
+    }
+    return decimals;
+}
+
+std::string shown_figure(const Figure& figure, MoneyUnit unit, int decimals) {
+    if (figure.unit == unit) {
+        auto fitted = figure.amount.value().with_scale(std::max(decimals, figure.amount.decimals()));
+        return fitted ? fitted->to_string() : figure.amount.value().to_string();
+    }
+    return fmt::format("{} {}", figure.amount.value().to_string(), to_string(figure.unit));
+}
+
+// Every adjacent-digit swap of a printed figure, as the value the swap would give.
+std::vector<std::pair<std::string, Decimal>> digit_swaps(const Amount& amount) {
+    std::vector<std::pair<std::string, Decimal>> out;
+    const std::string text = amount.value().to_string();
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        std::size_t j = i + 1;
+        if (text[j] == '.' && j + 1 < text.size()) {
+            j = j + 1;  // swap across the decimal point too
+        }
+        if (!std::isdigit(static_cast<unsigned char>(text[i])) || !std::isdigit(static_cast<unsigned char>(text[j])) ||
+            text[i] == text[j]) {
+            continue;
+        }
+        std::string swapped = text;
+        std::swap(swapped[i], swapped[j]);
+        if (auto parsed = Amount::parse(swapped)) {
+            out.emplace_back(swapped, parsed->value());
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+RuleContext::RuleContext(const Document& document, const RuleOptions& options, CheckReport& report)
+    : document_(document), options_(options), report_(report) {}
+
+bool RuleContext::enabled(std::string_view rule_id) const {
+    return std::find(options_.disabled.begin(), options_.disabled.end(), rule_id) == options_.disabled.end();
+}
+
+Severity RuleContext::effective(std::string_view rule_id, Severity fallback) const {
+    const auto found = options_.severity_overrides.find(rule_id);
+    return found == options_.severity_overrides.end() ? fallback : found->second;
+}
+
+void RuleContext::report(Finding finding, Axis axis) {
+    if (!enabled(rule_->id)) {
+        return;
+    }
+    finding.rule_id = std::string(rule_->id);
+    finding.severity = effective(rule_->id, finding.severity);
+    report_.findings.push_back(std::move(finding));
+    axes_.push_back(axis);
+}
+
+namespace {
+
+// "0.020" → "0.02": the slack is shown with as many decimals as it needs.
+std::string trim_zeros(std::string text) {
+    if (text.find('.') == std::string::npos) {
+        return text;
+    }
+    while (!text.empty() && text.back() == '0') {
+        text.pop_back();
+    }
+    if (!text.empty() && text.back() == '.') {
+        text.pop_back();
+    }
+    return text;
+}
+
+}  // namespace
+
+void RuleContext::report_rounding(Finding finding, const std::string& shown_slack) {
+    const std::string slack = trim_zeros(shown_slack);
+    constexpr std::string_view rounding_id = "rounding.explained";
+    if (options_.exact_footing) {
+        finding.severity = rule_->default_severity;
+        finding.message_en += " (exact footing is required)";
+        finding.message_zh += "（要求精确平衡）";
+        report(std::move(finding));
+        return;
+    }
+    if (!enabled(rounding_id)) {
+        return;
+    }
+    finding.message_en += fmt::format("; rounding of the printed figures can explain up to ±{} ({})", slack, rule_->id);
+    finding.message_zh += fmt::format("；打印数字的四舍五入最多可解释 ±{} 的差异（{}）", slack, rule_->id);
+    finding.rule_id = std::string(rounding_id);
+    finding.severity = effective(rounding_id, options_.rounding_severity);
+    report_.findings.push_back(std::move(finding));
+    axes_.push_back(Axis::Other);
+}
+
+void RuleContext::skip(std::string reason) {
+    for (const SkippedCheck& s : report_.skipped) {
+        if (s.rule_id == rule_->id && s.reason == reason) {
+            return;
+        }
+    }
+    report_.skipped.push_back(SkippedCheck{std::string(rule_->id), std::move(reason)});
+}
+
+void RuleContext::count_checked(const std::vector<CellRef>& cells) {
+    ++report_.identities_checked;
+    for (const CellRef& cell : cells) {
+        if (!cell.source.pointer.empty() && checked_cells_.insert(cell.source.pointer).second) {
+            report_.cells_checked.push_back(cell.source.pointer);
+        }
+    }
+}
+
+Interval RuleContext::interval_of(const Figure& figure) const {
+    if (!figure.amount.is_printed()) {
+        return Interval{};
+    }
+    const Decimal value = figure.amount.value();
+    const int decimals = figure.amount.decimals();
+    Decimal lo = value;
+    Decimal hi = value;
+    if (!figure.exact) {
+        if (options_.rounding == RoundingMode::Nearest) {
+            const Decimal half = *Decimal::make(5, decimals + 1);
+            lo = value.minus(half).value_or(value);
+            hi = value.plus(half).value_or(value);
+        } else if (value.is_negative()) {
+            lo = value.minus(ulp(decimals)).value_or(value);
+        } else {
+            hi = value.plus(ulp(decimals)).value_or(value);
+        }
+    }
+    return Interval{to_yuan(lo, figure.unit).value_or(Decimal()), to_yuan(hi, figure.unit).value_or(Decimal())};
+}
+
+Verdict RuleContext::check_sum(const Figure& total, const std::vector<std::pair<int, Figure>>& parts,
+                               const IdentityText& text) {
+    std::vector<CellRef> cells{total.ref};
+    std::optional<Decimal> sum = Decimal();
+    Decimal sum_lo;
+    Decimal sum_hi;
+    bool overflow = false;
+    for (const auto& [sign, part] : parts) {
+        if (part.amount.is_printed()) {
+            cells.push_back(part.ref);
+        }
+        const auto value = to_yuan(part.amount.value(), part.unit);
+        const Interval range = interval_of(part);
+        if (!value || !sum) {
+            overflow = true;
+            break;
+        }
+        if (sign > 0) {
+            sum = sum->plus(*value);
+            sum_lo = sum_lo.plus(range.lo).value_or(sum_lo);
+            sum_hi = sum_hi.plus(range.hi).value_or(sum_hi);
+        } else {
+            sum = sum->minus(*value);
+            sum_lo = sum_lo.minus(range.hi).value_or(sum_lo);
+            sum_hi = sum_hi.minus(range.lo).value_or(sum_hi);
+        }
+    }
+    const auto actual = to_yuan(total.amount.value(), total.unit);
+    if (overflow || !sum || !actual) {
+        skip("a sum too large to compute exactly");
+        return Verdict::Unchecked;
+    }
+    count_checked(cells);
+    const auto residual = actual->minus(*sum);
+    if (!residual) {
+        return Verdict::Unchecked;
+    }
+    if (residual->is_zero()) {
+        return Verdict::Exact;
+    }
+    const Interval total_range = interval_of(total);
+    const bool overlaps = total_range.lo <= sum_hi && sum_lo <= total_range.hi;
+
+    const int decimals = display_decimals(total, parts);
+    Finding finding;
+    finding.severity = rule_->default_severity;
+    finding.cells = cells;
+    finding.expected = show(*sum, total.unit, decimals);
+    finding.actual = total.amount.is_printed() ? shown_figure(total, total.unit, decimals)
+                                               : (total.amount.is_dash() ? "-" : "(blank)");
+    finding.difference = show(*residual, total.unit, decimals);
+    std::string expression;
+    for (const auto& [sign, part] : parts) {
+        if (!part.amount.is_printed()) {
+            continue;
+        }
+        if (expression.empty()) {
+            expression = (sign < 0 ? "−" : "") + shown_figure(part, total.unit, decimals);
+        } else {
+            expression += fmt::format(" {} {}", sign < 0 ? "−" : "+", shown_figure(part, total.unit, decimals));
+        }
+    }
+    if (expression.empty()) {
+        expression = "0";
+    }
+    finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
+    const std::string where_en = fmt::format("{} × {}", total.ref.row, total.ref.column);
+    finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})", where_en, text.expected_en,
+                                     finding.expected, finding.actual, finding.difference, total.ref.unit);
+    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}（相差 {} {}）", total.ref.row, total.ref.column,
+                                     text.expected_zh, finding.expected, finding.actual, finding.difference,
+                                     total.ref.unit);
+    if (overlaps) {
+        report_rounding(std::move(finding), show(slack_of(total, parts), total.unit, decimals + 1));
+        return Verdict::WithinRounding;
+    }
+    // Diagnosis: which single slip in one printed figure would make the identity hold?
+    auto fixes = [&](Decimal new_residual) { return new_residual.is_zero(); };
+    auto try_cell = [&](const Figure& figure, int sign, bool is_total) {
+        if (!figure.amount.is_printed()) {
+            return;
+        }
+        for (const auto& [swapped, value] : digit_swaps(figure.amount)) {
+            const auto delta = to_yuan(value.minus(figure.amount.value()).value_or(Decimal()), figure.unit);
+            if (!delta) {
+                continue;
+            }
+            const auto changed = is_total ? residual->plus(*delta) : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
+            if (changed && fixes(*changed)) {
+                finding.hints.push_back(fmt::format(
+                    "two transposed digits? printing {} as {} in {} × {} would make it add up (the difference is a "
+                    "multiple of 9)",
+                    figure.amount.value().to_string(), swapped, figure.ref.row, figure.ref.column));
+            }
+        }
+        if (!is_total) {
+            const auto value = to_yuan(figure.amount.value(), figure.unit);
+            const auto twice = value ? value->times(Decimal::from_integer(2)) : std::nullopt;
+            if (twice && ((sign > 0 && *residual == twice->negated().value_or(Decimal())) ||
+                          (sign < 0 && *residual == *twice))) {
+                finding.hints.push_back(fmt::format("a sign slip? the difference is twice {} ({} × {})",
+                                                    figure.amount.value().to_string(), figure.ref.row,
+                                                    figure.ref.column));
+            }
+        }
+        for (int power : {4, -4}) {
+            const auto scaled = figure.amount.value().shifted(power);
+            const auto delta = scaled ? to_yuan(scaled->minus(figure.amount.value()).value_or(Decimal()), figure.unit)
+                                      : std::nullopt;
+            if (!delta) {
+                continue;
+            }
+            const auto changed = is_total ? residual->plus(*delta) : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
+            if (changed && changed->abs().value_or(*changed) <= slack_of(total, parts)) {
+                finding.hints.push_back(fmt::format("a 元/万元 slip? {} × {} reads as if it were in the other unit "
+                                                    "(a factor of 10,000)",
+                                                    figure.ref.row, figure.ref.column));
+            }
+        }
+    };
+    try_cell(total, 1, true);
+    for (const auto& [sign, part] : parts) {
+        try_cell(part, sign, false);
+    }
+    report(std::move(finding), text.axis);
+    return Verdict::Inconsistent;
+}
+
+Decimal RuleContext::slack_of(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) const {
+    const Interval t = interval_of(total);
+    Decimal slack = t.hi.minus(t.lo).value_or(Decimal());
+    for (const auto& [sign, part] : parts) {
+        const Interval p = interval_of(part);
+        slack = slack.plus(p.hi.minus(p.lo).value_or(Decimal())).value_or(slack);
+    }
+    return slack.divided_by(Decimal::from_integer(2), slack.scale() + 1).value_or(slack);
+}
+
+Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole, const IdentityText& text) {
+    const auto part_value = to_yuan(part.amount.value(), part.unit);
+    const auto whole_value = to_yuan(whole.amount.value(), whole.unit);
+    if (!part_value || !whole_value) {
+        return Verdict::Unchecked;
+    }
+    count_checked({part.ref, whole.ref});
+    if (*part_value <= *whole_value) {
+        return Verdict::Exact;
+    }
+    const int decimals = std::max(part.amount.decimals(), whole.amount.decimals());
+    const auto excess = part_value->minus(*whole_value).value_or(Decimal());
+    Finding finding;
+    finding.severity = rule_->default_severity;
+    finding.cells = {part.ref, whole.ref};
+    finding.expected = fmt::format("≤ {}", show(*whole_value, part.unit, decimals));
+    finding.actual = show(*part_value, part.unit, decimals);
+    finding.difference = show(excess, part.unit, decimals);
+    finding.arithmetic = fmt::format("{} > {}", shown_figure(part, part.unit, decimals), shown_figure(whole, part.unit, decimals));
+    finding.message_en = fmt::format("{} × {}: {} {}, but {} is printed ({} too much)", part.ref.row, part.ref.column,
+                                     text.expected_en, finding.expected, finding.actual, finding.difference);
+    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}（超出 {}）", part.ref.row, part.ref.column,
+                                     text.expected_zh, finding.expected, finding.actual, finding.difference);
+    if (interval_of(part).lo <= interval_of(whole).hi) {
+        report_rounding(std::move(finding), show(slack_of(whole, {{1, part}}), part.unit, decimals + 1));
+        return Verdict::WithinRounding;
+    }
+    report(std::move(finding), text.axis);
+    return Verdict::Inconsistent;
+}
+
+Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& printed, const Figure& numerator,
+                                 const Figure& denominator, bool change_rate, const IdentityText& text) {
+    const auto n0 = to_yuan(numerator.amount.value(), numerator.unit);
+    const auto d0 = to_yuan(denominator.amount.value(), denominator.unit);
+    if (!n0 || !d0 || !printed.is_printed()) {
+        return Verdict::Unchecked;
+    }
+    const Interval n = interval_of(numerator);
+    const Interval d = interval_of(denominator);
+    if (d.lo.sign() <= 0) {
+        skip("a share or rate whose base is zero or negative");
+        return Verdict::Unchecked;
+    }
+    count_checked({percent_cell.ref, numerator.ref, denominator.ref});
+    const int decimals = printed.decimals();
+    const Decimal x = printed.points();
+    Decimal x_lo = x;
+    Decimal x_hi = x;
+    if (options_.rounding == RoundingMode::Nearest) {
+        const Decimal half = *Decimal::make(5, decimals + 1);
+        x_lo = x.minus(half).value_or(x);
+        x_hi = x.plus(half).value_or(x);
+    } else if (x.is_negative()) {
+        x_lo = x.minus(ulp(decimals)).value_or(x);
+    } else {
+        x_hi = x.plus(ulp(decimals)).value_or(x);
+    }
+    const Decimal hundred = Decimal::from_integer(100);
+    const Decimal offset = change_rate ? hundred : Decimal();
+    // g(n, d, x) = 100·n − (x + offset)·d; the ratio is ≥ x exactly when g ≥ 0 (d > 0).
+    auto g = [&](Decimal nv, Decimal dv, Decimal xv) -> std::optional<Decimal> {
+        const auto left = hundred.times(nv);
+        const auto factor = xv.plus(offset);
+        const auto right = factor ? factor->times(dv) : std::nullopt;
+        if (!left || !right) {
+            return std::nullopt;
+        }
+        return left->minus(*right);
+    };
+    const auto exact_low = g(*n0, *d0, x_lo);
+    const auto exact_high = g(*n0, *d0, x_hi);
+    if (!exact_low || !exact_high) {
+        skip("a share or rate too large to compute exactly");
+        return Verdict::Unchecked;
+    }
+    if (exact_low->sign() >= 0 && exact_high->sign() <= 0) {
+        return Verdict::Exact;
+    }
+    bool reaches_low = false;
+    bool reaches_high = false;
+    for (Decimal nv : {n.lo, n.hi}) {
+        for (Decimal dv : {d.lo, d.hi}) {
+            const auto low = g(nv, dv, x_lo);
+            const auto high = g(nv, dv, x_hi);
+            reaches_low = reaches_low || (low && low->sign() >= 0);
+            reaches_high = reaches_high || (high && high->sign() <= 0);
+        }
+    }
+    const auto ratio = hundred.times(*n0).value_or(Decimal()).divided_by(*d0, decimals);
+    const auto expected = ratio ? ratio->minus(offset) : std::nullopt;
+    Finding finding;
+    finding.severity = rule_->default_severity;
+    finding.cells = {percent_cell.ref, numerator.ref, denominator.ref};
+    finding.expected = expected ? expected->to_string() + "%" : "?";
+    finding.actual = printed.to_string();
+    finding.difference = expected ? x.minus(*expected).value_or(Decimal()).to_string() + " points" : "?";
+    const std::string n_text = shown_figure(numerator, numerator.unit, numerator.amount.decimals());
+    const std::string d_text = shown_figure(denominator, denominator.unit, denominator.amount.decimals());
+    finding.arithmetic = change_rate ? fmt::format("({} − {}) ÷ {} = {} ≠ {}", n_text, d_text, d_text, finding.expected, finding.actual)
+                                     : fmt::format("{} ÷ {} = {} ≠ {}", n_text, d_text, finding.expected, finding.actual);
+    finding.message_en = fmt::format("{} × {}: {} {}, but {} is printed", percent_cell.ref.row, percent_cell.ref.column,
+                                     text.expected_en, finding.expected, finding.actual);
+    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}", percent_cell.ref.row, percent_cell.ref.column,
+                                     text.expected_zh, finding.expected, finding.actual);
+    if (reaches_low && reaches_high) {
+        report_rounding(std::move(finding), fmt::format("{} points", show(*Decimal::make(5, decimals + 1), MoneyUnit::Yuan, decimals + 1)));
+        return Verdict::WithinRounding;
+    }
+    report(std::move(finding), text.axis);
+    return Verdict::Inconsistent;
+}
+
+void RuleContext::finish() {
+    // A failing row check and a failing column check that share a cell point at that cell.
+    for (std::size_t i = 0; i < report_.findings.size(); ++i) {
+        for (std::size_t j = 0; j < report_.findings.size(); ++j) {
+            if (axes_[i] != Axis::Row || axes_[j] != Axis::Column) {
+                continue;
+            }
+            Finding& row = report_.findings[i];
+            Finding& column = report_.findings[j];
+            for (const CellRef& a : row.cells) {
+                const bool shared = std::any_of(column.cells.begin(), column.cells.end(), [&a](const CellRef& b) {
+                    return b.source.pointer == a.source.pointer;
+                });
+                if (shared) {
+                    const std::string hint = fmt::format(
+                        "{} × {} ({}) is where a failing row check and a failing column check cross: the likely "
+                        "culprit",
+                        a.row, a.column, a.printed);
+                    for (Finding* f : {&row, &column}) {
+                        if (std::find(f->hints.begin(), f->hints.end(), hint) == f->hints.end()) {
+                            f->hints.push_back(hint);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+}  // namespace budgetcheck

@@ -1,0 +1,123 @@
+// The rules' shared machinery: addressing cells, the rounding model that decides whether an
+// identity holds, and the sink findings go to. Internal to the rule engine.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "budgetcheck/rules/engine.hpp"
+
+namespace budgetcheck {
+
+// A cell by position: table, side, row, column.
+struct CellAt {
+    const Table* table = nullptr;
+    int side = 0;
+    int row = 0;
+    int column = 0;
+
+    const TableSide& side_ref() const { return table->sides[static_cast<std::size_t>(side)]; }
+    const Row& row_ref() const { return side_ref().rows[static_cast<std::size_t>(row)]; }
+    const Column& column_ref() const { return side_ref().columns[static_cast<std::size_t>(column)]; }
+    const Cell& cell() const { return row_ref().cells[static_cast<std::size_t>(column)]; }
+    const Amount* amount() const { return cell().amount(); }
+    bool printed() const;  // a figure (not blank, not a dash, not invalid)
+};
+
+// A figure outside a grid (performance-table funds and weights) still has a unit and a place.
+struct Figure {
+    Amount amount;
+    MoneyUnit unit = MoneyUnit::TenThousandYuan;
+    CellRef ref;
+    bool exact = false;  // counts (weights) are exact, not rounded
+};
+
+Figure figure_of(const CellAt& at);
+CellRef ref_of(const CellAt& at);
+std::string row_name(const Row& row);
+
+// The interval of exact values a printed figure stands for, in 元.
+struct Interval {
+    Decimal lo;
+    Decimal hi;
+};
+
+enum class Verdict { Exact, WithinRounding, Inconsistent, Unchecked };
+
+// How a failed identity is described: which axis it runs along (for the row × column culprit
+// hint) and what the expected value is, in both languages.
+enum class Axis { Row, Column, Other };
+
+struct IdentityText {
+    std::string expected_en;  // "the children add up to"
+    std::string expected_zh;  // "下级科目合计为"
+    Axis axis = Axis::Other;
+};
+
+class RuleContext {
+public:
+    RuleContext(const Document& document, const RuleOptions& options, CheckReport& report);
+
+    const Document& document() const { return document_; }
+    const RuleOptions& options() const { return options_; }
+    void begin(const RuleInfo& rule) { rule_ = &rule; }
+    const RuleInfo& rule() const { return *rule_; }
+
+    // Reports a finding under the current rule at its effective severity.
+    void report(Finding finding, Axis axis = Axis::Other);
+    void skip(std::string reason);
+    void count_checked(const std::vector<CellRef>& cells);
+
+    // total = Σ sign·part. Reports an error under the current rule when no exact values within
+    // the printed figures' intervals satisfy it, and a rounding note when only rounding does.
+    Verdict check_sum(const Figure& total, const std::vector<std::pair<int, Figure>>& parts,
+                      const IdentityText& text);
+    // part ≤ whole, with the printed intervals: an error only when even part's lowest value
+    // exceeds whole's highest.
+    Verdict check_at_most(const Figure& part, const Figure& whole, const IdentityText& text);
+    // printed % = 100 × (numerator / denominator − offset), offset 1 for a change rate and 0 for
+    // a share. The percentage is compared with every value the printed amounts allow.
+    Verdict check_ratio(const Figure& percent_cell, const Percentage& printed, const Figure& numerator,
+                        const Figure& denominator, bool change_rate, const IdentityText& text);
+
+    Interval interval_of(const Figure& figure) const;
+
+    // Adds the diagnosis hints (row × column culprits) once every rule has run.
+    void finish();
+
+private:
+    Severity effective(std::string_view rule_id, Severity fallback) const;
+    Decimal slack_of(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) const;
+    bool enabled(std::string_view rule_id) const;
+    void report_rounding(Finding finding, const std::string& slack);
+
+    const Document& document_;
+    const RuleOptions& options_;
+    CheckReport& report_;
+    const RuleInfo* rule_ = nullptr;
+    std::vector<Axis> axes_;  // parallel to report_.findings
+    std::set<std::string> checked_cells_;
+};
+
+// Cell helpers shared by the rule families.
+std::vector<CellAt> value_cells(const Table& table, int side, int row);
+// The value column of a side with this meaning test, or -1.
+template <typename Predicate>
+int find_column(const TableSide& side, Predicate predicate) {
+    for (std::size_t c = 0; c < side.columns.size(); ++c) {
+        if (side.columns[c].meaning.is_value() && predicate(side.columns[c].meaning)) {
+            return static_cast<int>(c);
+        }
+    }
+    return -1;
+}
+// Rows that are real content (not filler).
+bool is_content(const Row& row);
+// The table's rows of a subject code, or -1.
+int find_subject_row(const TableSide& side, std::string_view code);
+// Shows a 元 value in a unit with the given decimals ("517.02").
+std::string show(Decimal yuan, MoneyUnit unit, int decimals);
+
+}  // namespace budgetcheck

@@ -1,0 +1,278 @@
+// Cross-footing: figures across a row. A total column equals its breakdown columns (read from
+// the merged headers above them and from what the columns mean), a budget equals current-year
+// money plus carry-over, and a two-sided summary balances.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "families.hpp"
+
+namespace budgetcheck::rules {
+
+namespace {
+
+struct ColumnIdentity {
+    int total = -1;
+    std::vector<int> parts;
+    friend bool operator==(const ColumnIdentity& a, const ColumnIdentity& b) {
+        std::vector<int> x = a.parts;
+        std::vector<int> y = b.parts;
+        std::sort(x.begin(), x.end());
+        std::sort(y.begin(), y.end());
+        return a.total == b.total && x == y;
+    }
+};
+
+bool additive(const ColumnMeaning& m) {
+    return m.is_value() && m.quantity != Quantity::ChangePercent && !m.of_which;
+}
+
+bool is_total_word(const std::string& key) {
+    return key == "合计" || key == "小计" || key == "总计" || key == "金额";
+}
+
+// A breakdown member's parent meaning: personnel and public are parts of basic; the three
+// fiscal budgets parts of 财政拨款; the unit's own incomes parts of 单位资金.
+bool nests_under(const ColumnMeaning& child, const ColumnMeaning& parent) {
+    const bool same_rest = child.period == parent.period && child.stage == parent.stage &&
+                           child.excludes_capital_construction == parent.excludes_capital_construction;
+    if (!same_rest) {
+        return false;
+    }
+    if (parent.spending == Spending::Basic && child.source == parent.source &&
+        (child.spending == Spending::Personnel || child.spending == Spending::Public)) {
+        return true;
+    }
+    if (child.spending != parent.spending) {
+        return false;
+    }
+    switch (parent.source) {
+        case FundSource::Fiscal:
+            return child.source == FundSource::GeneralPublic || child.source == FundSource::GovernmentFund ||
+                   child.source == FundSource::StateCapital;
+        case FundSource::UnitFunds:
+            return child.source == FundSource::BusinessIncome || child.source == FundSource::OperatingIncome ||
+                   child.source == FundSource::SuperiorSubsidy || child.source == FundSource::AffiliateRemittance ||
+                   child.source == FundSource::OtherIncome;
+        case FundSource::NonFiscal:
+            return child.source == FundSource::SpecialAccount || child.source == FundSource::UnitFunds;
+        default:
+            return false;
+    }
+}
+
+using Path = std::vector<std::string>;
+
+// Total column = Σ breakdown columns, read from the header tree: a column headed 合计/小计/总计/
+// 金额 totals the other columns under the same header above it.
+std::vector<ColumnIdentity> header_identities(const TableSide& side) {
+    std::map<Path, int> group_total;              // group path → its total column
+    std::map<Path, std::vector<int>> leaves;      // group path → leaf columns directly in it
+    std::set<Path> groups;
+    std::map<Path, std::set<Path>> subgroups;
+    std::vector<Path> paths(side.columns.size());
+    for (std::size_t c = 0; c < side.columns.size(); ++c) {
+        const Column& column = side.columns[c];
+        if (!additive(column.meaning)) {
+            continue;
+        }
+        Path path;
+        for (const std::string& text : column.header) {
+            path.push_back(split_label(text).key);
+        }
+        paths[c] = path;
+        Path group = path;
+        const bool is_total = !group.empty() && is_total_word(group.back());
+        if (!group.empty()) {
+            group.pop_back();
+        }
+        if (is_total) {
+            group_total[group] = static_cast<int>(c);
+        } else {
+            leaves[group].push_back(static_cast<int>(c));
+        }
+        for (Path prefix = group; ; prefix.pop_back()) {
+            groups.insert(prefix);
+            if (prefix.empty()) {
+                break;
+            }
+            Path up = prefix;
+            up.pop_back();
+            subgroups[up].insert(prefix);
+        }
+    }
+    // The members of a group: its leaves and, for each subgroup, that subgroup's total column
+    // or (without one) the subgroup's own members.
+    std::function<std::vector<int>(const Path&)> members = [&](const Path& group) {
+        std::vector<int> out = leaves[group];
+        for (const Path& sub : subgroups[group]) {
+            if (const auto found = group_total.find(sub); found != group_total.end()) {
+                out.push_back(found->second);
+            } else {
+                const auto inner = members(sub);
+                out.insert(out.end(), inner.begin(), inner.end());
+            }
+        }
+        return out;
+    };
+    std::vector<ColumnIdentity> out;
+    for (const auto& [group, total] : group_total) {
+        std::vector<int> parts = members(group);
+        const ColumnMeaning& t = side.columns[static_cast<std::size_t>(total)].meaning;
+        // Alternatives (扣除中央基建投资) and other periods are not parts of this total.
+        parts.erase(std::remove_if(parts.begin(), parts.end(),
+                                   [&](int c) {
+                                       const ColumnMeaning& m = side.columns[static_cast<std::size_t>(c)].meaning;
+                                       return m.period != t.period || m.excludes_capital_construction != t.excludes_capital_construction;
+                                   }),
+                    parts.end());
+        // Members that are themselves parts of another member (人员经费 beside 基本支出) go under it.
+        std::vector<int> nested;
+        for (int parent : parts) {
+            std::vector<int> inner;
+            for (int child : parts) {
+                if (child != parent && nests_under(side.columns[static_cast<std::size_t>(child)].meaning,
+                                                   side.columns[static_cast<std::size_t>(parent)].meaning)) {
+                    inner.push_back(child);
+                }
+            }
+            if (!inner.empty()) {
+                out.push_back(ColumnIdentity{parent, inner});
+                nested.insert(nested.end(), inner.begin(), inner.end());
+            }
+        }
+        parts.erase(std::remove_if(parts.begin(), parts.end(),
+                                   [&](int c) { return std::find(nested.begin(), nested.end(), c) != nested.end(); }),
+                    parts.end());
+        if (!parts.empty()) {
+            std::sort(parts.begin(), parts.end());
+            out.push_back(ColumnIdentity{total, parts});
+        }
+    }
+    return out;
+}
+
+// 预算数 = 本年预算 + 上年结转, for columns alike in everything but the stage.
+std::vector<ColumnIdentity> stage_identities(const TableSide& side) {
+    std::vector<ColumnIdentity> out;
+    auto alike = [](const ColumnMeaning& a, const ColumnMeaning& b) {
+        return a.period == b.period && a.source == b.source && a.spending == b.spending &&
+               a.three_public == b.three_public && a.quantity == b.quantity && a.side == b.side &&
+               a.excludes_capital_construction == b.excludes_capital_construction && !a.of_which && !b.of_which;
+    };
+    for (std::size_t c = 0; c < side.columns.size(); ++c) {
+        const ColumnMeaning& m = side.columns[c].meaning;
+        if (!additive(m) || m.stage != Stage::All) {
+            continue;
+        }
+        const int current = find_column(side, [&](const ColumnMeaning& o) { return o.stage == Stage::CurrentYear && alike(o, m); });
+        const int carried = find_column(side, [&](const ColumnMeaning& o) { return o.stage == Stage::CarryOver && alike(o, m); });
+        if (current >= 0 && carried >= 0) {
+            out.push_back(ColumnIdentity{static_cast<int>(c), {current, carried}});
+        }
+    }
+    return out;
+}
+
+void check_rows(RuleContext& context, const Table& table, int side, const std::vector<ColumnIdentity>& identities,
+                const IdentityText& text) {
+    const TableSide& s = table.sides[static_cast<std::size_t>(side)];
+    for (std::size_t r = 0; r < s.rows.size(); ++r) {
+        if (!is_content(s.rows[r])) {
+            continue;
+        }
+        for (const ColumnIdentity& identity : identities) {
+            const CellAt total{&table, side, static_cast<int>(r), identity.total};
+            bool any = total.printed();
+            std::vector<std::pair<int, Figure>> parts;
+            for (int c : identity.parts) {
+                const CellAt at{&table, side, static_cast<int>(r), c};
+                any = any || at.printed();
+                parts.emplace_back(1, figure_of(at));
+            }
+            if (any) {
+                context.check_sum(figure_of(total), parts, text);
+            }
+        }
+    }
+}
+
+bool grid(const Table& table) { return table.kind != TableKind::PerformanceTargets && table.kind != TableKind::Unknown; }
+
+}  // namespace
+
+void column_groups(const Document& document, RuleContext& context) {
+    for (const Table& table : document.tables) {
+        if (!grid(table)) {
+            continue;
+        }
+        for (std::size_t s = 0; s < table.sides.size(); ++s) {
+            check_rows(context, table, static_cast<int>(s), header_identities(table.sides[s]),
+                       {"its breakdown columns add up to", "各分项列之和为", Axis::Row});
+        }
+    }
+}
+
+void budget_stages(const Document& document, RuleContext& context) {
+    for (const Table& table : document.tables) {
+        if (!grid(table)) {
+            continue;
+        }
+        for (std::size_t s = 0; s < table.sides.size(); ++s) {
+            const auto by_header = header_identities(table.sides[s]);
+            std::vector<ColumnIdentity> stages;
+            for (const ColumnIdentity& identity : stage_identities(table.sides[s])) {
+                if (std::find(by_header.begin(), by_header.end(), identity) == by_header.end()) {
+                    stages.push_back(identity);
+                }
+            }
+            check_rows(context, table, static_cast<int>(s), stages,
+                       {"current-year budget plus carry-over is", "本年预算与上年结转之和为", Axis::Row});
+        }
+    }
+}
+
+void two_sided_balance(const Document& document, RuleContext& context) {
+    for (const Table& table : document.tables) {
+        if (!is_two_sided(table.kind) || table.sides.size() != 2) {
+            continue;
+        }
+        const TableSide& income = table.sides[0];
+        const TableSide& spending = table.sides[1];
+        auto grand = [](const TableSide& side, LineItem item) {
+            for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                if (side.rows[r].line_item == item) {
+                    return static_cast<int>(r);
+                }
+            }
+            return -1;
+        };
+        const int in_row = grand(income, LineItem::IncomeGrandTotal);
+        const int out_row = grand(spending, LineItem::ExpenditureGrandTotal);
+        if (in_row < 0 || out_row < 0) {
+            context.skip(fmt::format("{} prints no 收入总计 or 支出总计 line", table.title));
+            continue;
+        }
+        for (std::size_t c = 0; c < income.columns.size(); ++c) {
+            const ColumnMeaning& m = income.columns[c].meaning;
+            if (!additive(m)) {
+                continue;
+            }
+            const int match = find_column(spending, [&](const ColumnMeaning& o) {
+                return o.period == m.period && o.stage == m.stage && o.quantity == m.quantity;
+            });
+            if (match < 0) {
+                continue;
+            }
+            const CellAt in_cell{&table, 0, in_row, static_cast<int>(c)};
+            const CellAt out_cell{&table, 1, out_row, match};
+            context.check_sum(figure_of(out_cell), {{1, figure_of(in_cell)}},
+                              {"it must balance 收入总计, which is", "应与收入总计相等，收入总计为", Axis::Other});
+        }
+    }
+}
+
+}  // namespace budgetcheck::rules

@@ -1,0 +1,57 @@
+// The rule functions of every family, registered in registry.cpp. One file per family.
+#pragma once
+
+#include "context.hpp"
+
+namespace budgetcheck::rules {
+
+// footing.cpp: sums down a column
+void subject_children(const Document&, RuleContext&);
+void total_rows(const Document&, RuleContext&);
+void line_children(const Document&, RuleContext&);
+void project_hierarchy(const Document&, RuleContext&);
+void of_which(const Document&, RuleContext&);
+
+// crossfoot.cpp: sums across a row
+void column_groups(const Document&, RuleContext&);
+void budget_stages(const Document&, RuleContext&);
+void two_sided_balance(const Document&, RuleContext&);
+
+// crosstable.cpp: identities between tables
+void income_summary(const Document&, RuleContext&);
+void expenditure_summary(const Document&, RuleContext&);
+void fiscal_summary(const Document&, RuleContext&);
+void general_public_vs_fiscal(const Document&, RuleContext&);
+void general_public_within_expenditure(const Document&, RuleContext&);
+void basic_table(const Document&, RuleContext&);
+void three_public_economic(const Document&, RuleContext&);
+void project_table(const Document&, RuleContext&);
+void performance_funds(const Document&, RuleContext&);
+void fund_tables(const Document&, RuleContext&);
+void economic_functional(const Document&, RuleContext&);
+
+// yoy.cpp: year over year
+void change_amount(const Document&, RuleContext&);
+void change_percent(const Document&, RuleContext&);
+void excluding_capital(const Document&, RuleContext&);
+
+// classification.cpp
+void parent_code(const Document&, RuleContext&);
+void catalog_name(const Document&, RuleContext&);
+void economic_column(const Document&, RuleContext&);
+
+// performance.cpp
+void weights(const Document&, RuleContext&);
+void funds_sum(const Document&, RuleContext&);
+void indicator_categories(const Document&, RuleContext&);
+void indicator_format(const Document&, RuleContext&);
+void rate_above_100(const Document&, RuleContext&);
+
+// completeness.cpp
+void required_tables(const Document&, RuleContext&);
+void empty_table_explained(const Document&, RuleContext&);
+
+// The rounding note has no function of its own: the identity rules report it.
+void none(const Document&, RuleContext&);
+
+}  // namespace budgetcheck::rules
