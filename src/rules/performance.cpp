@@ -53,7 +53,26 @@ void weights(const Document& document, RuleContext& context) {
             }
             const IdentityText text{"its indicator weights add up to", "指标权重合计为", Axis::Other};
             if (project.weights_total) {
-                context.check_sum(exact_figure(*table, project, *project.weights_total, "分值权重合计"), parts, text);
+                const Figure printed_total = exact_figure(*table, project, *project.weights_total, "分值权重合计");
+                context.check_sum(printed_total, parts, text);
+                if (!project.score_weights.empty()) {
+                    // The printed total and the weights printed apart (执行率) make up the 100 points.
+                    std::vector<std::pair<int, Figure>> scheme{{1, printed_total}};
+                    for (const auto& [label, cell] : project.score_weights) {
+                        scheme.emplace_back(1, exact_figure(*table, project, cell, label));
+                    }
+                    Figure hundred_points;
+                    hundred_points.exact = true;
+                    hundred_points.unit = MoneyUnit::Yuan;
+                    hundred_points.amount = Amount::number(Decimal::from_integer(100), 0);
+                    Cell anchor;
+                    anchor.printed = "100";
+                    anchor.source = project.source;
+                    hundred_points.ref = project_ref(*table, project, anchor, "总分 (100)");
+                    context.check_sum(hundred_points, scheme,
+                                      {"the printed weight total and the weights printed apart add up to", "分值权重与单列分值之和为",
+                                       Axis::Other});
+                }
                 continue;
             }
             Figure target;
