@@ -90,6 +90,8 @@ std::vector<LineItem> natural_parents(LineItem item) {
     }
 }
 
+bool is_content_row(const Row& row) { return row.role != RowRole::Filler; }
+
 bool row_is_blank(const Row& row) {
     return std::all_of(row.cells.begin(), row.cells.end(),
                        [](const Cell& cell) { return trim(cell.printed).empty(); });
@@ -365,6 +367,15 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
                 style_depth[style] = deepest + 1;
             }
             row.level = style_depth[style];
+        } else if (row.label_parts.of_which && r > 0) {
+            // 其中 without numbering is a part of the line printed just above it.
+            for (std::size_t k = r; k-- > 0;) {
+                if (is_content_row(side.rows[k])) {
+                    row.level = side.rows[k].level + 1;
+                    break;
+                }
+            }
+            row.level = std::max(row.level, 1);
         } else {
             row.level = 1;
             for (LineItem parent_item : natural_parents(row.line_item)) {

@@ -38,7 +38,7 @@ bool CellAt::printed() const {
 }
 
 std::string row_name(const Row& row) {
-    if (row.subject && row.subject->origin != SubjectRef::Origin::CatalogName) {
+    if (row.subject) {
         return fmt::format("{} {}", row.subject->code, row.label);
     }
     if (!row.label.empty()) {

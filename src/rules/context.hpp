@@ -62,7 +62,13 @@ public:
 
     const Document& document() const { return document_; }
     const RuleOptions& options() const { return options_; }
-    void begin(const RuleInfo& rule) { rule_ = &rule; }
+    void begin(const RuleInfo& rule) {
+        rule_ = &rule;
+        compared_.clear();
+    }
+    // True the first time a rule compares these two cells: one comparison may be reachable
+    // along two paths (a single 预算数 column serves every stage).
+    bool first_comparison(const std::string& a, const std::string& b) { return compared_.insert({a, b}).second; }
     const RuleInfo& rule() const { return *rule_; }
 
     // Reports a finding under the current rule at its effective severity.
@@ -99,6 +105,7 @@ private:
     const RuleInfo* rule_ = nullptr;
     std::vector<Axis> axes_;  // parallel to report_.findings
     std::set<std::string> checked_cells_;
+    std::set<std::pair<std::string, std::string>> compared_;
 };
 
 // Cell helpers shared by the rule families.

@@ -81,6 +81,9 @@ std::optional<CellAt> summary_line(const Table& table, int side, LineItem item, 
 
 void equal(RuleContext& context, const CellAt& a, const CellAt& b, const std::string& what_en,
            const std::string& what_zh) {
+    if (!context.first_comparison(a.cell().source.pointer, b.cell().source.pointer)) {
+        return;
+    }
     if (!a.printed() && !b.printed()) {
         context.count_checked({ref_of(a), ref_of(b)});
         return;
@@ -100,21 +103,15 @@ void at_most(RuleContext& context, const CellAt& part, const CellAt& whole, cons
                            fmt::format("{}（{}「{}」）为", what_zh, whole.table->title, ref_of(whole).row), Axis::Other});
 }
 
-// The stage a 收入总表 column holds: source columns printed beside a 上年结转 column are
-// current-year money even when no 本年 header says so.
-Stage effective_stage(const TableSide& side, const ColumnMeaning& m) {
-    if (m.stage != Stage::All || m.source == FundSource::Any) {
-        return m.stage;
-    }
-    const bool has_carry = find_column(side, [](const ColumnMeaning& o) {
-                               return o.stage == Stage::CarryOver && o.source == FundSource::Any;
-                           }) >= 0;
-    return has_carry ? Stage::CurrentYear : Stage::All;
+// The stage a 收入总表 column holds: an income source's column is current-year money unless its
+// header marks it as carried over (结转), even when no 本年 header says so.
+Stage effective_stage(const ColumnMeaning& m) {
+    return m.stage == Stage::All && m.source != FundSource::Any ? Stage::CurrentYear : m.stage;
 }
 
 int income_column(const TableSide& side, FundSource source, Stage stage) {
     return find_column(side, [&](const ColumnMeaning& m) {
-        return m.source == source && effective_stage(side, m) == stage && m.quantity == Quantity::Amount &&
+        return m.source == source && effective_stage(m) == stage && m.quantity == Quantity::Amount &&
                m.period == Period::BudgetYear && !m.of_which;
     });
 }
