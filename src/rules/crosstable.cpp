@@ -1,6 +1,8 @@
 // Identities between tables: the same money printed in two tables must agree (收支总表 ↔ 收入总表
 // ↔ 支出总表, the fiscal part, the general-public tables, 三公, projects and their performance
 // targets, the fund tables), and a part printed in one table cannot exceed its whole in another.
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "families.hpp"
@@ -529,11 +531,11 @@ void fund_tables(const Document& document, RuleContext& context) {
     if (!require(context, summary, TableKind::IncomeExpenditureSummary)) {
         return;
     }
-    const std::pair<TableKind, LineItem> pairs[] = {
-        {TableKind::GovernmentFundExpenditure, LineItem::GovernmentFundIncome},
-        {TableKind::StateCapitalExpenditure, LineItem::StateCapitalIncome},
+    const std::tuple<TableKind, LineItem, std::string_view> pairs[] = {
+        {TableKind::GovernmentFundExpenditure, LineItem::GovernmentFundIncome, "政府性基金预算拨款收入"},
+        {TableKind::StateCapitalExpenditure, LineItem::StateCapitalIncome, "国有资本经营预算拨款收入"},
     };
-    for (const auto& [kind, item] : pairs) {
+    for (const auto& [kind, item, line_name] : pairs) {
         const Table* table = first(document, kind);
         if (!require(context, table, kind)) {
             continue;
@@ -550,7 +552,7 @@ void fund_tables(const Document& document, RuleContext& context) {
             line = summary_line(*summary, 0, item, Stage::CurrentYear);
         }
         if (!line) {
-            context.skip(fmt::format("收支总表 prints no {} line", to_string(item)));
+            context.skip(fmt::format("收支总表 prints no {} line", line_name));
             continue;
         }
         equal(context, CellAt{table, 0, row, column}, *line, "the matching income line of 收支总表", "收支总表对应收入");

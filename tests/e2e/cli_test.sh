@@ -48,21 +48,39 @@ case "$scenario" in
         ;;
     verify-bundled-data)
         "$bin" verify "$src"/data/*.json >"$work/out"
+        expect_exit 1 $?
+        expect_output "$work/out" "437.69 + 31.60 + 47.73 = 517.02 ≠ 517.03"
+        expect_output "$work/out" "jilin-hrss-information-center-2024.json: 0 errors, 0 warnings, 7 notes"
+        expect_output "$work/out" "  error   classification.parent-code  line 199:9 /tables/5/rows/12"
+        expect_output "$work/out" "mohrss-information-center-2024.json: 2 errors, 1 warnings, 2 notes"
+        expect_output "$work/out" "2 files checked: 1 with errors, 0 unreadable"
+        ;;
+    verify-exit-codes)
+        "$bin" verify "$src/tests/fixtures/clean.json" >"$work/out"
         expect_exit 0 $?
-        expect_output "$work/out" "2 files checked, 0 with input errors"
+        expect_output "$work/out" "clean.json: 0 errors, 0 warnings, 0 notes"
+        sed 's/"4.00", "", "4.00"\]/"4.00", "", "4.50"]/' "$src/tests/fixtures/clean.json" >"$work/broken.json"
+        "$bin" verify "$work/broken.json" >"$work/out"
+        expect_exit 1 $?
+        "$bin" verify "$src/tests/fixtures/truncated.json" >"$work/out"
+        expect_exit 2 $?
+        ;;
+    verify-lang-zh)
+        "$bin" verify --lang zh "$src/data/jilin-hrss-information-center-2024.json" >"$work/out"
+        expect_output "$work/out" "合计「基本 支出」：所合计各行之和为 517.02，表中列示 517.03（相差 0.01 万元）"
         ;;
     verify-directory-with-broken-file)
         mkdir -p "$work/batch/sub"
-        cp "$src/tests/fixtures/minimal.json" "$work/batch/a.json"
+        cp "$src/tests/fixtures/clean.json" "$work/batch/a.json"
         cp "$src/tests/fixtures/truncated.json" "$work/batch/sub/b.json"
-        cp "$src/tests/fixtures/minimal.json" "$work/batch/sub/c.json"
+        cp "$src/tests/fixtures/clean.json" "$work/batch/sub/c.json"
         echo "not json either" >"$work/batch/notes.txt"
         "$bin" verify "$work/batch" >"$work/out"
         expect_exit 2 $?
-        expect_output "$work/out" "a.json: 1 tables loaded, 0 input errors"
-        expect_output "$work/out" "c.json: 1 tables loaded, 0 input errors"
+        expect_output "$work/out" "a.json: 0 errors, 0 warnings, 0 notes"
+        expect_output "$work/out" "c.json: 0 errors, 0 warnings, 0 notes"
         expect_output "$work/out" "b.json:4:1: error:"
-        expect_output "$work/out" "3 files checked, 1 with input errors"
+        expect_output "$work/out" "3 files checked: 0 with errors, 1 unreadable"
         ;;
     verify-never-modifies-input)
         cp "$src/tests/fixtures/truncated.json" "$work/t.json"
