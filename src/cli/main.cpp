@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/report/inspect.hpp"
@@ -22,17 +22,20 @@ using namespace budgetcheck;
 
 // Documented in README.md: scripts rely on these values.
 enum class ExitCode : int {
-    Ok = 0,           // nothing at or above the failure level
-    Findings = 1,     // the disclosure has findings at or above the failure level
-    InputError = 2,   // usage error, or a file that could not be read as a disclosure
-    InternalError = 3 // a defect in budgetcheck itself
+    Ok = 0,            // nothing at or above the failure level
+    Findings = 1,      // the disclosure has findings at or above the failure level
+    InputError = 2,    // usage error, or a file that could not be read as a disclosure
+    InternalError = 3  // a defect in budgetcheck itself
 };
 
-int to_int(ExitCode code) { return static_cast<int>(code); }
+int to_int(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 LoadResult load_path(const std::string& path, const LoadOptions& options) {
     if (path == "-") {
-        std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        std::string text((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
         return load_document(text, "-", options);
     }
     return load_file(path, options);
@@ -40,7 +43,8 @@ LoadResult load_path(const std::string& path, const LoadOptions& options) {
 
 // Files named on the command line, with directories walked for *.json, sorted so output does
 // not depend on the file system's order.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<LoadResult>& failures) {
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      std::vector<LoadResult>& failures) {
     std::vector<std::string> out;
     for (const std::string& path : paths) {
         std::error_code error;
@@ -48,7 +52,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
             std::vector<std::string> found;
             auto options = std::filesystem::directory_options::skip_permission_denied;
             for (auto it = std::filesystem::recursive_directory_iterator(path, options, error);
-                 !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+                 !error && it != std::filesystem::recursive_directory_iterator();
+                 it.increment(error)) {
                 if (it->is_regular_file(error) && it->path().extension() == ".json") {
                     found.push_back(it->path().string());
                 }
@@ -56,8 +61,12 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
             if (error) {
                 LoadResult failed;
                 failed.file = path;
-                failed.diagnostics.push_back(LoadDiagnostic{DiagnosticSeverity::Error, "input.unreadable", {},
-                                                            fmt::format("cannot walk the directory: {}", error.message()), {}});
+                failed.diagnostics.push_back(
+                    LoadDiagnostic{DiagnosticSeverity::Error,
+                                   "input.unreadable",
+                                   {},
+                                   fmt::format("cannot walk the directory: {}", error.message()),
+                                   {}});
                 failures.push_back(std::move(failed));
             }
             std::sort(found.begin(), found.end());
@@ -90,35 +99,55 @@ std::optional<LoadOptions> make_options(CatalogChoice& choice) {
 }
 
 int run(int argc, char** argv) {
-    CLI::App app{"budgetcheck: finds the errors in Chinese government budget disclosures (部门预算/单位预算公开)"};
+    CLI::App app{
+        "budgetcheck: finds the errors in Chinese government budget disclosures "
+        "(部门预算/单位预算公开)"};
     app.set_version_flag("--version", std::string("budgetcheck ") + BUDGETCHECK_VERSION);
     app.require_subcommand(1);
-    app.footer("Examples:\n  budgetcheck verify data/\n  budgetcheck inspect data/jilin-hrss-information-center-2024.json\n  budgetcheck schema > budgetcheck-v1.schema.json");
+    app.footer(
+        "Examples:\n  budgetcheck verify data/\n  budgetcheck inspect "
+        "data/jilin-hrss-information-center-2024.json\n  budgetcheck schema > "
+        "budgetcheck-v1.schema.json");
 
     CatalogChoice catalog;
 
-    auto* inspect = app.add_subcommand("inspect", "Show a disclosure exactly as budgetcheck understood it");
+    auto* inspect =
+        app.add_subcommand("inspect", "Show a disclosure exactly as budgetcheck understood it");
     std::string inspect_path;
-    inspect->add_option("FILE", inspect_path, "A transcribed disclosure (JSON), or - for standard input")->required();
-    inspect->add_option("--catalog", catalog.directory, "Directory of subject catalog files to use instead of the bundled one");
-    inspect->footer("Example:\n  budgetcheck inspect data/mohrss-information-center-2024.json | less");
+    inspect
+        ->add_option("FILE", inspect_path,
+                     "A transcribed disclosure (JSON), or - for standard input")
+        ->required();
+    inspect->add_option("--catalog", catalog.directory,
+                        "Directory of subject catalog files to use instead of the bundled one");
+    inspect->footer(
+        "Example:\n  budgetcheck inspect data/mohrss-information-center-2024.json | less");
 
     auto* verify = app.add_subcommand("verify", "Load disclosures and report every problem found");
     std::vector<std::string> verify_paths;
-    verify->add_option("PATH", verify_paths, "Files, directories (searched for *.json) or - for standard input")->required();
-    verify->add_option("--catalog", catalog.directory, "Directory of subject catalog files to use instead of the bundled one");
+    verify
+        ->add_option("PATH", verify_paths,
+                     "Files, directories (searched for *.json) or - for standard input")
+        ->required();
+    verify->add_option("--catalog", catalog.directory,
+                       "Directory of subject catalog files to use instead of the bundled one");
     bool exact_footing = false;
     bool truncated = false;
     std::string rounding_severity = "note";
     std::string lang = "en";
-    verify->add_flag("--exact-footing", exact_footing, "Report differences that rounding could explain as errors of their rule");
-    verify->add_option("--rounding-severity", rounding_severity, "Severity of rounding.explained findings")
+    verify->add_flag("--exact-footing", exact_footing,
+                     "Report differences that rounding could explain as errors of their rule");
+    verify
+        ->add_option("--rounding-severity", rounding_severity,
+                     "Severity of rounding.explained findings")
         ->check(CLI::IsMember({"error", "warning", "note"}));
-    verify->add_flag("--truncated", truncated, "The document truncates figures instead of rounding them");
+    verify->add_flag("--truncated", truncated,
+                     "The document truncates figures instead of rounding them");
     verify->add_option("--lang", lang, "Message language")->check(CLI::IsMember({"en", "zh"}));
     verify->footer("Examples:\n  budgetcheck verify draft.json\n  budgetcheck verify data/");
 
-    auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the transcription format");
+    auto* schema =
+        app.add_subcommand("schema", "Print the JSON Schema of the transcription format");
     schema->footer("Example:\n  budgetcheck schema > budgetcheck-v1.schema.json");
 
     try {
@@ -170,8 +199,8 @@ int run(int argc, char** argv) {
             ++files_with_errors;
         }
     }
-    fmt::print(std::cout, "{} files checked: {} with errors, {} unreadable\n", files.size() + failures.size(),
-               files_with_errors, bad_files);
+    fmt::print(std::cout, "{} files checked: {} with errors, {} unreadable\n",
+               files.size() + failures.size(), files_with_errors, bad_files);
     if (bad_files > 0) {
         return to_int(ExitCode::InputError);
     }
@@ -184,7 +213,9 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& error) {
-        fmt::print(std::cerr, "budgetcheck: internal error: {}\nThis is a defect in budgetcheck; please report it with the input that caused it.\n",
+        fmt::print(std::cerr,
+                   "budgetcheck: internal error: {}\nThis is a defect in budgetcheck; please "
+                   "report it with the input that caused it.\n",
                    error.what());
         return to_int(ExitCode::InternalError);
     }

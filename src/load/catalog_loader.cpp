@@ -40,8 +40,9 @@ std::vector<std::string> load_catalog_text(std::string_view text, std::string_vi
         problems.push_back(fmt::format("{}: no subjects array", name));
         return problems;
     }
-    catalog.describe(*classification, fmt::format("{} ({} subjects)", root.value("catalog", std::string(name)),
-                                                  root["subjects"].size()));
+    catalog.describe(*classification,
+                     fmt::format("{} ({} subjects)", root.value("catalog", std::string(name)),
+                                 root["subjects"].size()));
     std::size_t index = 0;
     for (const auto& entry : root["subjects"]) {
         const std::string where = fmt::format("{}: subjects[{}]", name, index++);
@@ -54,7 +55,8 @@ std::vector<std::string> load_catalog_text(std::string_view text, std::string_vi
         subject.code = entry["code"].get<std::string>();
         subject.name = entry["name"].get<std::string>();
         if (subject_level(subject.code) == 0) {
-            problems.push_back(fmt::format("{}: code '{}' is not 3, 5 or 7 digits", where, subject.code));
+            problems.push_back(
+                fmt::format("{}: code '{}' is not 3, 5 or 7 digits", where, subject.code));
             continue;
         }
         if (entry.contains("former_names") && entry["former_names"].is_array()) {

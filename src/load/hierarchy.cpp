@@ -13,7 +13,9 @@ namespace budgetcheck::detail {
 
 namespace {
 
-bool is_code(std::string_view text) { return subject_level(text) != 0; }
+bool is_code(std::string_view text) {
+    return subject_level(text) != 0;
+}
 
 std::optional<Classification> classification_of_code(std::string_view code) {
     if (code.empty()) {
@@ -60,7 +62,8 @@ std::optional<Classification> side_classification(const Table& table, Side side)
             return Classification::Functional;
         case TableKind::IncomeExpenditureSummary:
         case TableKind::FiscalAppropriationSummary:
-            return side == Side::Expenditure ? std::optional(Classification::Functional) : std::nullopt;
+            return side == Side::Expenditure ? std::optional(Classification::Functional)
+                                             : std::nullopt;
         default:
             return std::nullopt;
     }
@@ -72,7 +75,8 @@ std::vector<LineItem> natural_parents(LineItem item) {
         case LineItem::GeneralPublicIncome:
         case LineItem::GovernmentFundIncome:
         case LineItem::StateCapitalIncome:
-            return {LineItem::FiscalAppropriationIncome, LineItem::CurrentYearIncome, LineItem::CarryOver};
+            return {LineItem::FiscalAppropriationIncome, LineItem::CurrentYearIncome,
+                    LineItem::CarryOver};
         case LineItem::BusinessIncome:
         case LineItem::OperatingIncome:
         case LineItem::SuperiorSubsidyIncome:
@@ -90,7 +94,9 @@ std::vector<LineItem> natural_parents(LineItem item) {
     }
 }
 
-bool is_content_row(const Row& row) { return row.role != RowRole::Filler; }
+bool is_content_row(const Row& row) {
+    return row.role != RowRole::Filler;
+}
 
 bool row_is_blank(const Row& row) {
     return std::all_of(row.cells.begin(), row.cells.end(),
@@ -123,7 +129,8 @@ SubjectMatch match_subject(const SubjectCatalog& catalog, Classification classif
         } else if (!context[static_cast<std::size_t>(level - 1)].empty() &&
                    parent == context[static_cast<std::size_t>(level - 1)]) {
             score = 3;
-        } else if (level == 3 && !context[1].empty() && candidate->code.substr(0, 3) == context[1]) {
+        } else if (level == 3 && !context[1].empty() &&
+                   candidate->code.substr(0, 3) == context[1]) {
             score = 1;
         }
         if (score > best_score) {
@@ -152,13 +159,13 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
     }();
     const int code_column = side.find_role(ColumnRole::Code);
     const std::array<int, 3> split_code_columns = {side.find_role(ColumnRole::CodeClass),
-                                                    side.find_role(ColumnRole::CodeSection),
-                                                    side.find_role(ColumnRole::CodeItem)};
+                                                   side.find_role(ColumnRole::CodeSection),
+                                                   side.find_role(ColumnRole::CodeItem)};
     const int type_column = side.find_role(ColumnRole::ProjectType);
     const int level1_column = side.find_role(ColumnRole::ProjectLevel1);
     const int level2_column = side.find_role(ColumnRole::ProjectLevel2);
-    const bool project_table = table.kind == TableKind::ProjectExpenditure ||
-                               (level1_column >= 0 && level2_column >= 0);
+    const bool project_table =
+        table.kind == TableKind::ProjectExpenditure || (level1_column >= 0 && level2_column >= 0);
     const auto classification = side_classification(table, side.side);
 
     std::array<std::string, 4> context;      // last subject code per level (index 1..3)
@@ -214,7 +221,8 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
             }
         }
         if (project_table) {
-            // A project row is named by its type or project columns; 单位名称 only says whose it is.
+            // A project row is named by its type or project columns; 单位名称 only says whose it
+            // is.
             for (int column : {type_column, level1_column, level2_column}) {
                 if (const std::string name = cell_text(row, column); !name.empty()) {
                     row.label = name;
@@ -306,7 +314,8 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
                 context[static_cast<std::size_t>(deeper)].clear();
             }
             row.subject = std::move(subject);
-            const int base = open_heading >= 0 ? side.rows[static_cast<std::size_t>(open_heading)].level : 0;
+            const int base =
+                open_heading >= 0 ? side.rows[static_cast<std::size_t>(open_heading)].level : 0;
             row.level = explicit_level > 0 ? explicit_level : base + row.subject->level;
             if (row.subject->level == 1) {
                 row.parent = open_heading;
@@ -314,8 +323,11 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
                 row.parent = -1;
                 for (std::size_t k = r; k-- > 0;) {
                     const Row& above = side.rows[k];
-                    if (above.role == RowRole::Subject && above.subject->level < row.subject->level) {
-                        row.parent = above.subject->level == row.subject->level - 1 ? static_cast<int>(k) : -1;
+                    if (above.role == RowRole::Subject &&
+                        above.subject->level < row.subject->level) {
+                        row.parent = above.subject->level == row.subject->level - 1
+                                         ? static_cast<int>(k)
+                                         : -1;
                         break;
                     }
                 }
@@ -328,8 +340,9 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
             row.line_item = line->item;
             row.three_public = line->three_public;
         } else if (table.kind == TableKind::IncomeSummary ||
-                   (label_column >= 0 && side.columns[static_cast<std::size_t>(label_column)].meaning.role ==
-                                             ColumnRole::UnitName) ||
+                   (label_column >= 0 &&
+                    side.columns[static_cast<std::size_t>(label_column)].meaning.role ==
+                        ColumnRole::UnitName) ||
                    (!row.label.empty() && label_key(row.label) == label_key(document.unit))) {
             row.role = RowRole::Unit;
         } else if (label_column < 0 && row.label.empty()) {
@@ -344,13 +357,13 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
                 const auto names = catalog.names(*classification);
                 known.insert(known.end(), names.begin(), names.end());
             }
-            diagnostics.warning(classification ? "row.unknown-subject" : "row.unknown-label", row.source,
-                                classification
-                                    ? fmt::format("row '{}' is neither a known line nor a subject of "
-                                                  "the bundled catalog",
-                                                  row.label)
-                                    : fmt::format("row label '{}' is not recognised", row.label),
-                                closest_names(row.label, known));
+            diagnostics.warning(
+                classification ? "row.unknown-subject" : "row.unknown-label", row.source,
+                classification ? fmt::format("row '{}' is neither a known line nor a subject of "
+                                             "the bundled catalog",
+                                             row.label)
+                               : fmt::format("row label '{}' is not recognised", row.label),
+                closest_names(row.label, known));
         }
 
         // Place a line, unit or unknown row in the tree.
@@ -359,11 +372,13 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
         } else if (row.label_parts.numbering) {
             const NumberingStyle style = row.label_parts.numbering->style;
             if (style_depth.find(style) == style_depth.end()) {
-                const int deepest = style_depth.empty() ? 0
-                                    : std::max_element(style_depth.begin(), style_depth.end(),
-                                                       [](const auto& a, const auto& b) {
-                                                           return a.second < b.second;
-                                                       })->second;
+                const int deepest = style_depth.empty()
+                                        ? 0
+                                        : std::max_element(style_depth.begin(), style_depth.end(),
+                                                           [](const auto& a, const auto& b) {
+                                                               return a.second < b.second;
+                                                           })
+                                              ->second;
                 style_depth[style] = deepest + 1;
             }
             row.level = style_depth[style];
@@ -417,9 +432,9 @@ void collect_three_public(Table& table) {
                 if (item == ThreePublicItem::None) {
                     continue;
                 }
-                table.three_public.push_back(ThreePublicFigure{item, meaning.period, meaning.quantity,
-                                                               static_cast<int>(s), static_cast<int>(r),
-                                                               static_cast<int>(c)});
+                table.three_public.push_back(
+                    ThreePublicFigure{item, meaning.period, meaning.quantity, static_cast<int>(s),
+                                      static_cast<int>(r), static_cast<int>(c)});
             }
         }
     }

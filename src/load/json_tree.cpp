@@ -14,7 +14,7 @@ namespace {
 // number, which is always whitespace or a delimiter), so the token's start is the first
 // character after the previous event that is not whitespace or a delimiter.
 class CountingIterator {
-public:
+  public:
     using iterator_category = std::forward_iterator_tag;
     using value_type = char;
     using difference_type = std::ptrdiff_t;
@@ -42,13 +42,13 @@ public:
         return a.at_ != b.at_;
     }
 
-private:
+  private:
     const char* at_ = nullptr;
     const char** published_ = nullptr;
 };
 
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
-public:
+  public:
     TreeBuilder(std::string_view text, const char** consumed, std::size_t max_depth)
         : text_(text), consumed_(consumed), max_depth_(max_depth) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -116,7 +116,7 @@ public:
         return result;
     }
 
-private:
+  private:
     static bool is_skippable(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' ||
                c == ']' || c == '}';
@@ -258,7 +258,8 @@ JsonParseResult parse_json_tree(std::string_view text, std::size_t max_depth) {
         // sax_parse reports errors through parse_error(); anything else is still bad input.
         JsonParseResult result;
         result.error = ex.what();
-        result.error_position = position_of_offset(text, static_cast<std::size_t>(consumed - text.data()));
+        result.error_position =
+            position_of_offset(text, static_cast<std::size_t>(consumed - text.data()));
         return result;
     }
     return builder.finish(parsed);

@@ -16,13 +16,14 @@ std::string_view to_string(DiagnosticSeverity severity) {
 }
 
 std::size_t LoadResult::error_count() const {
-    return static_cast<std::size_t>(
-        std::count_if(diagnostics.begin(), diagnostics.end(), [](const LoadDiagnostic& d) {
-            return d.severity == DiagnosticSeverity::Error;
-        }));
+    return static_cast<std::size_t>(std::count_if(
+        diagnostics.begin(), diagnostics.end(),
+        [](const LoadDiagnostic& d) { return d.severity == DiagnosticSeverity::Error; }));
 }
 
-std::size_t LoadResult::warning_count() const { return diagnostics.size() - error_count(); }
+std::size_t LoadResult::warning_count() const {
+    return diagnostics.size() - error_count();
+}
 
 namespace detail {
 
@@ -59,7 +60,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 // Reads one JSON object: typed access by key, and a warning for every key it was not told about.
 class ObjectReader {
-public:
+  public:
     ObjectReader(const JsonNode& node, std::string pointer, Diagnostics& diagnostics,
                  std::vector<std::string> known)
         : node_(node), pointer_(std::move(pointer)), diagnostics_(diagnostics) {
@@ -68,11 +69,11 @@ public:
             const SourceLocation where = locate(child(key), node.key_positions[i]);
             for (std::size_t j = 0; j < i; ++j) {
                 if (node.members[j].first == key) {
-                    diagnostics_.error("schema.duplicate-key", where,
-                                       fmt::format("duplicate key '{}' (first at line {}:{}); only "
-                                                   "the first is read",
-                                                   key, node.key_positions[j].line,
-                                                   node.key_positions[j].column));
+                    diagnostics_.error(
+                        "schema.duplicate-key", where,
+                        fmt::format("duplicate key '{}' (first at line {}:{}); only "
+                                    "the first is read",
+                                    key, node.key_positions[j].line, node.key_positions[j].column));
                     break;
                 }
             }
@@ -84,9 +85,7 @@ public:
         }
     }
 
-    std::string child(std::string_view key) const {
-        return pointer_ + "/" + pointer_token(key);
-    }
+    std::string child(std::string_view key) const { return pointer_ + "/" + pointer_token(key); }
     const std::string& pointer() const { return pointer_; }
     const JsonNode& node() const { return node_; }
 
@@ -100,8 +99,8 @@ public:
             }
             return nullptr;
         }
-        const bool matches = value->type == type ||
-                             (type == JsonNode::Type::Integer && value->type == JsonNode::Type::Float);
+        const bool matches = value->type == type || (type == JsonNode::Type::Integer &&
+                                                     value->type == JsonNode::Type::Float);
         if (!matches) {
             diagnostics_.error("schema.wrong-type", locate(child(key), value->position),
                                fmt::format("'{}' must be {} ({}), not {}", key, type_name(type),
@@ -117,7 +116,7 @@ public:
         return value == nullptr ? std::nullopt : std::optional<std::string>(value->text);
     }
 
-private:
+  private:
     const JsonNode& node_;
     std::string pointer_;
     Diagnostics& diagnostics_;
@@ -152,9 +151,10 @@ std::vector<TextSection> read_sections(const JsonNode* array, const std::string&
         const JsonNode& item = array->items[i];
         const std::string here = fmt::format("{}/{}", pointer, i);
         if (item.type != JsonNode::Type::Object) {
-            diagnostics.error("schema.wrong-type", locate(here, item.position),
-                              fmt::format("each entry must be an object with '{}' and 'text', not {}",
-                                          heading_key, type_name(item.type)));
+            diagnostics.error(
+                "schema.wrong-type", locate(here, item.position),
+                fmt::format("each entry must be an object with '{}' and 'text', not {}",
+                            heading_key, type_name(item.type)));
             continue;
         }
         ObjectReader reader(item, here, diagnostics, {std::string(heading_key), "text"});
@@ -173,9 +173,9 @@ Cell make_cell(const JsonNode& node, const std::string& pointer, const ColumnMea
     cell.source = locate(pointer, node.position);
     const auto text = printed_text(node);
     if (!text) {
-        diagnostics.error("schema.wrong-type", cell.source,
-                          fmt::format("a cell must be a string or a number, not {}",
-                                      type_name(node.type)));
+        diagnostics.error(
+            "schema.wrong-type", cell.source,
+            fmt::format("a cell must be a string or a number, not {}", type_name(node.type)));
         cell.invalid = true;
         return cell;
     }
@@ -215,7 +215,8 @@ std::vector<std::string> known_header_texts() {
     return out;
 }
 
-MoneyUnit read_money_unit(const ObjectReader& reader, MoneyUnit fallback, Diagnostics& diagnostics) {
+MoneyUnit read_money_unit(const ObjectReader& reader, MoneyUnit fallback,
+                          Diagnostics& diagnostics) {
     const auto printed = reader.string("money_unit", false, "元 or 万元");
     if (!printed) {
         return fallback;
@@ -255,8 +256,8 @@ void assign_sides(std::vector<Column>& columns) {
 
 void load_grid(Table& table, const ObjectReader& reader, const Document& document,
                Diagnostics& diagnostics) {
-    const JsonNode* columns_node = reader.get("columns", JsonNode::Type::Array, true,
-                                              "one header per printed column");
+    const JsonNode* columns_node =
+        reader.get("columns", JsonNode::Type::Array, true, "one header per printed column");
     const JsonNode* rows_node =
         reader.get("rows", JsonNode::Type::Array, true, "one array of cells per printed row");
     if (columns_node == nullptr) {
@@ -275,10 +276,11 @@ void load_grid(Table& table, const ObjectReader& reader, const Document& documen
             for (std::size_t k = 0; k < node.items.size(); ++k) {
                 const JsonNode& part = node.items[k];
                 if (part.type != JsonNode::Type::String) {
-                    diagnostics.error("schema.wrong-type",
-                                      locate(fmt::format("{}/{}", column.source.pointer, k), part.position),
-                                      fmt::format("a header text must be a string, not {}",
-                                                  type_name(part.type)));
+                    diagnostics.error(
+                        "schema.wrong-type",
+                        locate(fmt::format("{}/{}", column.source.pointer, k), part.position),
+                        fmt::format("a header text must be a string, not {}",
+                                    type_name(part.type)));
                     continue;
                 }
                 column.header.push_back(part.text);
@@ -311,7 +313,8 @@ void load_grid(Table& table, const ObjectReader& reader, const Document& documen
         });
         if (horizontal) {
             for (Column& column : columns) {
-                if (column.meaning.is_value() && column.meaning.three_public == ThreePublicItem::None) {
+                if (column.meaning.is_value() &&
+                    column.meaning.three_public == ThreePublicItem::None) {
                     column.meaning.three_public = ThreePublicItem::Total;
                 }
             }
@@ -356,7 +359,8 @@ void load_grid(Table& table, const ObjectReader& reader, const Document& documen
                                                        "the row's depth, 1 at the top")) {
                 const auto value = read_integer(*level);
                 if (!value || *value < 1 || *value > 9) {
-                    diagnostics.error("schema.bad-value", locate(row_reader.child("level"), level->position),
+                    diagnostics.error("schema.bad-value",
+                                      locate(row_reader.child("level"), level->position),
                                       "level must be an integer from 1 to 9");
                 } else {
                     explicit_level = static_cast<int>(*value);
@@ -373,13 +377,12 @@ void load_grid(Table& table, const ObjectReader& reader, const Document& documen
         }
         const std::string cells_pointer = object_form ? row_pointer + "/cells" : row_pointer;
         if (cells_node->items.size() != columns.size()) {
-            diagnostics.error(
-                "row.wrong-length", locate(row_pointer, row_node.position),
-                fmt::format("row {} has {} cells but the table has {} columns; {}", r + 1,
-                            cells_node->items.size(), columns.size(),
-                            cells_node->items.size() < columns.size()
-                                ? "the missing cells are read as blank"
-                                : "the extra cells are not read"));
+            diagnostics.error("row.wrong-length", locate(row_pointer, row_node.position),
+                              fmt::format("row {} has {} cells but the table has {} columns; {}",
+                                          r + 1, cells_node->items.size(), columns.size(),
+                                          cells_node->items.size() < columns.size()
+                                              ? "the missing cells are read as blank"
+                                              : "the extra cells are not read"));
         }
         for (TableSide& part : table.sides) {
             Row row;
@@ -397,9 +400,10 @@ void load_grid(Table& table, const ObjectReader& reader, const Document& documen
                     Cell blank;
                     blank.source = locate(row_pointer, row_node.position);
                     if (column.meaning.is_value()) {
-                        blank.value = column.meaning.quantity == Quantity::ChangePercent
-                                          ? std::variant<std::monostate, Amount, Percentage>(Percentage())
-                                          : std::variant<std::monostate, Amount, Percentage>(Amount());
+                        blank.value =
+                            column.meaning.quantity == Quantity::ChangePercent
+                                ? std::variant<std::monostate, Amount, Percentage>(Percentage())
+                                : std::variant<std::monostate, Amount, Percentage>(Amount());
                     }
                     row.cells.push_back(std::move(blank));
                 }
@@ -416,8 +420,8 @@ Cell make_amount_cell(const JsonNode& node, const std::string& pointer, Diagnost
 }
 
 void load_performance(Table& table, const ObjectReader& reader, Diagnostics& diagnostics) {
-    const JsonNode* projects = reader.get("projects", JsonNode::Type::Array, true,
-                                          "one object per project");
+    const JsonNode* projects =
+        reader.get("projects", JsonNode::Type::Array, true, "one object per project");
     if (projects == nullptr) {
         return;
     }
@@ -426,8 +430,9 @@ void load_performance(Table& table, const ObjectReader& reader, Diagnostics& dia
         const JsonNode& node = projects->items[p];
         const std::string here = fmt::format("{}/{}", projects_pointer, p);
         if (node.type != JsonNode::Type::Object) {
-            diagnostics.error("schema.wrong-type", locate(here, node.position),
-                              fmt::format("a project must be an object, not {}", type_name(node.type)));
+            diagnostics.error(
+                "schema.wrong-type", locate(here, node.position),
+                fmt::format("a project must be an object, not {}", type_name(node.type)));
             continue;
         }
         ObjectReader project_reader(node, here, diagnostics,
@@ -445,8 +450,8 @@ void load_performance(Table& table, const ObjectReader& reader, Diagnostics& dia
                 FundLine line;
                 line.label = label;
                 line.kind = recognise_fund_line(label);
-                line.cell = make_amount_cell(value, project_reader.child("funds") + "/" + pointer_token(label),
-                                             diagnostics);
+                line.cell = make_amount_cell(
+                    value, project_reader.child("funds") + "/" + pointer_token(label), diagnostics);
                 if (line.kind == FundLineKind::Unknown) {
                     diagnostics.warning("funds.unknown-line", line.cell.source,
                                         fmt::format("fund line '{}' is not recognised", label),
@@ -484,9 +489,10 @@ void load_performance(Table& table, const ObjectReader& reader, Diagnostics& dia
                     indicator.weight = make_amount_cell(*weight, ir.child("weight"), diagnostics);
                 }
                 if (indicator.category == IndicatorCategory::Unknown && !indicator.level1.empty()) {
-                    diagnostics.warning("indicator.unknown-category", indicator.source,
-                                        fmt::format("一级指标 '{}' is not recognised", indicator.level1),
-                                        {"产出指标", "效益指标", "满意度指标", "成本指标"});
+                    diagnostics.warning(
+                        "indicator.unknown-category", indicator.source,
+                        fmt::format("一级指标 '{}' is not recognised", indicator.level1),
+                        {"产出指标", "效益指标", "满意度指标", "成本指标"});
                 }
                 project.indicators.push_back(std::move(indicator));
             }
@@ -495,13 +501,15 @@ void load_performance(Table& table, const ObjectReader& reader, Diagnostics& dia
                                                          false, "printed weights such as 执行率")) {
             for (const auto& [label, value] : weights->members) {
                 project.score_weights.emplace_back(
-                    label, make_amount_cell(value, project_reader.child("score_weights") + "/" +
-                                                       pointer_token(label),
-                                            diagnostics));
+                    label,
+                    make_amount_cell(
+                        value, project_reader.child("score_weights") + "/" + pointer_token(label),
+                        diagnostics));
             }
         }
         if (const JsonNode* total = node.find("weights_total")) {
-            project.weights_total = make_amount_cell(*total, project_reader.child("weights_total"), diagnostics);
+            project.weights_total =
+                make_amount_cell(*total, project_reader.child("weights_total"), diagnostics);
         }
         table.projects.push_back(std::move(project));
     }
@@ -515,8 +523,9 @@ void load_table(const JsonNode& node, std::size_t index, Document& document,
                           fmt::format("a table must be an object, not {}", type_name(node.type)));
         return;
     }
-    ObjectReader reader(node, here, diagnostics,
-                        {"title", "label", "kind", "money_unit", "columns", "rows", "notes", "projects"});
+    ObjectReader reader(
+        node, here, diagnostics,
+        {"title", "label", "kind", "money_unit", "columns", "rows", "notes", "projects"});
     Table table;
     table.json_index = static_cast<int>(index);
     table.source = locate(here, node.position);
@@ -532,30 +541,34 @@ void load_table(const JsonNode& node, std::size_t index, Document& document,
             for (int k = 0; k < static_cast<int>(TableKind::Unknown); ++k) {
                 ids.emplace_back(to_string(static_cast<TableKind>(k)));
             }
-            diagnostics.error("schema.bad-value", locate(reader.child("kind"), node.find("kind")->position),
-                              fmt::format("table kind '{}' is not one of the known kinds", *kind_id),
-                              closest_names(*kind_id, ids));
+            diagnostics.error(
+                "schema.bad-value", locate(reader.child("kind"), node.find("kind")->position),
+                fmt::format("table kind '{}' is not one of the known kinds", *kind_id),
+                closest_names(*kind_id, ids));
         }
     }
     if (!table.kind_from_key) {
         table.kind = recognise_table_kind(table.title);
         if (table.kind == TableKind::Unknown && !table.title.empty()) {
-            diagnostics.warning("table.unknown-title", locate(reader.child("title"), node.find("title")->position),
+            diagnostics.warning("table.unknown-title",
+                                locate(reader.child("title"), node.find("title")->position),
                                 fmt::format("table title '{}' is not recognised; the table is kept "
                                             "but not checked (give \"kind\" to name its kind)",
                                             table.title),
                                 closest_names(table.title, known_titles()));
         }
     }
-    if (const JsonNode* notes = reader.get("notes", JsonNode::Type::Array, false, "notes printed under the table")) {
+    if (const JsonNode* notes =
+            reader.get("notes", JsonNode::Type::Array, false, "notes printed under the table")) {
         for (std::size_t i = 0; i < notes->items.size(); ++i) {
             const JsonNode& note = notes->items[i];
             if (note.type == JsonNode::Type::String) {
                 table.notes.push_back(note.text);
             } else {
-                diagnostics.error("schema.wrong-type",
-                                  locate(fmt::format("{}/{}", reader.child("notes"), i), note.position),
-                                  fmt::format("a note must be a string, not {}", type_name(note.type)));
+                diagnostics.error(
+                    "schema.wrong-type",
+                    locate(fmt::format("{}/{}", reader.child("notes"), i), note.position),
+                    fmt::format("a note must be a string, not {}", type_name(note.type)));
             }
         }
     }
@@ -578,8 +591,10 @@ void load_table(const JsonNode& node, std::size_t index, Document& document,
 
 // Says what a non-UTF-8 file most likely is and how to convert it.
 std::string encoding_advice(std::string_view text, std::size_t bad) {
-    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-        return "the file is UTF-16; convert it with: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.json";
+    if (text.size() >= 2 &&
+        ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        return "the file is UTF-16; convert it with: iconv -f UTF-16 -t UTF-8 FILE > "
+               "FILE.utf8.json";
     }
     std::size_t pairs = 0;
     std::size_t highs = 0;
@@ -607,7 +622,8 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
     LoadResult result;
     result.file = file;
     Diagnostics diagnostics(result.diagnostics);
-    const SubjectCatalog& catalog = options.catalog != nullptr ? *options.catalog : bundled_catalog();
+    const SubjectCatalog& catalog =
+        options.catalog != nullptr ? *options.catalog : bundled_catalog();
 
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diagnostics.error("input.empty", SourceLocation{"", 1, 1}, "the file is empty");
@@ -615,18 +631,19 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
     }
     if (const auto bad = find_invalid_utf8(text)) {
         const TextPosition at = position_of_offset(text, *bad);
-        diagnostics.error("input.not-utf8", SourceLocation{"", at.line, at.column},
-                          fmt::format("the file is not UTF-8 (byte 0x{:02X} at offset {}); {}",
-                                      static_cast<unsigned char>(text[*bad]), *bad,
-                                      encoding_advice(text, *bad)));
+        diagnostics.error(
+            "input.not-utf8", SourceLocation{"", at.line, at.column},
+            fmt::format("the file is not UTF-8 (byte 0x{:02X} at offset {}); {}",
+                        static_cast<unsigned char>(text[*bad]), *bad, encoding_advice(text, *bad)));
         return result;
     }
     JsonParseResult parsed = parse_json_tree(text, options.max_depth);
     if (!parsed.root) {
         const bool too_deep = parsed.error.rfind("nesting deeper", 0) == 0;
-        diagnostics.error(too_deep ? "json.too-deep" : "json.syntax",
-                          SourceLocation{"", parsed.error_position.line, parsed.error_position.column},
-                          parsed.error);
+        diagnostics.error(
+            too_deep ? "json.too-deep" : "json.syntax",
+            SourceLocation{"", parsed.error_position.line, parsed.error_position.column},
+            parsed.error);
         return result;
     }
     const JsonNode& root = *parsed.root;
@@ -637,11 +654,12 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
                                       type_name(root.type)));
         return result;
     }
-    ObjectReader top(root, "", diagnostics,
-                     {"budgetcheck", "document", "profile", "tables", "narrative", "glossary", "source"});
+    ObjectReader top(
+        root, "", diagnostics,
+        {"budgetcheck", "document", "profile", "tables", "narrative", "glossary", "source"});
     bool fatal = false;
-    if (const JsonNode* version = top.get("budgetcheck", JsonNode::Type::Integer, true,
-                                          "the format version, 1")) {
+    if (const JsonNode* version =
+            top.get("budgetcheck", JsonNode::Type::Integer, true, "the format version, 1")) {
         if (read_integer(*version) != 1) {
             diagnostics.error("schema.bad-value", locate("/budgetcheck", version->position),
                               fmt::format("format version {} is not supported; this budgetcheck "
@@ -659,13 +677,14 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
     if (head == nullptr) {
         fatal = true;
     } else {
-        ObjectReader info(*head, "/document", diagnostics,
-                          {"title", "unit", "year", "kind", "money_unit", "published", "unit_code"});
+        ObjectReader info(
+            *head, "/document", diagnostics,
+            {"title", "unit", "year", "kind", "money_unit", "published", "unit_code"});
         const auto title = info.string("title", true, "the document's title as printed");
         const auto unit = info.string("unit", true, "the publishing unit's name");
         const JsonNode* year = info.get("year", JsonNode::Type::Integer, true, "the budget year");
-        const auto kind = info.string("kind", true,
-                                      "department_budget, unit_budget, department_final or unit_final");
+        const auto kind = info.string(
+            "kind", true, "department_budget, unit_budget, department_final or unit_final");
         fatal = fatal || !title || !unit || year == nullptr || !kind;
         document.title = title.value_or("");
         document.unit = unit.value_or("");
@@ -683,12 +702,14 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
             if (auto parsed_kind = parse_document_kind(*kind)) {
                 document.kind = *parsed_kind;
             } else {
-                diagnostics.error("schema.bad-value", locate("/document/kind", head->find("kind")->position),
-                                  fmt::format("document kind '{}' is not one of department_budget, "
-                                              "unit_budget, department_final, unit_final",
-                                              *kind),
-                                  closest_names(*kind, {"department_budget", "unit_budget",
-                                                        "department_final", "unit_final"}, 1));
+                diagnostics.error(
+                    "schema.bad-value", locate("/document/kind", head->find("kind")->position),
+                    fmt::format("document kind '{}' is not one of department_budget, "
+                                "unit_budget, department_final, unit_final",
+                                *kind),
+                    closest_names(
+                        *kind,
+                        {"department_budget", "unit_budget", "department_final", "unit_final"}, 1));
                 fatal = true;
             }
         }
@@ -696,8 +717,8 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
         document.published = info.string("published", false, "publication date").value_or("");
         document.unit_code = info.string("unit_code", false, "the unit's code").value_or("");
     }
-    if (const JsonNode* source = top.get("source", JsonNode::Type::Object, false,
-                                         "where the transcription came from")) {
+    if (const JsonNode* source =
+            top.get("source", JsonNode::Type::Object, false, "where the transcription came from")) {
         ObjectReader source_reader(*source, "/source", diagnostics, {"file", "notes"});
         source_reader.string("file", false, "the transcribed source");
         source_reader.get("notes", JsonNode::Type::Array, false, "transcription notes");
@@ -705,13 +726,17 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
     if (fatal) {
         return result;
     }
-    document.profile = read_sections(top.get("profile", JsonNode::Type::Array, false, "单位概况 sections"),
-                                     "/profile", "section", diagnostics);
-    document.narrative = read_sections(top.get("narrative", JsonNode::Type::Array, false, "情况说明 sections"),
-                                       "/narrative", "section", diagnostics);
-    document.glossary = read_sections(top.get("glossary", JsonNode::Type::Array, false, "名词解释 entries"),
-                                      "/glossary", "term", diagnostics);
-    if (const JsonNode* tables = top.get("tables", JsonNode::Type::Array, true, "the printed tables")) {
+    document.profile =
+        read_sections(top.get("profile", JsonNode::Type::Array, false, "单位概况 sections"),
+                      "/profile", "section", diagnostics);
+    document.narrative =
+        read_sections(top.get("narrative", JsonNode::Type::Array, false, "情况说明 sections"),
+                      "/narrative", "section", diagnostics);
+    document.glossary =
+        read_sections(top.get("glossary", JsonNode::Type::Array, false, "名词解释 entries"),
+                      "/glossary", "term", diagnostics);
+    if (const JsonNode* tables =
+            top.get("tables", JsonNode::Type::Array, true, "the printed tables")) {
         for (std::size_t i = 0; i < tables->items.size(); ++i) {
             load_table(tables->items[i], i, document, catalog, diagnostics);
         }
@@ -727,8 +752,9 @@ LoadResult load_file(const std::filesystem::path& path, const LoadOptions& optio
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
     if (error || !std::filesystem::exists(status)) {
-        diagnostics.error("input.unreadable", {}, fmt::format("cannot read the file: {}",
-                                                              error ? error.message() : "it does not exist"));
+        diagnostics.error(
+            "input.unreadable", {},
+            fmt::format("cannot read the file: {}", error ? error.message() : "it does not exist"));
         return result;
     }
     if (std::filesystem::is_directory(status)) {
@@ -737,10 +763,11 @@ LoadResult load_file(const std::filesystem::path& path, const LoadOptions& optio
     }
     const auto size = std::filesystem::file_size(path, error);
     if (!error && size > options.max_file_bytes) {
-        diagnostics.error("input.too-large", {},
-                          fmt::format("the file is {} bytes; budgetcheck reads at most {} bytes per "
-                                      "disclosure (a disclosure is usually under 1 MB)",
-                                      size, options.max_file_bytes));
+        diagnostics.error(
+            "input.too-large", {},
+            fmt::format("the file is {} bytes; budgetcheck reads at most {} bytes per "
+                        "disclosure (a disclosure is usually under 1 MB)",
+                        size, options.max_file_bytes));
         return result;
     }
     std::ifstream in(path, std::ios::binary);

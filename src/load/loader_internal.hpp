@@ -10,7 +10,7 @@
 namespace budgetcheck::detail {
 
 class Diagnostics {
-public:
+  public:
     explicit Diagnostics(std::vector<LoadDiagnostic>& out) : out_(out) {}
 
     void error(std::string code, SourceLocation where, std::string message,
@@ -21,10 +21,11 @@ public:
     void warning(std::string code, SourceLocation where, std::string message,
                  std::vector<std::string> suggestions = {}) {
         out_.push_back(LoadDiagnostic{DiagnosticSeverity::Warning, std::move(code),
-                                      std::move(where), std::move(message), std::move(suggestions)});
+                                      std::move(where), std::move(message),
+                                      std::move(suggestions)});
     }
 
-private:
+  private:
     std::vector<LoadDiagnostic>& out_;
 };
 

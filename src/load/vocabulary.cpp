@@ -67,7 +67,9 @@ bool contains(std::string_view text, std::string_view word) {
 
 }  // namespace
 
-std::span<const TitleAlias> known_table_titles() { return title_aliases; }
+std::span<const TitleAlias> known_table_titles() {
+    return title_aliases;
+}
 
 TableKind recognise_table_kind(std::string_view title) {
     const std::string key = split_label(title).key;
@@ -141,17 +143,31 @@ constexpr HeaderWord header_words[] = {
     {.text = "功能分类科目", .role = R::Label, .classification = Classification::Functional},
     {.text = "功能分类科目名称", .role = R::Label, .classification = Classification::Functional},
     {.text = "支出功能分类科目", .role = R::Label, .classification = Classification::Functional},
-    {.text = "经济分类科目", .role = R::Label, .classification = Classification::EconomicDepartment},
-    {.text = "经济分类科目名称", .role = R::Label, .classification = Classification::EconomicDepartment},
-    {.text = "支出经济分类科目", .role = R::Label, .classification = Classification::EconomicDepartment},
-    {.text = "单位预算支出经济分类科目", .role = R::Label, .classification = Classification::EconomicDepartment},
-    {.text = "部门预算支出经济分类科目", .role = R::Label, .classification = Classification::EconomicDepartment},
-    {.text = "政府预算支出经济分类科目", .role = R::Label, .classification = Classification::EconomicGovernment},
+    {.text = "经济分类科目",
+     .role = R::Label,
+     .classification = Classification::EconomicDepartment},
+    {.text = "经济分类科目名称",
+     .role = R::Label,
+     .classification = Classification::EconomicDepartment},
+    {.text = "支出经济分类科目",
+     .role = R::Label,
+     .classification = Classification::EconomicDepartment},
+    {.text = "单位预算支出经济分类科目",
+     .role = R::Label,
+     .classification = Classification::EconomicDepartment},
+    {.text = "部门预算支出经济分类科目",
+     .role = R::Label,
+     .classification = Classification::EconomicDepartment},
+    {.text = "政府预算支出经济分类科目",
+     .role = R::Label,
+     .classification = Classification::EconomicGovernment},
     {.text = "科目编码", .role = R::Code},
     {.text = "编码", .role = R::Code},
     {.text = "科目代码", .role = R::Code},
     {.text = "功能分类科目编码", .role = R::Code, .classification = Classification::Functional},
-    {.text = "经济分类科目编码", .role = R::Code, .classification = Classification::EconomicDepartment},
+    {.text = "经济分类科目编码",
+     .role = R::Code,
+     .classification = Classification::EconomicDepartment},
     {.text = "类", .role = R::CodeClass},
     {.text = "款", .role = R::CodeSection},
     {.text = "项", .role = R::CodeItem},
@@ -176,7 +192,10 @@ constexpr HeaderWord header_words[] = {
     {.text = "金额", .role = R::Value},
     {.text = "预算数", .role = R::Value, .period = Period::BudgetYear},
     {.text = "预算金额", .role = R::Value, .period = Period::BudgetYear},
-    {.text = "年初预算数", .role = R::Value, .period = Period::BudgetYear, .stage = Stage::CurrentYear},
+    {.text = "年初预算数",
+     .role = R::Value,
+     .period = Period::BudgetYear,
+     .stage = Stage::CurrentYear},
     {.text = "本年预算数", .role = R::Value, .period = Period::BudgetYear},
     {.text = "全年预算数", .role = R::Value, .period = Period::BudgetYear},
     {.text = "年度资金总额", .role = R::Value, .period = Period::BudgetYear},
@@ -192,8 +211,14 @@ constexpr HeaderWord header_words[] = {
     {.text = "执行数", .role = R::Value, .period = Period::PriorYearExecution},
     {.text = "上年执行数", .role = R::Value, .period = Period::PriorYearExecution},
     {.text = "上年预算数", .role = R::Value, .period = Period::PriorYearBudget},
-    {.text = "扣除中央基建投资后执行数", .role = R::Value, .period = Period::PriorYearExecution, .excludes_capital_construction = true},
-    {.text = "扣除中央基建投资后预算数", .role = R::Value, .period = Period::BudgetYear, .excludes_capital_construction = true},
+    {.text = "扣除中央基建投资后执行数",
+     .role = R::Value,
+     .period = Period::PriorYearExecution,
+     .excludes_capital_construction = true},
+    {.text = "扣除中央基建投资后预算数",
+     .role = R::Value,
+     .period = Period::BudgetYear,
+     .excludes_capital_construction = true},
     {.text = "增减额", .role = R::Value, .quantity = Quantity::ChangeAmount},
     {.text = "增减", .role = R::Value, .quantity = Quantity::ChangeAmount},
     {.text = "增减(%)", .role = R::Value, .quantity = Quantity::ChangePercent},
@@ -210,18 +235,27 @@ constexpr HeaderWord header_words[] = {
     {.text = "一般公共预算收入", .role = R::Value, .source = F::GeneralPublic},
     {.text = "一般公共预算拨款", .role = R::Value, .source = F::GeneralPublic},
     {.text = "一般公共预算拨款收入", .role = R::Value, .source = F::GeneralPublic},
-    {.text = "一般公共预算拨款结转", .role = R::Value, .stage = Stage::CarryOver, .source = F::GeneralPublic},
+    {.text = "一般公共预算拨款结转",
+     .role = R::Value,
+     .stage = Stage::CarryOver,
+     .source = F::GeneralPublic},
     {.text = "政府性基金预算", .role = R::Value, .source = F::GovernmentFund},
     {.text = "政府性基金预算收入", .role = R::Value, .source = F::GovernmentFund},
     {.text = "政府性基金预算拨款", .role = R::Value, .source = F::GovernmentFund},
     {.text = "政府性基金预算拨款收入", .role = R::Value, .source = F::GovernmentFund},
-    {.text = "政府性基金预算拨款结转", .role = R::Value, .stage = Stage::CarryOver, .source = F::GovernmentFund},
+    {.text = "政府性基金预算拨款结转",
+     .role = R::Value,
+     .stage = Stage::CarryOver,
+     .source = F::GovernmentFund},
     {.text = "政府性基金预算支出", .role = R::Value, .source = F::GovernmentFund},
     {.text = "国有资本经营预算", .role = R::Value, .source = F::StateCapital},
     {.text = "国有资本经营预算收入", .role = R::Value, .source = F::StateCapital},
     {.text = "国有资本经营预算拨款", .role = R::Value, .source = F::StateCapital},
     {.text = "国有资本经营预算拨款收入", .role = R::Value, .source = F::StateCapital},
-    {.text = "国有资本经营预算拨款结转", .role = R::Value, .stage = Stage::CarryOver, .source = F::StateCapital},
+    {.text = "国有资本经营预算拨款结转",
+     .role = R::Value,
+     .stage = Stage::CarryOver,
+     .source = F::StateCapital},
     {.text = "国有资本经营预算支出", .role = R::Value, .source = F::StateCapital},
     {.text = "财政专户管理资金", .role = R::Value, .source = F::SpecialAccount},
     {.text = "财政专户管理资金收入", .role = R::Value, .source = F::SpecialAccount},
@@ -233,7 +267,10 @@ constexpr HeaderWord header_words[] = {
     {.text = "附属单位上缴收入", .role = R::Value, .source = F::AffiliateRemittance},
     {.text = "其他收入", .role = R::Value, .source = F::OtherIncome},
     {.text = "使用非财政拨款结余", .role = R::Value, .source = F::NonFiscalBalanceUse},
-    {.text = "非财政拨款结转结余", .role = R::Value, .stage = Stage::CarryOver, .source = F::NonFiscal},
+    {.text = "非财政拨款结转结余",
+     .role = R::Value,
+     .stage = Stage::CarryOver,
+     .source = F::NonFiscal},
     {.text = "非财政拨款结转", .role = R::Value, .stage = Stage::CarryOver, .source = F::NonFiscal},
     {.text = "教育收费", .role = R::Value, .detail = "教育收费"},
     // what the money is spent as
@@ -355,8 +392,9 @@ bool apply_header_text(std::string_view printed, ColumnRecognition& out, bool tw
     if (const auto than = key.find("比"); than != std::string::npos && split_year(key)) {
         const std::string right = key.substr(than + 3);
         out.meaning.role = R::Value;
-        out.meaning.period = right.find("执行数") != std::string::npos ? Period::ChangeVsPriorExecution
-                                                                        : Period::ChangeVsPriorBudget;
+        out.meaning.period = right.find("执行数") != std::string::npos
+                                 ? Period::ChangeVsPriorExecution
+                                 : Period::ChangeVsPriorBudget;
         out.meaning.quantity = Quantity::ChangeAmount;
         return true;
     }
@@ -387,7 +425,9 @@ bool apply_header_text(std::string_view printed, ColumnRecognition& out, bool tw
 
 }  // namespace
 
-std::span<const HeaderWord> known_header_words() { return header_words; }
+std::span<const HeaderWord> known_header_words() {
+    return header_words;
+}
 
 ColumnRecognition recognise_column(const std::vector<std::string>& header, TableKind kind,
                                    int document_year) {
@@ -399,8 +439,8 @@ ColumnRecognition recognise_column(const std::vector<std::string>& header, Table
         }
     }
     ColumnMeaning& m = out.meaning;
-    if (m.role == R::Unknown &&
-        (m.period != Period::BudgetYear || m.quantity != Quantity::Amount || m.stage != Stage::All)) {
+    if (m.role == R::Unknown && (m.period != Period::BudgetYear || m.quantity != Quantity::Amount ||
+                                 m.stage != Stage::All)) {
         m.role = R::Value;
     }
     if ((m.period == Period::ChangeVsPriorExecution || m.period == Period::ChangeVsPriorBudget) &&
@@ -488,7 +528,9 @@ constexpr LineLabel line_labels[] = {
 
 }  // namespace
 
-std::span<const LineLabel> known_line_labels() { return line_labels; }
+std::span<const LineLabel> known_line_labels() {
+    return line_labels;
+}
 
 std::optional<LineLabel> recognise_line_label(std::string_view key, TableKind kind) {
     const bool three_public_table = kind == TableKind::ThreePublicExpenses;

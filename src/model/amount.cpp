@@ -15,7 +15,9 @@ bool is_dash_point(char32_t c) {
            c == 0x2012 || c == 0xFE58;
 }
 
-NumberParse fail(std::string message) { return NumberParse{std::nullopt, std::move(message)}; }
+NumberParse fail(std::string message) {
+    return NumberParse{std::nullopt, std::move(message)};
+}
 
 }  // namespace
 
@@ -139,7 +141,8 @@ NumberParse parse_printed_number(std::string_view text) {
             seen_point = true;
         } else if (c == U',') {
             if (seen_point) {
-                return fail(fmt::format("thousands separator after the decimal point in '{}'", folded));
+                return fail(
+                    fmt::format("thousands separator after the decimal point in '{}'", folded));
             }
             if (group_length == 0 || (first_group && group_length > 3) ||
                 (!first_group && group_length != 3)) {
@@ -155,7 +158,8 @@ NumberParse parse_printed_number(std::string_view text) {
             for (char& ch : lowered) {
                 ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
             }
-            if (lowered == "nan" || lowered == "inf" || lowered == "-inf" || lowered == "infinity") {
+            if (lowered == "nan" || lowered == "inf" || lowered == "-inf" ||
+                lowered == "infinity") {
                 return fail(fmt::format("'{}' is not a number", folded));
             }
             return fail(fmt::format("unexpected character '{}' in '{}'",
@@ -169,7 +173,8 @@ NumberParse parse_printed_number(std::string_view text) {
         return fail(fmt::format("no digits in '{}'", folded));
     }
     if (decimals > Decimal::max_scale) {
-        return fail(fmt::format("too many decimals in '{}' (at most {})", folded, Decimal::max_scale));
+        return fail(
+            fmt::format("too many decimals in '{}' (at most {})", folded, Decimal::max_scale));
     }
     const std::size_t first_significant = digits.find_first_not_of('0');
     const std::size_t significant =

@@ -7,7 +7,8 @@
 namespace budgetcheck {
 
 int subject_level(std::string_view code) {
-    if (code.empty() || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (code.empty() ||
+        !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return 0;
     }
     switch (code.size()) {

@@ -26,8 +26,8 @@ Wide wide_power_of_ten(int power) {
 std::string digits_with_point(std::int64_t units, int scale, bool grouped) {
     const bool negative = units < 0;
     // Work on the magnitude in unsigned space so INT64_MIN is printable.
-    std::uint64_t magnitude =
-        negative ? static_cast<std::uint64_t>(-(units + 1)) + 1U : static_cast<std::uint64_t>(units);
+    std::uint64_t magnitude = negative ? static_cast<std::uint64_t>(-(units + 1)) + 1U
+                                       : static_cast<std::uint64_t>(units);
     std::string digits = std::to_string(magnitude);
     if (static_cast<int>(digits.size()) <= scale) {
         digits.insert(0, static_cast<std::size_t>(scale) - digits.size() + 1, '0');
@@ -191,8 +191,12 @@ int Decimal::compare(Decimal other) const {
     return a < b ? -1 : (a > b ? 1 : 0);
 }
 
-std::string Decimal::to_string() const { return digits_with_point(units_, scale_, false); }
+std::string Decimal::to_string() const {
+    return digits_with_point(units_, scale_, false);
+}
 
-std::string Decimal::to_grouped_string() const { return digits_with_point(units_, scale_, true); }
+std::string Decimal::to_grouped_string() const {
+    return digits_with_point(units_, scale_, true);
+}
 
 }  // namespace budgetcheck

@@ -455,7 +455,7 @@ IndicatorValue parse_indicator_value(std::string_view printed) {
     std::u32string text = decode_utf8(trim(fold_width(printed)));
     std::u32string_view rest(text);
     const std::pair<std::u32string_view, std::string_view> operators[] = {
-        {U"≥", "≥"}, {U">=", "≥"}, {U"≤", "≤"}, {U"<=", "≤"}, {U"=", "="},
+        {U"≥", "≥"}, {U">=", "≥"}, {U"≤", "≤"},  {U"<=", "≤"}, {U"=", "="},
         {U">", ">"}, {U"<", "<"},  {U"＞", ">"}, {U"＜", "<"},
     };
     for (const auto& [spelling, op] : operators) {
@@ -469,8 +469,8 @@ IndicatorValue parse_indicator_value(std::string_view printed) {
         rest.remove_prefix(1);
     }
     std::size_t end = 0;
-    while (end < rest.size() && ((rest[end] >= U'0' && rest[end] <= U'9') || rest[end] == U'.' ||
-                                 rest[end] == U',')) {
+    while (end < rest.size() &&
+           ((rest[end] >= U'0' && rest[end] <= U'9') || rest[end] == U'.' || rest[end] == U',')) {
         ++end;
     }
     if (end > 0) {

@@ -51,8 +51,8 @@ std::size_t decode_one(std::string_view text, std::size_t i, char32_t& out) {
 
 bool is_space(char32_t c) {
     return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
-           c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF || c == 0x2002 ||
-           c == 0x2003 || c == 0x2009;
+           c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF || c == 0x2002 || c == 0x2003 ||
+           c == 0x2009;
 }
 
 bool is_quote(char32_t c) {
@@ -77,7 +77,9 @@ bool is_chinese_digit(char32_t c) {
     return std::u32string_view(U"零〇一二三四五六七八九十百").find(c) != std::u32string_view::npos;
 }
 
-bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_ascii_digit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
 
 }  // namespace
 
@@ -271,7 +273,8 @@ LabelParts split_label(std::string_view printed) {
             }
         }
     } else if (!rest.empty() && rest[0] >= 0x2460 && rest[0] <= 0x2473) {  // ① … ⑳
-        parts.numbering = Numbering{NumberingStyle::Circled, static_cast<int>(rest[0] - 0x2460 + 1)};
+        parts.numbering =
+            Numbering{NumberingStyle::Circled, static_cast<int>(rest[0] - 0x2460 + 1)};
         rest.remove_prefix(1);
     } else {
         // 1、 or 1. followed by words (not "2024年", not "1.5万元").

@@ -19,7 +19,8 @@ std::string location(const CellRef& cell) {
 
 }  // namespace
 
-void write_text_report(std::ostream& out, const LoadResult& loaded, const CheckReport* report, Language language) {
+void write_text_report(std::ostream& out, const LoadResult& loaded, const CheckReport* report,
+                       Language language) {
     write_load_diagnostics(out, loaded);
     if (report == nullptr) {
         fmt::print(out, "{}: not checked ({} input errors)\n", loaded.file, loaded.error_count());
@@ -33,12 +34,14 @@ void write_text_report(std::ostream& out, const LoadResult& loaded, const CheckR
             current_table = table;
             fmt::print(out, "{}: {}\n", loaded.file,
                        cell == nullptr || cell->table.empty() ? std::string("(document)")
-                       : table < 0                             ? cell->table
-                                                               : fmt::format("{} (table {})", cell->table, table + 1));
+                       : table < 0                            ? cell->table
+                                   : fmt::format("{} (table {})", cell->table, table + 1));
         }
         const std::string_view severity = to_string(finding.severity);
-        fmt::print(out, "  {:<7} {}  {}\n", severity, finding.rule_id, cell == nullptr ? "" : location(*cell));
-        fmt::print(out, "          {}\n", language == Language::Chinese ? finding.message_zh : finding.message_en);
+        fmt::print(out, "  {:<7} {}  {}\n", severity, finding.rule_id,
+                   cell == nullptr ? "" : location(*cell));
+        fmt::print(out, "          {}\n",
+                   language == Language::Chinese ? finding.message_zh : finding.message_en);
         if (!finding.arithmetic.empty()) {
             fmt::print(out, "          {}\n", finding.arithmetic);
         }
@@ -46,9 +49,10 @@ void write_text_report(std::ostream& out, const LoadResult& loaded, const CheckR
             fmt::print(out, "          hint: {}\n", hint);
         }
     }
-    fmt::print(out, "{}: {} errors, {} warnings, {} notes · {} identities checked, {} checks skipped\n", loaded.file,
-               report->count(Severity::Error), report->count(Severity::Warning), report->count(Severity::Note),
-               report->identities_checked, report->skipped.size());
+    fmt::print(out,
+               "{}: {} errors, {} warnings, {} notes · {} identities checked, {} checks skipped\n",
+               loaded.file, report->count(Severity::Error), report->count(Severity::Warning),
+               report->count(Severity::Note), report->identities_checked, report->skipped.size());
     for (const SkippedCheck& skipped : report->skipped) {
         fmt::print(out, "  skipped {}: {}\n", skipped.rule_id, skipped.reason);
     }

@@ -34,12 +34,16 @@ void parent_code(const Document& document, RuleContext& context) {
                 finding.cells = {ref};
                 finding.expected = fmt::format("a code under {}", parent.subject->code);
                 finding.actual = row.subject->code;
-                finding.message_en = fmt::format("{} {} is printed under {} {}, but its code belongs under {}",
-                                                 row.subject->code, row.label, parent.subject->code, parent.label, expected);
-                finding.message_zh = fmt::format("{} {} 列在 {} {} 之下，但其编码应属于 {}", row.subject->code, row.label,
-                                                 parent.subject->code, parent.label, expected);
+                finding.message_en = fmt::format(
+                    "{} {} is printed under {} {}, but its code belongs under {}",
+                    row.subject->code, row.label, parent.subject->code, parent.label, expected);
+                finding.message_zh =
+                    fmt::format("{} {} 列在 {} {} 之下，但其编码应属于 {}", row.subject->code,
+                                row.label, parent.subject->code, parent.label, expected);
                 if (row.subject->origin == SubjectRef::Origin::CatalogName) {
-                    finding.hints.push_back("the code comes from the catalog by name: the subject may be filed under the wrong parent");
+                    finding.hints.push_back(
+                        "the code comes from the catalog by name: the subject may be filed under "
+                        "the wrong parent");
                 }
                 context.report(std::move(finding));
             }
@@ -48,19 +52,23 @@ void parent_code(const Document& document, RuleContext& context) {
 }
 
 void catalog_name(const Document& document, RuleContext& context) {
-    const SubjectCatalog& catalog = context.options().catalog != nullptr ? *context.options().catalog : bundled_catalog();
+    const SubjectCatalog& catalog =
+        context.options().catalog != nullptr ? *context.options().catalog : bundled_catalog();
     for (const Table& table : document.tables) {
         for (std::size_t s = 0; s < table.sides.size(); ++s) {
             const TableSide& side = table.sides[s];
             for (std::size_t r = 0; r < side.rows.size(); ++r) {
                 const Row& row = side.rows[r];
-                if (!row.subject || row.subject->origin == SubjectRef::Origin::CatalogName || row.label.empty()) {
+                if (!row.subject || row.subject->origin == SubjectRef::Origin::CatalogName ||
+                    row.label.empty()) {
                     continue;
                 }
                 const SubjectRef& subject = *row.subject;
-                const CatalogSubject* known = catalog.find_code(subject.classification, subject.code);
+                const CatalogSubject* known =
+                    catalog.find_code(subject.classification, subject.code);
                 if (known == nullptr) {
-                    context.skip(fmt::format("code {} is not in the bundled catalog", subject.code));
+                    context.skip(
+                        fmt::format("code {} is not in the bundled catalog", subject.code));
                     continue;
                 }
                 CellRef ref = ref_of(CellAt{&table, static_cast<int>(s), static_cast<int>(r), 0});
@@ -75,25 +83,31 @@ void catalog_name(const Document& document, RuleContext& context) {
                     continue;
                 }
                 std::string elsewhere;
-                for (const CatalogSubject* other : catalog.find_name(subject.classification, row.label)) {
+                for (const CatalogSubject* other :
+                     catalog.find_name(subject.classification, row.label)) {
                     if (other->code != subject.code) {
                         elsewhere = other->code;
                     }
                 }
                 Finding finding;
-                finding.severity = elsewhere.empty() ? Severity::Warning : context.rule().default_severity;
+                finding.severity =
+                    elsewhere.empty() ? Severity::Warning : context.rule().default_severity;
                 finding.cells = {ref};
                 finding.expected = known->name;
                 finding.actual = row.label;
                 if (elsewhere.empty()) {
-                    finding.message_en = fmt::format("code {} is named {} in the catalog, but {} is printed", subject.code,
-                                                     known->name, row.label);
-                    finding.message_zh = fmt::format("编码 {} 在科目目录中为“{}”，表中列为“{}”", subject.code, known->name, row.label);
+                    finding.message_en =
+                        fmt::format("code {} is named {} in the catalog, but {} is printed",
+                                    subject.code, known->name, row.label);
+                    finding.message_zh = fmt::format("编码 {} 在科目目录中为“{}”，表中列为“{}”",
+                                                     subject.code, known->name, row.label);
                 } else {
-                    finding.message_en = fmt::format("code {} is {} in the catalog; {} is code {}", subject.code,
-                                                     known->name, row.label, elsewhere);
-                    finding.message_zh = fmt::format("编码 {} 在科目目录中为“{}”；“{}”的编码应为 {}", subject.code,
-                                                     known->name, row.label, elsewhere);
+                    finding.message_en =
+                        fmt::format("code {} is {} in the catalog; {} is code {}", subject.code,
+                                    known->name, row.label, elsewhere);
+                    finding.message_zh =
+                        fmt::format("编码 {} 在科目目录中为“{}”；“{}”的编码应为 {}", subject.code,
+                                    known->name, row.label, elsewhere);
                     finding.hints.push_back(fmt::format("was {} meant?", elsewhere));
                 }
                 context.report(std::move(finding));
@@ -117,13 +131,15 @@ void economic_column(const Document& document, RuleContext& context) {
             }
             for (std::size_t r = 0; r < side.rows.size(); ++r) {
                 const Row& row = side.rows[r];
-                if (!row.subject || row.subject->classification != Classification::EconomicDepartment) {
+                if (!row.subject ||
+                    row.subject->classification != Classification::EconomicDepartment) {
                     continue;
                 }
                 // The 类 the row is printed under decides; a code that disagrees with it is
                 // classification.parent-code's finding, not this rule's.
                 std::string klass = row.subject->code.substr(0, 3);
-                for (int up = row.parent; up >= 0; up = side.rows[static_cast<std::size_t>(up)].parent) {
+                for (int up = row.parent; up >= 0;
+                     up = side.rows[static_cast<std::size_t>(up)].parent) {
                     const Row& above = side.rows[static_cast<std::size_t>(up)];
                     if (above.subject && above.subject->level == 1) {
                         klass = above.subject->code;
@@ -150,11 +166,14 @@ void economic_column(const Document& document, RuleContext& context) {
                 finding.cells = {ref_of(at)};
                 finding.expected = "blank";
                 finding.actual = at.cell().printed;
-                finding.message_en = fmt::format("{}: class {} subjects are {}, but {} is printed in the {} column",
-                                                 row_name(row), klass, belongs == "人员经费" ? "personnel expenses" : "public expenses",
-                                                 at.cell().printed, side.columns[static_cast<std::size_t>(wrong)].printed());
-                finding.message_zh = fmt::format("{}：{} 类科目属于{}，却在“{}”列列示 {}", row_name(row), klass, belongs,
-                                                 side.columns[static_cast<std::size_t>(wrong)].printed(), at.cell().printed);
+                finding.message_en = fmt::format(
+                    "{}: class {} subjects are {}, but {} is printed in the {} column",
+                    row_name(row), klass,
+                    belongs == "人员经费" ? "personnel expenses" : "public expenses",
+                    at.cell().printed, side.columns[static_cast<std::size_t>(wrong)].printed());
+                finding.message_zh = fmt::format(
+                    "{}：{} 类科目属于{}，却在“{}”列列示 {}", row_name(row), klass, belongs,
+                    side.columns[static_cast<std::size_t>(wrong)].printed(), at.cell().printed);
                 context.report(std::move(finding));
             }
         }

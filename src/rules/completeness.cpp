@@ -34,7 +34,8 @@ bool says_none(std::string_view text, std::string_view subject) {
     const std::string key = label_key(text);
     const std::string word = label_key(subject);
     for (std::size_t at = key.find(word); at != std::string::npos; at = key.find(word, at + 1)) {
-        // "无政府性基金", "没有政府性基金…", "政府性基金…为0", "未安排…": within one sentence of the subject.
+        // "无政府性基金", "没有政府性基金…", "政府性基金…为0", "未安排…": within one sentence of
+        // the subject.
         const std::size_t begin = at > 60 ? at - 60 : 0;
         const std::string window = key.substr(begin, 180);
         for (std::string_view negation : {"无", "没有", "未安排", "不涉及", "为0", "为零"}) {
@@ -49,15 +50,17 @@ bool says_none(std::string_view text, std::string_view subject) {
 }  // namespace
 
 void required_tables(const Document& document, RuleContext& context) {
-    if (document.kind == DocumentKind::DepartmentFinal || document.kind == DocumentKind::UnitFinal) {
+    if (document.kind == DocumentKind::DepartmentFinal ||
+        document.kind == DocumentKind::UnitFinal) {
         context.skip("the required tables of a 决算 disclosure are not yet defined");
         return;
     }
     const TableKind required[] = {
-        TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary, TableKind::ExpenditureSummary,
-        TableKind::FiscalAppropriationSummary, TableKind::GeneralPublicExpenditure,
-        TableKind::GeneralPublicBasicExpenditure, TableKind::ThreePublicExpenses,
-        TableKind::GovernmentFundExpenditure, TableKind::StateCapitalExpenditure,
+        TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary,
+        TableKind::ExpenditureSummary,       TableKind::FiscalAppropriationSummary,
+        TableKind::GeneralPublicExpenditure, TableKind::GeneralPublicBasicExpenditure,
+        TableKind::ThreePublicExpenses,      TableKind::GovernmentFundExpenditure,
+        TableKind::StateCapitalExpenditure,
     };
     for (TableKind kind : required) {
         CellRef ref;
@@ -72,9 +75,11 @@ void required_tables(const Document& document, RuleContext& context) {
         finding.cells = {ref};
         finding.expected = std::string(chinese_name(kind));
         finding.actual = "absent";
-        finding.message_en = fmt::format("a {} must publish a {} ({}); none is printed", to_string(document.kind),
-                                         chinese_name(kind), to_string(kind));
-        finding.message_zh = fmt::format("{}应公开{}，文件中未列示", chinese_name(document.kind), chinese_name(kind));
+        finding.message_en =
+            fmt::format("a {} must publish a {} ({}); none is printed", to_string(document.kind),
+                        chinese_name(kind), to_string(kind));
+        finding.message_zh = fmt::format("{}应公开{}，文件中未列示", chinese_name(document.kind),
+                                         chinese_name(kind));
         context.report(std::move(finding));
     }
 }
@@ -87,7 +92,8 @@ void empty_table_explained(const Document& document, RuleContext& context) {
         const std::string_view subject = topic(table.kind);
         bool explained = !table.notes.empty();
         for (const TextSection& section : document.narrative) {
-            explained = explained || (!subject.empty() && says_none(section.heading + section.text, subject));
+            explained = explained ||
+                        (!subject.empty() && says_none(section.heading + section.text, subject));
         }
         CellRef ref;
         ref.table = table.title;
@@ -102,9 +108,11 @@ void empty_table_explained(const Document& document, RuleContext& context) {
         finding.cells = {ref};
         finding.actual = "an empty table";
         finding.expected = "a note saying why it is empty";
-        finding.message_en = fmt::format("{} prints no figure and neither a note under it nor the narrative says why",
-                                         table.title);
-        finding.message_zh = fmt::format("{}为空表，表下无说明，情况说明中也未说明原因", table.title);
+        finding.message_en = fmt::format(
+            "{} prints no figure and neither a note under it nor the narrative says why",
+            table.title);
+        finding.message_zh =
+            fmt::format("{}为空表，表下无说明，情况说明中也未说明原因", table.title);
         context.report(std::move(finding));
     }
 }

@@ -28,8 +28,9 @@ std::optional<Severity> parse_severity(std::string_view text) {
 }
 
 std::size_t CheckReport::count(Severity severity) const {
-    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
-                                                  [severity](const Finding& f) { return f.severity == severity; }));
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(),
+                      [severity](const Finding& f) { return f.severity == severity; }));
 }
 
 bool CellAt::printed() const {
@@ -44,7 +45,8 @@ std::string row_name(const Row& row) {
     if (!row.label.empty()) {
         return row.label;
     }
-    return row.role == RowRole::Unit ? std::string("(unit row)") : fmt::format("row {}", row.json_index + 1);
+    return row.role == RowRole::Unit ? std::string("(unit row)")
+                                     : fmt::format("row {}", row.json_index + 1);
 }
 
 CellRef ref_of(const CellAt& at) {
@@ -81,7 +83,9 @@ std::vector<CellAt> value_cells(const Table& table, int side, int row) {
     return out;
 }
 
-bool is_content(const Row& row) { return row.role != RowRole::Filler; }
+bool is_content(const Row& row) {
+    return row.role != RowRole::Filler;
+}
 
 int find_subject_row(const TableSide& side, std::string_view code) {
     for (std::size_t r = 0; r < side.rows.size(); ++r) {
@@ -105,9 +109,13 @@ std::string show(Decimal yuan, MoneyUnit unit, int decimals) {
 
 namespace {
 
-Decimal ulp(int decimals) { return *Decimal::make(1, decimals); }
+Decimal ulp(int decimals) {
+    return *Decimal::make(1, decimals);
+}
 
-std::optional<Decimal> to_yuan(Decimal value, MoneyUnit unit) { return value.shifted(yuan_exponent(unit)); }
+std::optional<Decimal> to_yuan(Decimal value, MoneyUnit unit) {
+    return value.shifted(yuan_exponent(unit));
+}
 
 int display_decimals(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) {
     int decimals = total.amount.is_printed() ? total.amount.decimals() : 0;
@@ -121,7 +129,8 @@ int display_decimals(const Figure& total, const std::vector<std::pair<int, Figur
 
 std::string shown_figure(const Figure& figure, MoneyUnit unit, int decimals) {
     if (figure.unit == unit) {
-        auto fitted = figure.amount.value().with_scale(std::max(decimals, figure.amount.decimals()));
+        auto fitted =
+            figure.amount.value().with_scale(std::max(decimals, figure.amount.decimals()));
         return fitted ? fitted->to_string() : figure.amount.value().to_string();
     }
     return fmt::format("{} {}", figure.amount.value().to_string(), to_string(figure.unit));
@@ -136,8 +145,8 @@ std::vector<std::pair<std::string, Decimal>> digit_swaps(const Amount& amount) {
         if (text[j] == '.' && j + 1 < text.size()) {
             j = j + 1;  // swap across the decimal point too
         }
-        if (!std::isdigit(static_cast<unsigned char>(text[i])) || !std::isdigit(static_cast<unsigned char>(text[j])) ||
-            text[i] == text[j]) {
+        if (!std::isdigit(static_cast<unsigned char>(text[i])) ||
+            !std::isdigit(static_cast<unsigned char>(text[j])) || text[i] == text[j]) {
             continue;
         }
         std::string swapped = text;
@@ -155,7 +164,8 @@ RuleContext::RuleContext(const Document& document, const RuleOptions& options, C
     : document_(document), options_(options), report_(report) {}
 
 bool RuleContext::enabled(std::string_view rule_id) const {
-    return std::find(options_.disabled.begin(), options_.disabled.end(), rule_id) == options_.disabled.end();
+    return std::find(options_.disabled.begin(), options_.disabled.end(), rule_id) ==
+           options_.disabled.end();
 }
 
 Severity RuleContext::effective(std::string_view rule_id, Severity fallback) const {
@@ -204,8 +214,10 @@ void RuleContext::report_rounding(Finding finding, const std::string& shown_slac
     if (!enabled(rounding_id)) {
         return;
     }
-    finding.message_en += fmt::format("; rounding of the printed figures can explain up to ±{} ({})", slack, rule_->id);
-    finding.message_zh += fmt::format("；打印数字的四舍五入最多可解释 ±{} 的差异（{}）", slack, rule_->id);
+    finding.message_en += fmt::format(
+        "; rounding of the printed figures can explain up to ±{} ({})", slack, rule_->id);
+    finding.message_zh +=
+        fmt::format("；打印数字的四舍五入最多可解释 ±{} 的差异（{}）", slack, rule_->id);
     finding.rule_id = std::string(rounding_id);
     finding.severity = effective(rounding_id, options_.rounding_severity);
     report_.findings.push_back(std::move(finding));
@@ -249,10 +261,12 @@ Interval RuleContext::interval_of(const Figure& figure) const {
             hi = value.plus(ulp(decimals)).value_or(value);
         }
     }
-    return Interval{to_yuan(lo, figure.unit).value_or(Decimal()), to_yuan(hi, figure.unit).value_or(Decimal())};
+    return Interval{to_yuan(lo, figure.unit).value_or(Decimal()),
+                    to_yuan(hi, figure.unit).value_or(Decimal())};
 }
 
-Verdict RuleContext::check_sum(const Figure& total, const std::vector<std::pair<int, Figure>>& parts,
+Verdict RuleContext::check_sum(const Figure& total,
+                               const std::vector<std::pair<int, Figure>>& parts,
                                const IdentityText& text) {
     std::vector<CellRef> cells{total.ref};
     std::optional<Decimal> sum = Decimal();
@@ -311,7 +325,8 @@ Verdict RuleContext::check_sum(const Figure& total, const std::vector<std::pair<
         if (expression.empty()) {
             expression = (sign < 0 ? "−" : "") + shown_figure(part, total.unit, decimals);
         } else {
-            expression += fmt::format(" {} {}", sign < 0 ? "−" : "+", shown_figure(part, total.unit, decimals));
+            expression += fmt::format(" {} {}", sign < 0 ? "−" : "+",
+                                      shown_figure(part, total.unit, decimals));
         }
     }
     if (expression.empty()) {
@@ -319,11 +334,12 @@ Verdict RuleContext::check_sum(const Figure& total, const std::vector<std::pair<
     }
     finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
     const std::string where_en = fmt::format("{} × {}", total.ref.row, total.ref.column);
-    finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})", where_en, text.expected_en,
-                                     finding.expected, finding.actual, finding.difference, total.ref.unit);
-    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}（相差 {} {}）", total.ref.row, total.ref.column,
-                                     text.expected_zh, finding.expected, finding.actual, finding.difference,
-                                     total.ref.unit);
+    finding.message_en =
+        fmt::format("{}: {} {}, but {} is printed (difference {} {})", where_en, text.expected_en,
+                    finding.expected, finding.actual, finding.difference, total.ref.unit);
+    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}（相差 {} {}）", total.ref.row,
+                                     total.ref.column, text.expected_zh, finding.expected,
+                                     finding.actual, finding.difference, total.ref.unit);
     if (overlaps) {
         report_rounding(std::move(finding), show(slack_of(total, parts), total.unit, decimals + 1));
         return Verdict::WithinRounding;
@@ -335,14 +351,18 @@ Verdict RuleContext::check_sum(const Figure& total, const std::vector<std::pair<
             return;
         }
         for (const auto& [swapped, value] : digit_swaps(figure.amount)) {
-            const auto delta = to_yuan(value.minus(figure.amount.value()).value_or(Decimal()), figure.unit);
+            const auto delta =
+                to_yuan(value.minus(figure.amount.value()).value_or(Decimal()), figure.unit);
             if (!delta) {
                 continue;
             }
-            const auto changed = is_total ? residual->plus(*delta) : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
+            const auto changed =
+                is_total ? residual->plus(*delta)
+                         : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
             if (changed && fixes(*changed)) {
                 finding.hints.push_back(fmt::format(
-                    "two transposed digits? printing {} as {} in {} × {} would make it add up (the difference is a "
+                    "two transposed digits? printing {} as {} in {} × {} would make it add up (the "
+                    "difference is a "
                     "multiple of 9)",
                     figure.amount.value().to_string(), swapped, figure.ref.row, figure.ref.column));
             }
@@ -352,23 +372,28 @@ Verdict RuleContext::check_sum(const Figure& total, const std::vector<std::pair<
             const auto twice = value ? value->times(Decimal::from_integer(2)) : std::nullopt;
             if (twice && ((sign > 0 && *residual == twice->negated().value_or(Decimal())) ||
                           (sign < 0 && *residual == *twice))) {
-                finding.hints.push_back(fmt::format("a sign slip? the difference is twice {} ({} × {})",
-                                                    figure.amount.value().to_string(), figure.ref.row,
-                                                    figure.ref.column));
+                finding.hints.push_back(fmt::format(
+                    "a sign slip? the difference is twice {} ({} × {})",
+                    figure.amount.value().to_string(), figure.ref.row, figure.ref.column));
             }
         }
         for (int power : {4, -4}) {
             const auto scaled = figure.amount.value().shifted(power);
-            const auto delta = scaled ? to_yuan(scaled->minus(figure.amount.value()).value_or(Decimal()), figure.unit)
-                                      : std::nullopt;
+            const auto delta =
+                scaled
+                    ? to_yuan(scaled->minus(figure.amount.value()).value_or(Decimal()), figure.unit)
+                    : std::nullopt;
             if (!delta) {
                 continue;
             }
-            const auto changed = is_total ? residual->plus(*delta) : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
+            const auto changed =
+                is_total ? residual->plus(*delta)
+                         : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
             if (changed && changed->abs().value_or(*changed) <= slack_of(total, parts)) {
-                finding.hints.push_back(fmt::format("a 元/万元 slip? {} × {} reads as if it were in the other unit "
-                                                    "(a factor of 10,000)",
-                                                    figure.ref.row, figure.ref.column));
+                finding.hints.push_back(
+                    fmt::format("a 元/万元 slip? {} × {} reads as if it were in the other unit "
+                                "(a factor of 10,000)",
+                                figure.ref.row, figure.ref.column));
             }
         }
     };
@@ -380,7 +405,8 @@ Verdict RuleContext::check_sum(const Figure& total, const std::vector<std::pair<
     return Verdict::Inconsistent;
 }
 
-Decimal RuleContext::slack_of(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) const {
+Decimal RuleContext::slack_of(const Figure& total,
+                              const std::vector<std::pair<int, Figure>>& parts) const {
     const Interval t = interval_of(total);
     Decimal slack = t.hi.minus(t.lo).value_or(Decimal());
     for (const auto& [sign, part] : parts) {
@@ -390,7 +416,8 @@ Decimal RuleContext::slack_of(const Figure& total, const std::vector<std::pair<i
     return slack.divided_by(Decimal::from_integer(2), slack.scale() + 1).value_or(slack);
 }
 
-Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole, const IdentityText& text) {
+Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
+                                   const IdentityText& text) {
     const auto part_value = to_yuan(part.amount.value(), part.unit);
     const auto whole_value = to_yuan(whole.amount.value(), whole.unit);
     if (!part_value || !whole_value) {
@@ -408,21 +435,26 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole, cons
     finding.expected = fmt::format("≤ {}", show(*whole_value, part.unit, decimals));
     finding.actual = show(*part_value, part.unit, decimals);
     finding.difference = show(excess, part.unit, decimals);
-    finding.arithmetic = fmt::format("{} > {}", shown_figure(part, part.unit, decimals), shown_figure(whole, part.unit, decimals));
-    finding.message_en = fmt::format("{} × {}: {} {}, but {} is printed ({} too much)", part.ref.row, part.ref.column,
-                                     text.expected_en, finding.expected, finding.actual, finding.difference);
-    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}（超出 {}）", part.ref.row, part.ref.column,
-                                     text.expected_zh, finding.expected, finding.actual, finding.difference);
+    finding.arithmetic = fmt::format("{} > {}", shown_figure(part, part.unit, decimals),
+                                     shown_figure(whole, part.unit, decimals));
+    finding.message_en = fmt::format("{} × {}: {} {}, but {} is printed ({} too much)",
+                                     part.ref.row, part.ref.column, text.expected_en,
+                                     finding.expected, finding.actual, finding.difference);
+    finding.message_zh =
+        fmt::format("{}「{}」：{} {}，表中列示 {}（超出 {}）", part.ref.row, part.ref.column,
+                    text.expected_zh, finding.expected, finding.actual, finding.difference);
     if (interval_of(part).lo <= interval_of(whole).hi) {
-        report_rounding(std::move(finding), show(slack_of(whole, {{1, part}}), part.unit, decimals + 1));
+        report_rounding(std::move(finding),
+                        show(slack_of(whole, {{1, part}}), part.unit, decimals + 1));
         return Verdict::WithinRounding;
     }
     report(std::move(finding), text.axis);
     return Verdict::Inconsistent;
 }
 
-Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& printed, const Figure& numerator,
-                                 const Figure& denominator, bool change_rate, const IdentityText& text) {
+Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& printed,
+                                 const Figure& numerator, const Figure& denominator,
+                                 bool change_rate, const IdentityText& text) {
     const auto n0 = to_yuan(numerator.amount.value(), numerator.unit);
     const auto d0 = to_yuan(denominator.amount.value(), denominator.unit);
     if (!n0 || !d0 || !printed.is_printed()) {
@@ -486,17 +518,25 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     finding.cells = {percent_cell.ref, numerator.ref, denominator.ref};
     finding.expected = expected ? expected->to_string() + "%" : "?";
     finding.actual = printed.to_string();
-    finding.difference = expected ? x.minus(*expected).value_or(Decimal()).to_string() + " points" : "?";
+    finding.difference =
+        expected ? x.minus(*expected).value_or(Decimal()).to_string() + " points" : "?";
     const std::string n_text = shown_figure(numerator, numerator.unit, numerator.amount.decimals());
-    const std::string d_text = shown_figure(denominator, denominator.unit, denominator.amount.decimals());
-    finding.arithmetic = change_rate ? fmt::format("({} − {}) ÷ {} = {} ≠ {}", n_text, d_text, d_text, finding.expected, finding.actual)
-                                     : fmt::format("{} ÷ {} = {} ≠ {}", n_text, d_text, finding.expected, finding.actual);
-    finding.message_en = fmt::format("{} × {}: {} {}, but {} is printed", percent_cell.ref.row, percent_cell.ref.column,
-                                     text.expected_en, finding.expected, finding.actual);
-    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}", percent_cell.ref.row, percent_cell.ref.column,
-                                     text.expected_zh, finding.expected, finding.actual);
+    const std::string d_text =
+        shown_figure(denominator, denominator.unit, denominator.amount.decimals());
+    finding.arithmetic = change_rate ? fmt::format("({} − {}) ÷ {} = {} ≠ {}", n_text, d_text,
+                                                   d_text, finding.expected, finding.actual)
+                                     : fmt::format("{} ÷ {} = {} ≠ {}", n_text, d_text,
+                                                   finding.expected, finding.actual);
+    finding.message_en =
+        fmt::format("{} × {}: {} {}, but {} is printed", percent_cell.ref.row,
+                    percent_cell.ref.column, text.expected_en, finding.expected, finding.actual);
+    finding.message_zh =
+        fmt::format("{}「{}」：{} {}，表中列示 {}", percent_cell.ref.row, percent_cell.ref.column,
+                    text.expected_zh, finding.expected, finding.actual);
     if (reaches_low && reaches_high) {
-        report_rounding(std::move(finding), fmt::format("{} points", show(*Decimal::make(5, decimals + 1), MoneyUnit::Yuan, decimals + 1)));
+        report_rounding(std::move(finding),
+                        fmt::format("{} points", show(*Decimal::make(5, decimals + 1),
+                                                      MoneyUnit::Yuan, decimals + 1)));
         return Verdict::WithinRounding;
     }
     report(std::move(finding), text.axis);
@@ -513,12 +553,13 @@ void RuleContext::finish() {
             Finding& row = report_.findings[i];
             Finding& column = report_.findings[j];
             for (const CellRef& a : row.cells) {
-                const bool shared = std::any_of(column.cells.begin(), column.cells.end(), [&a](const CellRef& b) {
-                    return b.source.pointer == a.source.pointer;
-                });
+                const bool shared = std::any_of(
+                    column.cells.begin(), column.cells.end(),
+                    [&a](const CellRef& b) { return b.source.pointer == a.source.pointer; });
                 if (shared) {
                     const std::string hint = fmt::format(
-                        "{} × {} ({}) is where a failing row check and a failing column check cross: the likely "
+                        "{} × {} ({}) is where a failing row check and a failing column check "
+                        "cross: the likely "
                         "culprit",
                         a.row, a.column, a.printed);
                     for (Finding* f : {&row, &column}) {

@@ -20,7 +20,9 @@ struct CellAt {
 
     const TableSide& side_ref() const { return table->sides[static_cast<std::size_t>(side)]; }
     const Row& row_ref() const { return side_ref().rows[static_cast<std::size_t>(row)]; }
-    const Column& column_ref() const { return side_ref().columns[static_cast<std::size_t>(column)]; }
+    const Column& column_ref() const {
+        return side_ref().columns[static_cast<std::size_t>(column)];
+    }
     const Cell& cell() const { return row_ref().cells[static_cast<std::size_t>(column)]; }
     const Amount* amount() const { return cell().amount(); }
     bool printed() const;  // a figure (not blank, not a dash, not invalid)
@@ -57,7 +59,7 @@ struct IdentityText {
 };
 
 class RuleContext {
-public:
+  public:
     RuleContext(const Document& document, const RuleOptions& options, CheckReport& report);
 
     const Document& document() const { return document_; }
@@ -68,7 +70,9 @@ public:
     }
     // True the first time a rule compares these two cells: one comparison may be reachable
     // along two paths (a single 预算数 column serves every stage).
-    bool first_comparison(const std::string& a, const std::string& b) { return compared_.insert({a, b}).second; }
+    bool first_comparison(const std::string& a, const std::string& b) {
+        return compared_.insert({a, b}).second;
+    }
     const RuleInfo& rule() const { return *rule_; }
 
     // Reports a finding under the current rule at its effective severity.
@@ -85,15 +89,16 @@ public:
     Verdict check_at_most(const Figure& part, const Figure& whole, const IdentityText& text);
     // printed % = 100 × (numerator / denominator − offset), offset 1 for a change rate and 0 for
     // a share. The percentage is compared with every value the printed amounts allow.
-    Verdict check_ratio(const Figure& percent_cell, const Percentage& printed, const Figure& numerator,
-                        const Figure& denominator, bool change_rate, const IdentityText& text);
+    Verdict check_ratio(const Figure& percent_cell, const Percentage& printed,
+                        const Figure& numerator, const Figure& denominator, bool change_rate,
+                        const IdentityText& text);
 
     Interval interval_of(const Figure& figure) const;
 
     // Adds the diagnosis hints (row × column culprits) once every rule has run.
     void finish();
 
-private:
+  private:
     Severity effective(std::string_view rule_id, Severity fallback) const;
     Decimal slack_of(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) const;
     bool enabled(std::string_view rule_id) const;
@@ -119,6 +124,18 @@ int find_column(const TableSide& side, Predicate predicate) {
         }
     }
     return -1;
+}
+// Calls fn(table, side index) for every side of every grid table of known kind.
+template <typename Fn>
+void for_each_grid_side(const Document& document, Fn fn) {
+    for (const Table& table : document.tables) {
+        if (table.kind == TableKind::PerformanceTargets || table.kind == TableKind::Unknown) {
+            continue;
+        }
+        for (std::size_t s = 0; s < table.sides.size(); ++s) {
+            fn(table, static_cast<int>(s));
+        }
+    }
 }
 // Rows that are real content (not filler).
 bool is_content(const Row& row);

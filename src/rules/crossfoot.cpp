@@ -37,8 +37,9 @@ bool is_total_word(const std::string& key) {
 // A breakdown member's parent meaning: personnel and public are parts of basic; the three
 // fiscal budgets parts of 财政拨款; the unit's own incomes parts of 单位资金.
 bool nests_under(const ColumnMeaning& child, const ColumnMeaning& parent) {
-    const bool same_rest = child.period == parent.period && child.stage == parent.stage &&
-                           child.excludes_capital_construction == parent.excludes_capital_construction;
+    const bool same_rest =
+        child.period == parent.period && child.stage == parent.stage &&
+        child.excludes_capital_construction == parent.excludes_capital_construction;
     if (!same_rest) {
         return false;
     }
@@ -51,14 +52,18 @@ bool nests_under(const ColumnMeaning& child, const ColumnMeaning& parent) {
     }
     switch (parent.source) {
         case FundSource::Fiscal:
-            return child.source == FundSource::GeneralPublic || child.source == FundSource::GovernmentFund ||
+            return child.source == FundSource::GeneralPublic ||
+                   child.source == FundSource::GovernmentFund ||
                    child.source == FundSource::StateCapital;
         case FundSource::UnitFunds:
-            return child.source == FundSource::BusinessIncome || child.source == FundSource::OperatingIncome ||
-                   child.source == FundSource::SuperiorSubsidy || child.source == FundSource::AffiliateRemittance ||
+            return child.source == FundSource::BusinessIncome ||
+                   child.source == FundSource::OperatingIncome ||
+                   child.source == FundSource::SuperiorSubsidy ||
+                   child.source == FundSource::AffiliateRemittance ||
                    child.source == FundSource::OtherIncome;
         case FundSource::NonFiscal:
-            return child.source == FundSource::SpecialAccount || child.source == FundSource::UnitFunds;
+            return child.source == FundSource::SpecialAccount ||
+                   child.source == FundSource::UnitFunds;
         default:
             return false;
     }
@@ -69,8 +74,8 @@ using Path = std::vector<std::string>;
 // Total column = Σ breakdown columns, read from the header tree: a column headed 合计/小计/总计/
 // 金额 totals the other columns under the same header above it.
 std::vector<ColumnIdentity> header_identities(const TableSide& side) {
-    std::map<Path, int> group_total;              // group path → its total column
-    std::map<Path, std::vector<int>> leaves;      // group path → leaf columns directly in it
+    std::map<Path, int> group_total;          // group path → its total column
+    std::map<Path, std::vector<int>> leaves;  // group path → leaf columns directly in it
     std::set<Path> groups;
     std::map<Path, std::set<Path>> subgroups;
     std::vector<Path> paths(side.columns.size());
@@ -94,7 +99,7 @@ std::vector<ColumnIdentity> header_identities(const TableSide& side) {
         } else {
             leaves[group].push_back(static_cast<int>(c));
         }
-        for (Path prefix = group; ; prefix.pop_back()) {
+        for (Path prefix = group;; prefix.pop_back()) {
             groups.insert(prefix);
             if (prefix.empty()) {
                 break;
@@ -125,17 +130,22 @@ std::vector<ColumnIdentity> header_identities(const TableSide& side) {
         // Alternatives (扣除中央基建投资) and other periods are not parts of this total.
         parts.erase(std::remove_if(parts.begin(), parts.end(),
                                    [&](int c) {
-                                       const ColumnMeaning& m = side.columns[static_cast<std::size_t>(c)].meaning;
-                                       return m.period != t.period || m.excludes_capital_construction != t.excludes_capital_construction;
+                                       const ColumnMeaning& m =
+                                           side.columns[static_cast<std::size_t>(c)].meaning;
+                                       return m.period != t.period ||
+                                              m.excludes_capital_construction !=
+                                                  t.excludes_capital_construction;
                                    }),
                     parts.end());
-        // Members that are themselves parts of another member (人员经费 beside 基本支出) go under it.
+        // Members that are themselves parts of another member (人员经费 beside 基本支出) go under
+        // it.
         std::vector<int> nested;
         for (int parent : parts) {
             std::vector<int> inner;
             for (int child : parts) {
-                if (child != parent && nests_under(side.columns[static_cast<std::size_t>(child)].meaning,
-                                                   side.columns[static_cast<std::size_t>(parent)].meaning)) {
+                if (child != parent &&
+                    nests_under(side.columns[static_cast<std::size_t>(child)].meaning,
+                                side.columns[static_cast<std::size_t>(parent)].meaning)) {
                     inner.push_back(child);
                 }
             }
@@ -144,9 +154,11 @@ std::vector<ColumnIdentity> header_identities(const TableSide& side) {
                 nested.insert(nested.end(), inner.begin(), inner.end());
             }
         }
-        parts.erase(std::remove_if(parts.begin(), parts.end(),
-                                   [&](int c) { return std::find(nested.begin(), nested.end(), c) != nested.end(); }),
-                    parts.end());
+        parts.erase(
+            std::remove_if(
+                parts.begin(), parts.end(),
+                [&](int c) { return std::find(nested.begin(), nested.end(), c) != nested.end(); }),
+            parts.end());
         if (!parts.empty()) {
             std::sort(parts.begin(), parts.end());
             out.push_back(ColumnIdentity{total, parts});
@@ -161,15 +173,20 @@ std::vector<ColumnIdentity> stage_identities(const TableSide& side) {
     auto alike = [](const ColumnMeaning& a, const ColumnMeaning& b) {
         return a.period == b.period && a.source == b.source && a.spending == b.spending &&
                a.three_public == b.three_public && a.quantity == b.quantity && a.side == b.side &&
-               a.excludes_capital_construction == b.excludes_capital_construction && !a.of_which && !b.of_which;
+               a.excludes_capital_construction == b.excludes_capital_construction && !a.of_which &&
+               !b.of_which;
     };
     for (std::size_t c = 0; c < side.columns.size(); ++c) {
         const ColumnMeaning& m = side.columns[c].meaning;
         if (!additive(m) || m.stage != Stage::All) {
             continue;
         }
-        const int current = find_column(side, [&](const ColumnMeaning& o) { return o.stage == Stage::CurrentYear && alike(o, m); });
-        const int carried = find_column(side, [&](const ColumnMeaning& o) { return o.stage == Stage::CarryOver && alike(o, m); });
+        const int current = find_column(side, [&](const ColumnMeaning& o) {
+            return o.stage == Stage::CurrentYear && alike(o, m);
+        });
+        const int carried = find_column(side, [&](const ColumnMeaning& o) {
+            return o.stage == Stage::CarryOver && alike(o, m);
+        });
         if (current >= 0 && carried >= 0) {
             out.push_back(ColumnIdentity{static_cast<int>(c), {current, carried}});
         }
@@ -177,8 +194,8 @@ std::vector<ColumnIdentity> stage_identities(const TableSide& side) {
     return out;
 }
 
-void check_rows(RuleContext& context, const Table& table, int side, const std::vector<ColumnIdentity>& identities,
-                const IdentityText& text) {
+void check_rows(RuleContext& context, const Table& table, int side,
+                const std::vector<ColumnIdentity>& identities, const IdentityText& text) {
     const TableSide& s = table.sides[static_cast<std::size_t>(side)];
     for (std::size_t r = 0; r < s.rows.size(); ++r) {
         if (!is_content(s.rows[r])) {
@@ -200,39 +217,30 @@ void check_rows(RuleContext& context, const Table& table, int side, const std::v
     }
 }
 
-bool grid(const Table& table) { return table.kind != TableKind::PerformanceTargets && table.kind != TableKind::Unknown; }
-
 }  // namespace
 
 void column_groups(const Document& document, RuleContext& context) {
-    for (const Table& table : document.tables) {
-        if (!grid(table)) {
-            continue;
-        }
-        for (std::size_t s = 0; s < table.sides.size(); ++s) {
-            check_rows(context, table, static_cast<int>(s), header_identities(table.sides[s]),
-                       {"its breakdown columns add up to", "各分项列之和为", Axis::Row});
-        }
-    }
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const auto s = static_cast<std::size_t>(side_index);
+        check_rows(context, table, static_cast<int>(s), header_identities(table.sides[s]),
+                   {"its breakdown columns add up to", "各分项列之和为", Axis::Row});
+    });
 }
 
 void budget_stages(const Document& document, RuleContext& context) {
-    for (const Table& table : document.tables) {
-        if (!grid(table)) {
-            continue;
-        }
-        for (std::size_t s = 0; s < table.sides.size(); ++s) {
-            const auto by_header = header_identities(table.sides[s]);
-            std::vector<ColumnIdentity> stages;
-            for (const ColumnIdentity& identity : stage_identities(table.sides[s])) {
-                if (std::find(by_header.begin(), by_header.end(), identity) == by_header.end()) {
-                    stages.push_back(identity);
-                }
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const auto s = static_cast<std::size_t>(side_index);
+        const auto by_header = header_identities(table.sides[s]);
+        std::vector<ColumnIdentity> stages;
+        for (const ColumnIdentity& identity : stage_identities(table.sides[s])) {
+            if (std::find(by_header.begin(), by_header.end(), identity) == by_header.end()) {
+                stages.push_back(identity);
             }
-            check_rows(context, table, static_cast<int>(s), stages,
-                       {"current-year budget plus carry-over is", "本年预算与上年结转之和为", Axis::Row});
         }
-    }
+        check_rows(
+            context, table, static_cast<int>(s), stages,
+            {"current-year budget plus carry-over is", "本年预算与上年结转之和为", Axis::Row});
+    });
 }
 
 void two_sided_balance(const Document& document, RuleContext& context) {
@@ -270,7 +278,8 @@ void two_sided_balance(const Document& document, RuleContext& context) {
             const CellAt in_cell{&table, 0, in_row, static_cast<int>(c)};
             const CellAt out_cell{&table, 1, out_row, match};
             context.check_sum(figure_of(out_cell), {{1, figure_of(in_cell)}},
-                              {"it must balance 收入总计, which is", "应与收入总计相等，收入总计为", Axis::Other});
+                              {"it must balance 收入总计, which is", "应与收入总计相等，收入总计为",
+                               Axis::Other});
         }
     }
 }

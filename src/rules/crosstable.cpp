@@ -24,6 +24,20 @@ bool require(RuleContext& context, const Table* table, TableKind kind) {
     return true;
 }
 
+// The first tables of two kinds, or nullopt (with the absence recorded) when either is missing.
+std::optional<std::pair<const Table*, const Table*>> both(const Document& document,
+                                                          RuleContext& context, TableKind a,
+                                                          TableKind b) {
+    const Table* first_table = first(document, a);
+    const Table* second_table = first(document, b);
+    const bool have_first = require(context, first_table, a);
+    const bool have_second = require(context, second_table, b);
+    if (!have_first || !have_second) {
+        return std::nullopt;
+    }
+    return std::make_pair(first_table, second_table);
+}
+
 int find_line(const TableSide& side, LineItem item, int after = -1) {
     for (std::size_t r = static_cast<std::size_t>(after + 1); r < side.rows.size(); ++r) {
         if (side.rows[r].line_item == item) {
@@ -46,7 +60,8 @@ int total_row(const TableSide& side) {
 bool under_carry_over(const TableSide& side, int row) {
     for (int r = row; r >= 0; r = side.rows[static_cast<std::size_t>(r)].parent) {
         const LineItem item = side.rows[static_cast<std::size_t>(r)].line_item;
-        if (item == LineItem::CarryOver || item == LineItem::FiscalCarryOver || item == LineItem::NonFiscalCarryOver) {
+        if (item == LineItem::CarryOver || item == LineItem::FiscalCarryOver ||
+            item == LineItem::NonFiscalCarryOver) {
             return true;
         }
     }
@@ -67,13 +82,16 @@ std::optional<CellAt> summary_line(const Table& table, int side, LineItem item, 
             return CellAt{&table, side, r, stage_column};
         }
         const int all = find_column(s, [](const ColumnMeaning& m) {
-            return m.stage == Stage::All && m.period == Period::BudgetYear && m.quantity == Quantity::Amount;
+            return m.stage == Stage::All && m.period == Period::BudgetYear &&
+                   m.quantity == Quantity::Amount;
         });
         if (all < 0 || stage_column >= 0) {
             continue;
         }
-        const bool totals = item == LineItem::IncomeGrandTotal || item == LineItem::ExpenditureGrandTotal;
-        if ((stage == Stage::CarryOver && carried) || (stage == Stage::CurrentYear && !carried && !totals) ||
+        const bool totals =
+            item == LineItem::IncomeGrandTotal || item == LineItem::ExpenditureGrandTotal;
+        if ((stage == Stage::CarryOver && carried) ||
+            (stage == Stage::CurrentYear && !carried && !totals) ||
             (stage == Stage::All && totals)) {
             return CellAt{&table, side, r, all};
         }
@@ -90,19 +108,22 @@ void equal(RuleContext& context, const CellAt& a, const CellAt& b, const std::st
         context.count_checked({ref_of(a), ref_of(b)});
         return;
     }
-    context.check_sum(figure_of(a), {{1, figure_of(b)}},
-                      {fmt::format("{} ({} × {}) is", what_en, b.table->title, ref_of(b).row),
-                       fmt::format("{}（{}「{}」）为", what_zh, b.table->title, ref_of(b).row), Axis::Other});
+    context.check_sum(
+        figure_of(a), {{1, figure_of(b)}},
+        {fmt::format("{} ({} × {}) is", what_en, b.table->title, ref_of(b).row),
+         fmt::format("{}（{}「{}」）为", what_zh, b.table->title, ref_of(b).row), Axis::Other});
 }
 
-void at_most(RuleContext& context, const CellAt& part, const CellAt& whole, const std::string& what_en,
-             const std::string& what_zh) {
+void at_most(RuleContext& context, const CellAt& part, const CellAt& whole,
+             const std::string& what_en, const std::string& what_zh) {
     if (!part.printed()) {
         return;
     }
-    context.check_at_most(figure_of(part), figure_of(whole),
-                          {fmt::format("{} ({} × {}) is", what_en, whole.table->title, ref_of(whole).row),
-                           fmt::format("{}（{}「{}」）为", what_zh, whole.table->title, ref_of(whole).row), Axis::Other});
+    context.check_at_most(
+        figure_of(part), figure_of(whole),
+        {fmt::format("{} ({} × {}) is", what_en, whole.table->title, ref_of(whole).row),
+         fmt::format("{}（{}「{}」）为", what_zh, whole.table->title, ref_of(whole).row),
+         Axis::Other});
 }
 
 // The stage a 收入总表 column holds: an income source's column is current-year money unless its
@@ -113,8 +134,8 @@ Stage effective_stage(const ColumnMeaning& m) {
 
 int income_column(const TableSide& side, FundSource source, Stage stage) {
     return find_column(side, [&](const ColumnMeaning& m) {
-        return m.source == source && effective_stage(m) == stage && m.quantity == Quantity::Amount &&
-               m.period == Period::BudgetYear && !m.of_which;
+        return m.source == source && effective_stage(m) == stage &&
+               m.quantity == Quantity::Amount && m.period == Period::BudgetYear && !m.of_which;
     });
 }
 
@@ -124,7 +145,8 @@ int spending_column(const TableSide& side, Spending spending) {
     for (Stage stage : {Stage::All, Stage::CurrentYear}) {
         const int found = find_column(side, [&](const ColumnMeaning& m) {
             return m.spending == spending && m.stage == stage && m.period == Period::BudgetYear &&
-                   m.quantity == Quantity::Amount && !m.excludes_capital_construction && m.source != FundSource::NonFiscal;
+                   m.quantity == Quantity::Amount && !m.excludes_capital_construction &&
+                   m.source != FundSource::NonFiscal;
         });
         if (found >= 0) {
             return found;
@@ -133,14 +155,21 @@ int spending_column(const TableSide& side, Spending spending) {
     return -1;
 }
 
+// The basic-expenditure table's total column is basic spending, whatever its header says.
+int basic_column(const TableSide& economic) {
+    const int basic = spending_column(economic, Spending::Basic);
+    return basic >= 0 ? basic : spending_column(economic, Spending::All);
+}
+
 }  // namespace
 
 void income_summary(const Document& document, RuleContext& context) {
-    const Table* summary = first(document, TableKind::IncomeExpenditureSummary);
-    const Table* income = first(document, TableKind::IncomeSummary);
-    if (!require(context, summary, TableKind::IncomeExpenditureSummary) || !require(context, income, TableKind::IncomeSummary)) {
+    const auto tables =
+        both(document, context, TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary);
+    if (!tables) {
         return;
     }
+    const auto [summary, income] = *tables;
     const TableSide& side = income->sides[0];
     int row = total_row(side);
     if (row < 0) {
@@ -168,18 +197,28 @@ void income_summary(const Document& document, RuleContext& context) {
         {LineItem::IncomeGrandTotal, Stage::CarryOver, FundSource::Any, Stage::CarryOver},
         {LineItem::CurrentYearIncomeTotal, Stage::CurrentYear, FundSource::Any, Stage::CurrentYear},
         {LineItem::CarryOver, Stage::CarryOver, FundSource::Any, Stage::CarryOver},
-        {LineItem::FiscalAppropriationIncome, Stage::CurrentYear, FundSource::Fiscal, Stage::CurrentYear},
-        {LineItem::GeneralPublicIncome, Stage::CurrentYear, FundSource::GeneralPublic, Stage::CurrentYear},
-        {LineItem::GovernmentFundIncome, Stage::CurrentYear, FundSource::GovernmentFund, Stage::CurrentYear},
-        {LineItem::StateCapitalIncome, Stage::CurrentYear, FundSource::StateCapital, Stage::CurrentYear},
-        {LineItem::SpecialAccountIncome, Stage::CurrentYear, FundSource::SpecialAccount, Stage::CurrentYear},
+        {LineItem::FiscalAppropriationIncome, Stage::CurrentYear, FundSource::Fiscal,
+         Stage::CurrentYear},
+        {LineItem::GeneralPublicIncome, Stage::CurrentYear, FundSource::GeneralPublic,
+         Stage::CurrentYear},
+        {LineItem::GovernmentFundIncome, Stage::CurrentYear, FundSource::GovernmentFund,
+         Stage::CurrentYear},
+        {LineItem::StateCapitalIncome, Stage::CurrentYear, FundSource::StateCapital,
+         Stage::CurrentYear},
+        {LineItem::SpecialAccountIncome, Stage::CurrentYear, FundSource::SpecialAccount,
+         Stage::CurrentYear},
         {LineItem::UnitFundsIncome, Stage::CurrentYear, FundSource::UnitFunds, Stage::CurrentYear},
-        {LineItem::BusinessIncome, Stage::CurrentYear, FundSource::BusinessIncome, Stage::CurrentYear},
-        {LineItem::OperatingIncome, Stage::CurrentYear, FundSource::OperatingIncome, Stage::CurrentYear},
-        {LineItem::SuperiorSubsidyIncome, Stage::CurrentYear, FundSource::SuperiorSubsidy, Stage::CurrentYear},
-        {LineItem::AffiliateRemittanceIncome, Stage::CurrentYear, FundSource::AffiliateRemittance, Stage::CurrentYear},
+        {LineItem::BusinessIncome, Stage::CurrentYear, FundSource::BusinessIncome,
+         Stage::CurrentYear},
+        {LineItem::OperatingIncome, Stage::CurrentYear, FundSource::OperatingIncome,
+         Stage::CurrentYear},
+        {LineItem::SuperiorSubsidyIncome, Stage::CurrentYear, FundSource::SuperiorSubsidy,
+         Stage::CurrentYear},
+        {LineItem::AffiliateRemittanceIncome, Stage::CurrentYear, FundSource::AffiliateRemittance,
+         Stage::CurrentYear},
         {LineItem::OtherIncome, Stage::CurrentYear, FundSource::OtherIncome, Stage::CurrentYear},
-        {LineItem::NonFiscalBalanceUse, Stage::CurrentYear, FundSource::NonFiscalBalanceUse, Stage::CurrentYear},
+        {LineItem::NonFiscalBalanceUse, Stage::CurrentYear, FundSource::NonFiscalBalanceUse,
+         Stage::CurrentYear},
     };
     for (const Pair& pair : pairs) {
         const auto line = summary_line(*summary, 0, pair.item, pair.stage);
@@ -187,22 +226,27 @@ void income_summary(const Document& document, RuleContext& context) {
         if (!line || column < 0) {
             continue;
         }
-        equal(context, CellAt{income, 0, row, column}, *line, "the 收支总表 line", "收支总表对应行");
+        equal(context, CellAt{income, 0, row, column}, *line, "the 收支总表 line",
+              "收支总表对应行");
     }
 }
 
 void expenditure_summary(const Document& document, RuleContext& context) {
-    const Table* summary = first(document, TableKind::IncomeExpenditureSummary);
-    const Table* spending = first(document, TableKind::ExpenditureSummary);
-    if (!require(context, summary, TableKind::IncomeExpenditureSummary) ||
-        !require(context, spending, TableKind::ExpenditureSummary) || summary->sides.size() != 2) {
+    const auto tables =
+        both(document, context, TableKind::IncomeExpenditureSummary, TableKind::ExpenditureSummary);
+    if (!tables) {
+        return;
+    }
+    const auto [summary, spending] = *tables;
+    if (summary->sides.size() != 2) {
         return;
     }
     const TableSide& lines = summary->sides[1];
     const TableSide& detail = spending->sides[0];
     const int detail_total = spending_column(detail, Spending::All);
     const int line_column = find_column(lines, [](const ColumnMeaning& m) {
-        return m.stage == Stage::All && m.period == Period::BudgetYear && m.quantity == Quantity::Amount;
+        return m.stage == Stage::All && m.period == Period::BudgetYear &&
+               m.quantity == Quantity::Amount;
     });
     if (detail_total < 0 || line_column < 0) {
         context.skip("收支总表 or 支出总表 prints no budget-year total column");
@@ -222,21 +266,24 @@ void expenditure_summary(const Document& document, RuleContext& context) {
             }
             continue;
         }
-        equal(context, CellAt{summary, 1, static_cast<int>(r), line_column}, CellAt{spending, 0, match, detail_total},
-              "the 支出总表 figure", "支出总表对应数");
+        equal(context, CellAt{summary, 1, static_cast<int>(r), line_column},
+              CellAt{spending, 0, match, detail_total}, "the 支出总表 figure", "支出总表对应数");
     }
 }
 
 void fiscal_summary(const Document& document, RuleContext& context) {
-    const Table* fiscal = first(document, TableKind::FiscalAppropriationSummary);
-    const Table* summary = first(document, TableKind::IncomeExpenditureSummary);
-    if (!require(context, fiscal, TableKind::FiscalAppropriationSummary) ||
-        !require(context, summary, TableKind::IncomeExpenditureSummary) || fiscal->sides.size() != 2 ||
-        summary->sides.size() != 2) {
+    const auto tables = both(document, context, TableKind::FiscalAppropriationSummary,
+                             TableKind::IncomeExpenditureSummary);
+    if (!tables) {
+        return;
+    }
+    const auto [fiscal, summary] = *tables;
+    if (fiscal->sides.size() != 2 || summary->sides.size() != 2) {
         return;
     }
     // Income: each fiscal budget's appropriation is the same money in both tables.
-    for (LineItem item : {LineItem::GeneralPublicIncome, LineItem::GovernmentFundIncome, LineItem::StateCapitalIncome}) {
+    for (LineItem item : {LineItem::GeneralPublicIncome, LineItem::GovernmentFundIncome,
+                          LineItem::StateCapitalIncome}) {
         for (Stage stage : {Stage::All, Stage::CurrentYear, Stage::CarryOver}) {
             const auto a = summary_line(*fiscal, 0, item, stage);
             const auto b = summary_line(*summary, 0, item, stage);
@@ -249,10 +296,12 @@ void fiscal_summary(const Document& document, RuleContext& context) {
     const TableSide& spent = fiscal->sides[1];
     const TableSide& all = summary->sides[1];
     const int fiscal_column = find_column(spent, [](const ColumnMeaning& m) {
-        return m.stage == Stage::All && m.period == Period::BudgetYear && m.quantity == Quantity::Amount;
+        return m.stage == Stage::All && m.period == Period::BudgetYear &&
+               m.quantity == Quantity::Amount;
     });
     const int all_column = find_column(all, [](const ColumnMeaning& m) {
-        return m.stage == Stage::All && m.period == Period::BudgetYear && m.quantity == Quantity::Amount;
+        return m.stage == Stage::All && m.period == Period::BudgetYear &&
+               m.quantity == Quantity::Amount;
     });
     if (fiscal_column < 0 || all_column < 0) {
         return;
@@ -266,17 +315,22 @@ void fiscal_summary(const Document& document, RuleContext& context) {
             match = find_line(all, LineItem::ExpenditureGrandTotal);
         }
         if (match >= 0) {
-            at_most(context, CellAt{fiscal, 1, static_cast<int>(r), fiscal_column}, CellAt{summary, 1, match, all_column},
-                    "the fiscal part cannot exceed all spending on it, which", "财政拨款部分不应超过全部支出，全部支出");
+            at_most(context, CellAt{fiscal, 1, static_cast<int>(r), fiscal_column},
+                    CellAt{summary, 1, match, all_column},
+                    "the fiscal part cannot exceed all spending on it, which",
+                    "财政拨款部分不应超过全部支出，全部支出");
         }
     }
 }
 
 void general_public_vs_fiscal(const Document& document, RuleContext& context) {
-    const Table* general = first(document, TableKind::GeneralPublicExpenditure);
-    const Table* fiscal = first(document, TableKind::FiscalAppropriationSummary);
-    if (!require(context, general, TableKind::GeneralPublicExpenditure) ||
-        !require(context, fiscal, TableKind::FiscalAppropriationSummary) || fiscal->sides.size() != 2) {
+    const auto tables = both(document, context, TableKind::GeneralPublicExpenditure,
+                             TableKind::FiscalAppropriationSummary);
+    if (!tables) {
+        return;
+    }
+    const auto [general, fiscal] = *tables;
+    if (fiscal->sides.size() != 2) {
         return;
     }
     const TableSide& side = general->sides[0];
@@ -288,8 +342,8 @@ void general_public_vs_fiscal(const Document& document, RuleContext& context) {
     const Stage stage = side.columns[static_cast<std::size_t>(total_column)].meaning.stage;
     if (const int row = total_row(side); row >= 0) {
         if (const auto income = summary_line(*fiscal, 0, LineItem::GeneralPublicIncome, stage)) {
-            equal(context, CellAt{general, 0, row, total_column}, *income, "the general-public appropriation",
-                  "一般公共预算拨款");
+            equal(context, CellAt{general, 0, row, total_column}, *income,
+                  "the general-public appropriation", "一般公共预算拨款");
         }
     }
     const TableSide& spent = fiscal->sides[1];
@@ -304,8 +358,8 @@ void general_public_vs_fiscal(const Document& document, RuleContext& context) {
     const auto other_funds = [&] {
         for (LineItem item : {LineItem::GovernmentFundIncome, LineItem::StateCapitalIncome}) {
             for (Stage s : {Stage::All, Stage::CurrentYear, Stage::CarryOver}) {
-                if (const auto line = summary_line(*fiscal, 0, item, s); line && line->printed() &&
-                                                                          !line->amount()->value().is_zero()) {
+                if (const auto line = summary_line(*fiscal, 0, item, s);
+                    line && line->printed() && !line->amount()->value().is_zero()) {
                     return true;
                 }
             }
@@ -324,20 +378,23 @@ void general_public_vs_fiscal(const Document& document, RuleContext& context) {
         const CellAt fiscal_cell{fiscal, 1, static_cast<int>(r), fiscal_column};
         const CellAt general_cell{general, 0, match, total_column};
         if (other_funds) {
-            at_most(context, general_cell, fiscal_cell, "general-public spending cannot exceed the fiscal spending",
+            at_most(context, general_cell, fiscal_cell,
+                    "general-public spending cannot exceed the fiscal spending",
                     "一般公共预算支出不应超过财政拨款支出");
         } else {
-            equal(context, general_cell, fiscal_cell, "the 财政拨款收支总表 figure", "财政拨款收支总表对应数");
+            equal(context, general_cell, fiscal_cell, "the 财政拨款收支总表 figure",
+                  "财政拨款收支总表对应数");
         }
     }
 }
 
 void general_public_within_expenditure(const Document& document, RuleContext& context) {
-    const Table* general = first(document, TableKind::GeneralPublicExpenditure);
-    const Table* spending = first(document, TableKind::ExpenditureSummary);
-    if (!require(context, general, TableKind::GeneralPublicExpenditure) || !require(context, spending, TableKind::ExpenditureSummary)) {
+    const auto tables =
+        both(document, context, TableKind::GeneralPublicExpenditure, TableKind::ExpenditureSummary);
+    if (!tables) {
         return;
     }
+    const auto [general, spending] = *tables;
     const TableSide& part = general->sides[0];
     const TableSide& whole = spending->sides[0];
     for (Spending kind : {Spending::All, Spending::Basic, Spending::Project}) {
@@ -353,20 +410,22 @@ void general_public_within_expenditure(const Document& document, RuleContext& co
             if (match < 0) {
                 continue;
             }
-            at_most(context, CellAt{general, 0, static_cast<int>(r), pc}, CellAt{spending, 0, match, wc},
-                    "general-public money is part of all money, so at most the 支出总表 figure, which",
-                    "一般公共预算是全部资金的一部分，不应超过支出总表对应数，该数");
+            at_most(
+                context, CellAt{general, 0, static_cast<int>(r), pc},
+                CellAt{spending, 0, match, wc},
+                "general-public money is part of all money, so at most the 支出总表 figure, which",
+                "一般公共预算是全部资金的一部分，不应超过支出总表对应数，该数");
         }
     }
 }
 
 void basic_table(const Document& document, RuleContext& context) {
-    const Table* basic = first(document, TableKind::GeneralPublicBasicExpenditure);
-    const Table* general = first(document, TableKind::GeneralPublicExpenditure);
-    if (!require(context, basic, TableKind::GeneralPublicBasicExpenditure) ||
-        !require(context, general, TableKind::GeneralPublicExpenditure)) {
+    const auto tables = both(document, context, TableKind::GeneralPublicBasicExpenditure,
+                             TableKind::GeneralPublicExpenditure);
+    if (!tables) {
         return;
     }
+    const auto [basic, general] = *tables;
     const TableSide& economic = basic->sides[0];
     const TableSide& functional = general->sides[0];
     const int basic_row = total_row(economic);
@@ -375,33 +434,28 @@ void basic_table(const Document& document, RuleContext& context) {
         context.skip("a 合计 row is missing");
         return;
     }
-    // The economic table's total column is basic spending, whatever its header says.
     for (Spending kind : {Spending::Basic, Spending::Personnel, Spending::Public}) {
-        int economic_column = spending_column(economic, kind);
-        if (economic_column < 0 && kind == Spending::Basic) {
-            economic_column = spending_column(economic, Spending::All);
-        }
+        const int economic_column =
+            kind == Spending::Basic ? basic_column(economic) : spending_column(economic, kind);
         const int functional_column = spending_column(functional, kind);
         if (economic_column < 0 || functional_column < 0) {
             continue;
         }
-        equal(context, CellAt{basic, 0, basic_row, economic_column}, CellAt{general, 0, general_row, functional_column},
+        equal(context, CellAt{basic, 0, basic_row, economic_column},
+              CellAt{general, 0, general_row, functional_column},
               "the matching column of 一般公共预算支出表", "一般公共预算支出表对应列");
     }
 }
 
 void three_public_economic(const Document& document, RuleContext& context) {
-    const Table* three = first(document, TableKind::ThreePublicExpenses);
-    const Table* basic = first(document, TableKind::GeneralPublicBasicExpenditure);
-    if (!require(context, three, TableKind::ThreePublicExpenses) ||
-        !require(context, basic, TableKind::GeneralPublicBasicExpenditure)) {
+    const auto tables = both(document, context, TableKind::ThreePublicExpenses,
+                             TableKind::GeneralPublicBasicExpenditure);
+    if (!tables) {
         return;
     }
+    const auto [three, basic] = *tables;
     const TableSide& economic = basic->sides[0];
-    int total_column = spending_column(economic, Spending::Basic);
-    if (total_column < 0) {
-        total_column = spending_column(economic, Spending::All);
-    }
+    const int total_column = basic_column(economic);
     if (total_column < 0) {
         return;
     }
@@ -414,7 +468,8 @@ void three_public_economic(const Document& document, RuleContext& context) {
     for (const auto& [item, codes] : lines) {
         const ThreePublicFigure* figure = nullptr;
         for (const ThreePublicFigure& f : three->three_public) {
-            if (f.item == item && f.period == Period::BudgetYear && f.quantity == Quantity::Amount) {
+            if (f.item == item && f.period == Period::BudgetYear &&
+                f.quantity == Quantity::Amount) {
                 figure = &f;
                 break;
             }
@@ -432,27 +487,31 @@ void three_public_economic(const Document& document, RuleContext& context) {
                     finding.cells = {ref_of(line)};
                     finding.actual = line.cell().printed;
                     finding.expected = "a matching “三公” figure";
-                    finding.message_en = fmt::format("{} budgets {} for {} but the “三公” table prints no {}", basic->title,
-                                                     line.cell().printed, row_name(line.row_ref()), chinese_name(item));
-                    finding.message_zh = fmt::format("{}列示{} {}，但“三公”经费表未列示{}", basic->title,
-                                                     row_name(line.row_ref()), line.cell().printed, chinese_name(item));
+                    finding.message_en = fmt::format(
+                        "{} budgets {} for {} but the “三公” table prints no {}", basic->title,
+                        line.cell().printed, row_name(line.row_ref()), chinese_name(item));
+                    finding.message_zh = fmt::format("{}列示{} {}，但“三公”经费表未列示{}",
+                                                     basic->title, row_name(line.row_ref()),
+                                                     line.cell().printed, chinese_name(item));
                     context.report(std::move(finding));
                 }
                 continue;
             }
             const CellAt three_cell{three, figure->side, figure->row, figure->column};
-            at_most(context, line, three_cell, "basic spending on it is part of the “三公” figure, so at most",
+            at_most(context, line, three_cell,
+                    "basic spending on it is part of the “三公” figure, so at most",
                     "基本支出中的该项是“三公”经费的一部分，不应超过");
         }
     }
 }
 
 void project_table(const Document& document, RuleContext& context) {
-    const Table* projects = first(document, TableKind::ProjectExpenditure);
-    const Table* spending = first(document, TableKind::ExpenditureSummary);
-    if (!require(context, projects, TableKind::ProjectExpenditure) || !require(context, spending, TableKind::ExpenditureSummary)) {
+    const auto tables =
+        both(document, context, TableKind::ProjectExpenditure, TableKind::ExpenditureSummary);
+    if (!tables) {
         return;
     }
+    const auto [projects, spending] = *tables;
     const TableSide& list = projects->sides[0];
     const int row = total_row(list);
     const int column = spending_column(list, Spending::All);
@@ -467,18 +526,20 @@ void project_table(const Document& document, RuleContext& context) {
 }
 
 void performance_funds(const Document& document, RuleContext& context) {
-    const Table* targets = first(document, TableKind::PerformanceTargets);
-    const Table* projects = first(document, TableKind::ProjectExpenditure);
-    if (!require(context, targets, TableKind::PerformanceTargets) || !require(context, projects, TableKind::ProjectExpenditure)) {
+    const auto tables =
+        both(document, context, TableKind::PerformanceTargets, TableKind::ProjectExpenditure);
+    if (!tables) {
         return;
     }
+    const auto [targets, projects] = *tables;
     const TableSide& list = projects->sides[0];
     const int total_column = spending_column(list, Spending::All);
     for (const ProjectTargets& project : targets->projects) {
         const std::string key = label_key(project.project);
         int row = -1;
         for (std::size_t r = 0; r < list.rows.size(); ++r) {
-            if (list.rows[r].role == RowRole::ProjectLevel2 && label_key(list.rows[r].label) == key) {
+            if (list.rows[r].role == RowRole::ProjectLevel2 &&
+                label_key(list.rows[r].label) == key) {
                 row = static_cast<int>(r);
             }
         }
@@ -489,14 +550,21 @@ void performance_funds(const Document& document, RuleContext& context) {
             }
         }
         if (row < 0 || total == nullptr || total_column < 0 || !total->cell.amount()) {
-            context.skip(fmt::format("project {} is not in 项目支出表 or prints no 年度资金总额", project.project));
+            context.skip(fmt::format("project {} is not in 项目支出表 or prints no 年度资金总额",
+                                     project.project));
             continue;
         }
         Figure funds;
         funds.amount = *total->cell.amount();
         funds.unit = targets->money_unit;
-        funds.ref = CellRef{targets->title, targets->json_index, Side::Whole, project.project, total->label,
-                            total->cell.printed, std::string(to_string(targets->money_unit)), total->cell.source};
+        funds.ref = CellRef{targets->title,
+                            targets->json_index,
+                            Side::Whole,
+                            project.project,
+                            total->label,
+                            total->cell.printed,
+                            std::string(to_string(targets->money_unit)),
+                            total->cell.source};
         // 年度资金总额 is the project's whole budget in some templates and its current-year
         // money in others: either agreement is consistent.
         std::vector<std::pair<int, Figure>> current;
@@ -512,7 +580,8 @@ void performance_funds(const Document& document, RuleContext& context) {
             current_sum = current_sum ? current_sum->plus(figure.amount.value()) : std::nullopt;
         }
         if (!current.empty() && current_sum && projects->money_unit == targets->money_unit &&
-            *current_sum == funds.amount.value() && !(whole.amount()->value() == funds.amount.value())) {
+            *current_sum == funds.amount.value() &&
+            !(whole.amount()->value() == funds.amount.value())) {
             std::vector<CellRef> cells{funds.ref};
             for (const auto& [sign, figure] : current) {
                 cells.push_back(figure.ref);
@@ -532,8 +601,10 @@ void fund_tables(const Document& document, RuleContext& context) {
         return;
     }
     const std::tuple<TableKind, LineItem, std::string_view> pairs[] = {
-        {TableKind::GovernmentFundExpenditure, LineItem::GovernmentFundIncome, "政府性基金预算拨款收入"},
-        {TableKind::StateCapitalExpenditure, LineItem::StateCapitalIncome, "国有资本经营预算拨款收入"},
+        {TableKind::GovernmentFundExpenditure, LineItem::GovernmentFundIncome,
+         "政府性基金预算拨款收入"},
+        {TableKind::StateCapitalExpenditure, LineItem::StateCapitalIncome,
+         "国有资本经营预算拨款收入"},
     };
     for (const auto& [kind, item, line_name] : pairs) {
         const Table* table = first(document, kind);
@@ -555,23 +626,21 @@ void fund_tables(const Document& document, RuleContext& context) {
             context.skip(fmt::format("收支总表 prints no {} line", line_name));
             continue;
         }
-        equal(context, CellAt{table, 0, row, column}, *line, "the matching income line of 收支总表", "收支总表对应收入");
+        equal(context, CellAt{table, 0, row, column}, *line, "the matching income line of 收支总表",
+              "收支总表对应收入");
     }
 }
 
 void economic_functional(const Document& document, RuleContext& context) {
-    const Table* basic = first(document, TableKind::GeneralPublicBasicExpenditure);
-    const Table* general = first(document, TableKind::GeneralPublicExpenditure);
-    if (!require(context, basic, TableKind::GeneralPublicBasicExpenditure) ||
-        !require(context, general, TableKind::GeneralPublicExpenditure)) {
+    const auto tables = both(document, context, TableKind::GeneralPublicBasicExpenditure,
+                             TableKind::GeneralPublicExpenditure);
+    if (!tables) {
         return;
     }
+    const auto [basic, general] = *tables;
     const TableSide& economic = basic->sides[0];
     const TableSide& functional = general->sides[0];
-    int economic_column = spending_column(economic, Spending::Basic);
-    if (economic_column < 0) {
-        economic_column = spending_column(economic, Spending::All);
-    }
+    const int economic_column = basic_column(economic);
     const int functional_column = spending_column(functional, Spending::Basic);
     if (economic_column < 0 || functional_column < 0) {
         return;
@@ -589,8 +658,10 @@ void economic_functional(const Document& document, RuleContext& context) {
         if (a < 0 || b < 0) {
             continue;
         }
-        equal(context, CellAt{basic, 0, a, economic_column}, CellAt{general, 0, b, functional_column},
-              fmt::format("usually the basic spending of {}", functional_code), fmt::format("通常等于{}的基本支出", functional_code));
+        equal(context, CellAt{basic, 0, a, economic_column},
+              CellAt{general, 0, b, functional_column},
+              fmt::format("usually the basic spending of {}", functional_code),
+              fmt::format("通常等于{}的基本支出", functional_code));
     }
 }
 

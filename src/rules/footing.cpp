@@ -45,109 +45,96 @@ std::vector<int> children_of(const TableSide& side, int parent) {
     return out;
 }
 
-bool grid(const Table& table) { return table.kind != TableKind::PerformanceTargets && table.kind != TableKind::Unknown; }
-
 }  // namespace
 
 void subject_children(const Document& document, RuleContext& context) {
-    for (const Table& table : document.tables) {
-        if (!grid(table)) {
-            continue;
-        }
-        for (std::size_t s = 0; s < table.sides.size(); ++s) {
-            const TableSide& side = table.sides[s];
-            for (std::size_t r = 0; r < side.rows.size(); ++r) {
-                if (side.rows[r].role != RowRole::Subject) {
-                    continue;
-                }
-                std::vector<int> children;
-                for (int child : children_of(side, static_cast<int>(r))) {
-                    if (side.rows[static_cast<std::size_t>(child)].role == RowRole::Subject) {
-                        children.push_back(child);
-                    }
-                }
-                if (!children.empty()) {
-                    check_children(context, table, static_cast<int>(s), static_cast<int>(r), children,
-                                   {"its sub-subjects add up to", "下级科目合计为", Axis::Column});
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const auto s = static_cast<std::size_t>(side_index);
+        const TableSide& side = table.sides[s];
+        for (std::size_t r = 0; r < side.rows.size(); ++r) {
+            if (side.rows[r].role != RowRole::Subject) {
+                continue;
+            }
+            std::vector<int> children;
+            for (int child : children_of(side, static_cast<int>(r))) {
+                if (side.rows[static_cast<std::size_t>(child)].role == RowRole::Subject) {
+                    children.push_back(child);
                 }
             }
+            if (!children.empty()) {
+                check_children(context, table, static_cast<int>(s), static_cast<int>(r), children,
+                               {"its sub-subjects add up to", "下级科目合计为", Axis::Column});
+            }
         }
-    }
+    });
 }
 
 void total_rows(const Document& document, RuleContext& context) {
-    for (const Table& table : document.tables) {
-        if (!grid(table)) {
-            continue;
-        }
-        for (std::size_t s = 0; s < table.sides.size(); ++s) {
-            const TableSide& side = table.sides[s];
-            auto top_level = [&side](std::size_t r) {
-                const Row& row = side.rows[r];
-                return is_content(row) && !row.is_total && row.level == 1;
-            };
-            std::vector<int> pending;
-            int previous_total = -1;
-            for (std::size_t r = 0; r < side.rows.size(); ++r) {
-                const Row& row = side.rows[r];
-                if (!row.is_total) {
-                    if (top_level(r)) {
-                        pending.push_back(static_cast<int>(r));
-                    }
-                    continue;
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const auto s = static_cast<std::size_t>(side_index);
+        const TableSide& side = table.sides[s];
+        auto top_level = [&side](std::size_t r) {
+            const Row& row = side.rows[r];
+            return is_content(row) && !row.is_total && row.level == 1;
+        };
+        std::vector<int> pending;
+        int previous_total = -1;
+        for (std::size_t r = 0; r < side.rows.size(); ++r) {
+            const Row& row = side.rows[r];
+            if (!row.is_total) {
+                if (top_level(r)) {
+                    pending.push_back(static_cast<int>(r));
                 }
-                std::vector<int> parts;
-                const bool grand = row.line_item == LineItem::IncomeGrandTotal ||
-                                   row.line_item == LineItem::ExpenditureGrandTotal;
-                if (grand && previous_total >= 0) {
-                    parts.push_back(previous_total);
-                    parts.insert(parts.end(), pending.begin(), pending.end());
-                } else if (!pending.empty()) {
-                    parts = pending;
-                } else {
-                    // A total printed above what it totals (合计 first in the “三公” table).
-                    for (std::size_t k = r + 1; k < side.rows.size() && !side.rows[k].is_total; ++k) {
-                        if (top_level(k)) {
-                            parts.push_back(static_cast<int>(k));
-                        }
+                continue;
+            }
+            std::vector<int> parts;
+            const bool grand = row.line_item == LineItem::IncomeGrandTotal ||
+                               row.line_item == LineItem::ExpenditureGrandTotal;
+            if (grand && previous_total >= 0) {
+                parts.push_back(previous_total);
+                parts.insert(parts.end(), pending.begin(), pending.end());
+            } else if (!pending.empty()) {
+                parts = pending;
+            } else {
+                // A total printed above what it totals (合计 first in the “三公” table).
+                for (std::size_t k = r + 1; k < side.rows.size() && !side.rows[k].is_total; ++k) {
+                    if (top_level(k)) {
+                        parts.push_back(static_cast<int>(k));
                     }
-                }
-                pending.clear();
-                previous_total = static_cast<int>(r);
-                if (!parts.empty()) {
-                    check_children(context, table, static_cast<int>(s), static_cast<int>(r), parts,
-                                   {"the lines it totals add up to", "所合计各行之和为", Axis::Column});
                 }
             }
+            pending.clear();
+            previous_total = static_cast<int>(r);
+            if (!parts.empty()) {
+                check_children(context, table, static_cast<int>(s), static_cast<int>(r), parts,
+                               {"the lines it totals add up to", "所合计各行之和为", Axis::Column});
+            }
         }
-    }
+    });
 }
 
 void line_children(const Document& document, RuleContext& context) {
-    for (const Table& table : document.tables) {
-        if (!grid(table)) {
-            continue;
-        }
-        for (std::size_t s = 0; s < table.sides.size(); ++s) {
-            const TableSide& side = table.sides[s];
-            for (std::size_t r = 0; r < side.rows.size(); ++r) {
-                const Row& row = side.rows[r];
-                if (row.role != RowRole::LineItem || row.is_total) {
-                    continue;
-                }
-                const std::vector<int> children = children_of(side, static_cast<int>(r));
-                if (children.empty()) {
-                    continue;
-                }
-                // A lone 其中 line is a part, not a breakdown: footing.of-which checks it.
-                if (children.size() == 1 && side.rows[static_cast<std::size_t>(children[0])].label_parts.of_which) {
-                    continue;
-                }
-                check_children(context, table, static_cast<int>(s), static_cast<int>(r), children,
-                               {"its sub-lines add up to", "所属各行之和为", Axis::Column});
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const auto s = static_cast<std::size_t>(side_index);
+        const TableSide& side = table.sides[s];
+        for (std::size_t r = 0; r < side.rows.size(); ++r) {
+            const Row& row = side.rows[r];
+            if (row.role != RowRole::LineItem || row.is_total) {
+                continue;
             }
+            const std::vector<int> children = children_of(side, static_cast<int>(r));
+            if (children.empty()) {
+                continue;
+            }
+            // A lone 其中 line is a part, not a breakdown: footing.of-which checks it.
+            if (children.size() == 1 &&
+                side.rows[static_cast<std::size_t>(children[0])].label_parts.of_which) {
+                continue;
+            }
+            check_children(context, table, static_cast<int>(s), static_cast<int>(r), children,
+                           {"its sub-lines add up to", "所属各行之和为", Axis::Column});
         }
-    }
+    });
 }
 
 void project_hierarchy(const Document& document, RuleContext& context) {
@@ -161,75 +148,79 @@ void project_hierarchy(const Document& document, RuleContext& context) {
                 }
                 const std::vector<int> children = children_of(side, static_cast<int>(r));
                 if (children.empty()) {
-                    context.skip(fmt::format("{} has no projects listed under it", side.rows[r].label));
+                    context.skip(
+                        fmt::format("{} has no projects listed under it", side.rows[r].label));
                     continue;
                 }
-                check_children(context, *table, static_cast<int>(s), static_cast<int>(r), children,
-                               {role == RowRole::ProjectType ? "its first-level projects add up to"
-                                                             : "its second-level projects add up to",
-                                role == RowRole::ProjectType ? "所属一级项目合计为" : "所属二级项目合计为", Axis::Column});
+                check_children(
+                    context, *table, static_cast<int>(s), static_cast<int>(r), children,
+                    {role == RowRole::ProjectType ? "its first-level projects add up to"
+                                                  : "its second-level projects add up to",
+                     role == RowRole::ProjectType ? "所属一级项目合计为" : "所属二级项目合计为",
+                     Axis::Column});
             }
         }
     }
 }
 
 void of_which(const Document& document, RuleContext& context) {
-    for (const Table& table : document.tables) {
-        if (!grid(table)) {
-            continue;
-        }
-        for (std::size_t s = 0; s < table.sides.size(); ++s) {
-            const TableSide& side = table.sides[s];
-            // 其中 rows that are the only line under their parent.
-            for (std::size_t r = 0; r < side.rows.size(); ++r) {
-                const Row& row = side.rows[r];
-                if (row.parent < 0 || !row.label_parts.of_which ||
-                    children_of(side, row.parent).size() != 1) {
-                    continue;
-                }
-                for (std::size_t c = 0; c < side.columns.size(); ++c) {
-                    if (!summable(side.columns[c])) {
-                        continue;
-                    }
-                    const CellAt part{&table, static_cast<int>(s), static_cast<int>(r), static_cast<int>(c)};
-                    const CellAt whole{&table, static_cast<int>(s), row.parent, static_cast<int>(c)};
-                    if (part.printed()) {
-                        context.check_at_most(figure_of(part), figure_of(whole),
-                                              {"as an 其中 line it can be at most its parent,", "作为“其中”项不应超过上级",
-                                               Axis::Column});
-                    }
-                }
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const auto s = static_cast<std::size_t>(side_index);
+        const TableSide& side = table.sides[s];
+        // 其中 rows that are the only line under their parent.
+        for (std::size_t r = 0; r < side.rows.size(); ++r) {
+            const Row& row = side.rows[r];
+            if (row.parent < 0 || !row.label_parts.of_which ||
+                children_of(side, row.parent).size() != 1) {
+                continue;
             }
-            // 其中 columns (事业收入 / 其中：教育收费) against the column they are part of.
             for (std::size_t c = 0; c < side.columns.size(); ++c) {
-                const Column& column = side.columns[c];
-                if (!column.meaning.of_which || !summable(column) || column.header.size() < 2) {
+                if (!summable(side.columns[c])) {
                     continue;
                 }
-                int whole_column = -1;
-                for (std::size_t k = 0; k < side.columns.size(); ++k) {
-                    const Column& other = side.columns[k];
-                    if (k != c && summable(other) && !other.meaning.of_which &&
-                        other.header.size() == column.header.size() &&
-                        std::equal(column.header.begin(), column.header.end() - 1, other.header.begin())) {
-                        whole_column = static_cast<int>(k);
-                        break;
-                    }
-                }
-                if (whole_column < 0) {
-                    continue;
-                }
-                for (std::size_t r = 0; r < side.rows.size(); ++r) {
-                    const CellAt part{&table, static_cast<int>(s), static_cast<int>(r), static_cast<int>(c)};
-                    if (is_content(side.rows[r]) && part.printed()) {
-                        context.check_at_most(figure_of(part),
-                                              figure_of(CellAt{&table, static_cast<int>(s), static_cast<int>(r), whole_column}),
-                                              {"as an 其中 column it can be at most", "作为“其中”列不应超过", Axis::Row});
-                    }
+                const CellAt part{&table, static_cast<int>(s), static_cast<int>(r),
+                                  static_cast<int>(c)};
+                const CellAt whole{&table, static_cast<int>(s), row.parent, static_cast<int>(c)};
+                if (part.printed()) {
+                    context.check_at_most(figure_of(part), figure_of(whole),
+                                          {"as an 其中 line it can be at most its parent,",
+                                           "作为“其中”项不应超过上级", Axis::Column});
                 }
             }
         }
-    }
+        // 其中 columns (事业收入 / 其中：教育收费) against the column they are part of.
+        for (std::size_t c = 0; c < side.columns.size(); ++c) {
+            const Column& column = side.columns[c];
+            if (!column.meaning.of_which || !summable(column) || column.header.size() < 2) {
+                continue;
+            }
+            int whole_column = -1;
+            for (std::size_t k = 0; k < side.columns.size(); ++k) {
+                const Column& other = side.columns[k];
+                if (k != c && summable(other) && !other.meaning.of_which &&
+                    other.header.size() == column.header.size() &&
+                    std::equal(column.header.begin(), column.header.end() - 1,
+                               other.header.begin())) {
+                    whole_column = static_cast<int>(k);
+                    break;
+                }
+            }
+            if (whole_column < 0) {
+                continue;
+            }
+            for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                const CellAt part{&table, static_cast<int>(s), static_cast<int>(r),
+                                  static_cast<int>(c)};
+                if (is_content(side.rows[r]) && part.printed()) {
+                    context.check_at_most(
+                        figure_of(part),
+                        figure_of(
+                            CellAt{&table, static_cast<int>(s), static_cast<int>(r), whole_column}),
+                        {"as an 其中 column it can be at most", "作为“其中”列不应超过", Axis::Row});
+                }
+            }
+        }
+    });
 }
 
 void none(const Document&, RuleContext&) {}

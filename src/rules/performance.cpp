@@ -11,12 +11,20 @@ namespace budgetcheck::rules {
 
 namespace {
 
-CellRef project_ref(const Table& table, const ProjectTargets& project, const Cell& cell, std::string column) {
-    return CellRef{table.title, table.json_index, Side::Whole, project.project, std::move(column), cell.printed,
-                   std::string(to_string(table.money_unit)), cell.source};
+CellRef project_ref(const Table& table, const ProjectTargets& project, const Cell& cell,
+                    std::string column) {
+    return CellRef{table.title,
+                   table.json_index,
+                   Side::Whole,
+                   project.project,
+                   std::move(column),
+                   cell.printed,
+                   std::string(to_string(table.money_unit)),
+                   cell.source};
 }
 
-Figure exact_figure(const Table& table, const ProjectTargets& project, const Cell& cell, std::string column) {
+Figure exact_figure(const Table& table, const ProjectTargets& project, const Cell& cell,
+                    std::string column) {
     Figure figure;
     if (const Amount* amount = cell.amount(); amount != nullptr && !cell.invalid) {
         figure.amount = *amount;
@@ -35,14 +43,17 @@ void weights(const Document& document, RuleContext& context) {
             std::vector<std::pair<int, Figure>> parts;
             std::optional<Decimal> sum = Decimal();
             for (const Indicator& indicator : project.indicators) {
-                if (indicator.weight.amount() == nullptr || !indicator.weight.amount()->is_printed()) {
+                if (indicator.weight.amount() == nullptr ||
+                    !indicator.weight.amount()->is_printed()) {
                     continue;
                 }
-                parts.emplace_back(1, exact_figure(*table, project, indicator.weight, indicator.level3 + " · 权重"));
+                parts.emplace_back(1, exact_figure(*table, project, indicator.weight,
+                                                   indicator.level3 + " · 权重"));
                 sum = sum ? sum->plus(indicator.weight.amount()->value()) : std::nullopt;
             }
             if (parts.empty() || !sum) {
-                context.skip(fmt::format("project {} prints no indicator weights", project.project));
+                context.skip(
+                    fmt::format("project {} prints no indicator weights", project.project));
                 continue;
             }
             Decimal outside;  // 执行率 and the like, printed apart from the indicators
@@ -51,12 +62,15 @@ void weights(const Document& document, RuleContext& context) {
                     outside = outside.plus(cell.amount()->value()).value_or(outside);
                 }
             }
-            const IdentityText text{"its indicator weights add up to", "指标权重合计为", Axis::Other};
+            const IdentityText text{"its indicator weights add up to", "指标权重合计为",
+                                    Axis::Other};
             if (project.weights_total) {
-                const Figure printed_total = exact_figure(*table, project, *project.weights_total, "分值权重合计");
+                const Figure printed_total =
+                    exact_figure(*table, project, *project.weights_total, "分值权重合计");
                 context.check_sum(printed_total, parts, text);
                 if (!project.score_weights.empty()) {
-                    // The printed total and the weights printed apart (执行率) make up the 100 points.
+                    // The printed total and the weights printed apart (执行率) make up the 100
+                    // points.
                     std::vector<std::pair<int, Figure>> scheme{{1, printed_total}};
                     for (const auto& [label, cell] : project.score_weights) {
                         scheme.emplace_back(1, exact_figure(*table, project, cell, label));
@@ -69,9 +83,10 @@ void weights(const Document& document, RuleContext& context) {
                     anchor.printed = "100";
                     anchor.source = project.source;
                     hundred_points.ref = project_ref(*table, project, anchor, "总分 (100)");
-                    context.check_sum(hundred_points, scheme,
-                                      {"the printed weight total and the weights printed apart add up to", "分值权重与单列分值之和为",
-                                       Axis::Other});
+                    context.check_sum(
+                        hundred_points, scheme,
+                        {"the printed weight total and the weights printed apart add up to",
+                         "分值权重与单列分值之和为", Axis::Other});
                 }
                 continue;
             }
@@ -90,8 +105,9 @@ void weights(const Document& document, RuleContext& context) {
             Cell scheme;
             scheme.printed = expected.to_string();
             scheme.source = project.source;
-            target.ref = project_ref(*table, project, scheme, implicit ? "权重合计 (100, or 90 with 执行率 implicit)"
-                                                                        : "权重合计 (100 − 执行率)");
+            target.ref = project_ref(*table, project, scheme,
+                                     implicit ? "权重合计 (100, or 90 with 执行率 implicit)"
+                                              : "权重合计 (100 − 执行率)");
             context.check_sum(target, parts, text);
         }
     }
@@ -123,7 +139,8 @@ void funds_sum(const Document& document, RuleContext& context) {
             whole.amount = *total->cell.amount();
             whole.unit = table->money_unit;
             whole.ref = project_ref(*table, project, total->cell, total->label);
-            context.check_sum(whole, parts, {"its fund lines add up to", "各资金来源之和为", Axis::Other});
+            context.check_sum(whole, parts,
+                              {"its fund lines add up to", "各资金来源之和为", Axis::Other});
         }
     }
 }
@@ -138,8 +155,9 @@ void indicator_categories(const Document& document, RuleContext& context) {
                 {IndicatorCategory::Satisfaction, "满意度指标"},
             };
             for (const auto& [category, name] : needed) {
-                const bool present = std::any_of(project.indicators.begin(), project.indicators.end(),
-                                                 [category = category](const Indicator& i) { return i.category == category; });
+                const bool present = std::any_of(
+                    project.indicators.begin(), project.indicators.end(),
+                    [category = category](const Indicator& i) { return i.category == category; });
                 if (!present) {
                     missing.emplace_back(name);
                 }
@@ -172,7 +190,8 @@ void indicator_format(const Document& document, RuleContext& context) {
     for (const Table* table : document.tables_of(TableKind::PerformanceTargets)) {
         for (const ProjectTargets& project : table->projects) {
             for (const Indicator& indicator : project.indicators) {
-                const CellRef ref = project_ref(*table, project, indicator.value, indicator.level3 + " · 指标值");
+                const CellRef ref =
+                    project_ref(*table, project, indicator.value, indicator.level3 + " · 指标值");
                 const std::string value = trim(indicator.value.printed);
                 std::string problem_en;
                 std::string problem_zh;
@@ -193,8 +212,10 @@ void indicator_format(const Document& document, RuleContext& context) {
                 finding.severity = context.rule().default_severity;
                 finding.cells = {ref};
                 finding.actual = value;
-                finding.message_en = fmt::format("{} · {}: {}", project.project, indicator.level3, problem_en);
-                finding.message_zh = fmt::format("{}「{}」：{}", project.project, indicator.level3, problem_zh);
+                finding.message_en =
+                    fmt::format("{} · {}: {}", project.project, indicator.level3, problem_en);
+                finding.message_zh =
+                    fmt::format("{}「{}」：{}", project.project, indicator.level3, problem_zh);
                 context.report(std::move(finding));
             }
         }
@@ -210,19 +231,22 @@ void rate_above_100(const Document& document, RuleContext& context) {
                 if (!v.number || v.unit != "%") {
                     continue;
                 }
-                const bool impossible = *v.number > hundred || (*v.number == hundred && v.op == ">");
+                const bool impossible =
+                    *v.number > hundred || (*v.number == hundred && v.op == ">");
                 if (!impossible) {
                     continue;
                 }
                 Finding finding;
                 finding.severity = context.rule().default_severity;
-                finding.cells = {project_ref(*table, project, indicator.value, indicator.level3 + " · 指标值")};
+                finding.cells = {
+                    project_ref(*table, project, indicator.value, indicator.level3 + " · 指标值")};
                 finding.actual = indicator.value.printed;
                 finding.expected = "a rate of at most 100%";
-                finding.message_en = fmt::format("{} · {}: a rate of {} cannot be reached", project.project,
+                finding.message_en =
+                    fmt::format("{} · {}: a rate of {} cannot be reached", project.project,
+                                indicator.level3, indicator.value.printed);
+                finding.message_zh = fmt::format("{}「{}」：比率 {} 不可能达到", project.project,
                                                  indicator.level3, indicator.value.printed);
-                finding.message_zh = fmt::format("{}「{}」：比率 {} 不可能达到", project.project, indicator.level3,
-                                                 indicator.value.printed);
                 context.report(std::move(finding));
             }
         }

@@ -13,51 +13,109 @@ namespace r = rules;
 
 constexpr RuleInfo registry[] = {
     // footing: down a column
-    {"footing.subject-children", "footing", S::Error, "A parent subject equals the sum of its sub-subjects", "上级科目等于下级科目之和", r::subject_children},
-    {"footing.total-row", "footing", S::Error, "A total row equals the sum of the lines it totals", "合计行等于所合计各行之和", r::total_rows},
-    {"footing.line-children", "footing", S::Error, "A summary line equals the sum of its sub-lines", "汇总行等于所属各行之和", r::line_children},
-    {"footing.project-hierarchy", "footing", S::Error, "A project type and a first-level project equal the projects under them", "项目类型、一级项目等于所属项目之和", r::project_hierarchy},
-    {"footing.of-which", "footing", S::Error, "An 其中 line or column does not exceed what it is part of", "“其中”项不超过其所属项", r::of_which},
+    {"footing.subject-children", "footing", S::Error,
+     "A parent subject equals the sum of its sub-subjects", "上级科目等于下级科目之和",
+     r::subject_children},
+    {"footing.total-row", "footing", S::Error, "A total row equals the sum of the lines it totals",
+     "合计行等于所合计各行之和", r::total_rows},
+    {"footing.line-children", "footing", S::Error, "A summary line equals the sum of its sub-lines",
+     "汇总行等于所属各行之和", r::line_children},
+    {"footing.project-hierarchy", "footing", S::Error,
+     "A project type and a first-level project equal the projects under them",
+     "项目类型、一级项目等于所属项目之和", r::project_hierarchy},
+    {"footing.of-which", "footing", S::Error,
+     "An 其中 line or column does not exceed what it is part of", "“其中”项不超过其所属项",
+     r::of_which},
     // cross-footing: across a row
-    {"crossfoot.column-group", "crossfoot", S::Error, "A total column equals the sum of its breakdown columns", "合计列等于各分项列之和", r::column_groups},
-    {"crossfoot.stages", "crossfoot", S::Error, "A budget equals current-year money plus carry-over", "预算数等于本年预算与上年结转之和", r::budget_stages},
-    {"crossfoot.balance", "crossfoot", S::Error, "A two-sided summary's 收入总计 equals its 支出总计", "收入总计等于支出总计", r::two_sided_balance},
+    {"crossfoot.column-group", "crossfoot", S::Error,
+     "A total column equals the sum of its breakdown columns", "合计列等于各分项列之和",
+     r::column_groups},
+    {"crossfoot.stages", "crossfoot", S::Error,
+     "A budget equals current-year money plus carry-over", "预算数等于本年预算与上年结转之和",
+     r::budget_stages},
+    {"crossfoot.balance", "crossfoot", S::Error,
+     "A two-sided summary's 收入总计 equals its 支出总计", "收入总计等于支出总计",
+     r::two_sided_balance},
     // between tables
-    {"crosstable.income-summary", "crosstable", S::Error, "收支总表 income lines agree with 收入总表", "收支总表收入与收入总表一致", r::income_summary},
-    {"crosstable.expenditure-summary", "crosstable", S::Error, "收支总表 expenditure lines agree with 支出总表", "收支总表支出与支出总表一致", r::expenditure_summary},
-    {"crosstable.fiscal-summary", "crosstable", S::Error, "财政拨款收支总表 agrees with the fiscal part of 收支总表", "财政拨款收支总表与收支总表财政拨款部分一致", r::fiscal_summary},
-    {"crosstable.general-public-fiscal", "crosstable", S::Error, "一般公共预算支出表 agrees with 财政拨款收支总表", "一般公共预算支出表与财政拨款收支总表一致", r::general_public_vs_fiscal},
-    {"crosstable.general-public-within-total", "crosstable", S::Error, "General-public spending does not exceed all spending in 支出总表", "一般公共预算支出不超过支出总表对应数", r::general_public_within_expenditure},
-    {"crosstable.basic-table", "crosstable", S::Error, "一般公共预算基本支出表 agrees with the basic columns of 一般公共预算支出表", "基本支出表与一般公共预算支出表基本支出一致", r::basic_table},
-    {"crosstable.three-public-economic", "crosstable", S::Error, "Basic spending on 三公 items does not exceed the “三公” table", "基本支出中的“三公”科目不超过“三公”经费表", r::three_public_economic},
-    {"crosstable.project-table", "crosstable", S::Error, "项目支出表 agrees with the project column of 支出总表", "项目支出表与支出总表项目支出一致", r::project_table},
-    {"crosstable.performance-funds", "crosstable", S::Error, "Each performance target's funds agree with its project in 项目支出表", "绩效目标资金与项目支出表一致", r::performance_funds},
-    {"crosstable.fund-tables", "crosstable", S::Error, "政府性基金 and 国有资本经营 tables agree with their 收支总表 lines", "政府性基金、国有资本经营预算表与收支总表一致", r::fund_tables},
-    {"crosstable.economic-functional", "crosstable", S::Warning, "Economic lines agree with the functional lines they usually fund", "经济分类科目与对应功能分类科目一致", r::economic_functional},
+    {"crosstable.income-summary", "crosstable", S::Error,
+     "收支总表 income lines agree with 收入总表", "收支总表收入与收入总表一致", r::income_summary},
+    {"crosstable.expenditure-summary", "crosstable", S::Error,
+     "收支总表 expenditure lines agree with 支出总表", "收支总表支出与支出总表一致",
+     r::expenditure_summary},
+    {"crosstable.fiscal-summary", "crosstable", S::Error,
+     "财政拨款收支总表 agrees with the fiscal part of 收支总表",
+     "财政拨款收支总表与收支总表财政拨款部分一致", r::fiscal_summary},
+    {"crosstable.general-public-fiscal", "crosstable", S::Error,
+     "一般公共预算支出表 agrees with 财政拨款收支总表", "一般公共预算支出表与财政拨款收支总表一致",
+     r::general_public_vs_fiscal},
+    {"crosstable.general-public-within-total", "crosstable", S::Error,
+     "General-public spending does not exceed all spending in 支出总表",
+     "一般公共预算支出不超过支出总表对应数", r::general_public_within_expenditure},
+    {"crosstable.basic-table", "crosstable", S::Error,
+     "一般公共预算基本支出表 agrees with the basic columns of 一般公共预算支出表",
+     "基本支出表与一般公共预算支出表基本支出一致", r::basic_table},
+    {"crosstable.three-public-economic", "crosstable", S::Error,
+     "Basic spending on 三公 items does not exceed the “三公” table",
+     "基本支出中的“三公”科目不超过“三公”经费表", r::three_public_economic},
+    {"crosstable.project-table", "crosstable", S::Error,
+     "项目支出表 agrees with the project column of 支出总表", "项目支出表与支出总表项目支出一致",
+     r::project_table},
+    {"crosstable.performance-funds", "crosstable", S::Error,
+     "Each performance target's funds agree with its project in 项目支出表",
+     "绩效目标资金与项目支出表一致", r::performance_funds},
+    {"crosstable.fund-tables", "crosstable", S::Error,
+     "政府性基金 and 国有资本经营 tables agree with their 收支总表 lines",
+     "政府性基金、国有资本经营预算表与收支总表一致", r::fund_tables},
+    {"crosstable.economic-functional", "crosstable", S::Warning,
+     "Economic lines agree with the functional lines they usually fund",
+     "经济分类科目与对应功能分类科目一致", r::economic_functional},
     // year over year
-    {"yoy.change-amount", "yoy", S::Error, "A change equals budget minus prior year", "增减额等于预算数减上年数", r::change_amount},
-    {"yoy.change-percent", "yoy", S::Error, "A change rate equals change divided by prior year", "增减率等于增减额除以上年数", r::change_percent},
-    {"yoy.excluding-capital", "yoy", S::Error, "A figure net of central capital construction does not exceed the gross", "扣除中央基建投资后不超过扣除前", r::excluding_capital},
+    {"yoy.change-amount", "yoy", S::Error, "A change equals budget minus prior year",
+     "增减额等于预算数减上年数", r::change_amount},
+    {"yoy.change-percent", "yoy", S::Error, "A change rate equals change divided by prior year",
+     "增减率等于增减额除以上年数", r::change_percent},
+    {"yoy.excluding-capital", "yoy", S::Error,
+     "A figure net of central capital construction does not exceed the gross",
+     "扣除中央基建投资后不超过扣除前", r::excluding_capital},
     // classification
-    {"classification.parent-code", "classification", S::Error, "A subject's code fits under its parent's code", "科目编码与上级科目编码一致", r::parent_code},
-    {"classification.catalog-name", "classification", S::Error, "A subject's code and name agree with the catalog", "科目编码与名称符合科目目录", r::catalog_name},
-    {"classification.economic-column", "classification", S::Error, "Economic subjects sit in the right personnel/public column", "经济分类科目列入正确的人员经费/公用经费列", r::economic_column},
+    {"classification.parent-code", "classification", S::Error,
+     "A subject's code fits under its parent's code", "科目编码与上级科目编码一致", r::parent_code},
+    {"classification.catalog-name", "classification", S::Error,
+     "A subject's code and name agree with the catalog", "科目编码与名称符合科目目录",
+     r::catalog_name},
+    {"classification.economic-column", "classification", S::Error,
+     "Economic subjects sit in the right personnel/public column",
+     "经济分类科目列入正确的人员经费/公用经费列", r::economic_column},
     // performance targets
-    {"performance.weights", "performance", S::Error, "Indicator weights add up to the scheme's total", "指标权重合计符合分值", r::weights},
-    {"performance.funds-sum", "performance", S::Error, "A project's fund lines add up to its total", "项目资金各来源之和等于资金总额", r::funds_sum},
-    {"performance.indicator-categories", "performance", S::Warning, "Each project has output, effect and satisfaction indicators", "每个项目设置产出、效益、满意度指标", r::indicator_categories},
-    {"performance.indicator-format", "performance", S::Note, "An indicator value has a comparison, a number and a unit", "指标值包含比较符、数值与单位", r::indicator_format},
-    {"performance.rate-above-100", "performance", S::Warning, "A rate target does not exceed 100%", "比率类指标值不超过100%", r::rate_above_100},
+    {"performance.weights", "performance", S::Error,
+     "Indicator weights add up to the scheme's total", "指标权重合计符合分值", r::weights},
+    {"performance.funds-sum", "performance", S::Error, "A project's fund lines add up to its total",
+     "项目资金各来源之和等于资金总额", r::funds_sum},
+    {"performance.indicator-categories", "performance", S::Warning,
+     "Each project has output, effect and satisfaction indicators",
+     "每个项目设置产出、效益、满意度指标", r::indicator_categories},
+    {"performance.indicator-format", "performance", S::Note,
+     "An indicator value has a comparison, a number and a unit", "指标值包含比较符、数值与单位",
+     r::indicator_format},
+    {"performance.rate-above-100", "performance", S::Warning, "A rate target does not exceed 100%",
+     "比率类指标值不超过100%", r::rate_above_100},
     // completeness
-    {"completeness.required-tables", "completeness", S::Error, "The tables a budget disclosure must publish are present", "应公开的表格齐全", r::required_tables},
-    {"completeness.empty-table-explained", "completeness", S::Warning, "An empty table says why it is empty", "空表说明原因", r::empty_table_explained},
+    {"completeness.required-tables", "completeness", S::Error,
+     "The tables a budget disclosure must publish are present", "应公开的表格齐全",
+     r::required_tables},
+    {"completeness.empty-table-explained", "completeness", S::Warning,
+     "An empty table says why it is empty", "空表说明原因", r::empty_table_explained},
     // the rounding model
-    {"rounding.explained", "rounding", S::Note, "A difference that rounding of the printed figures can explain", "可由打印数字四舍五入解释的差异", r::none},
+    {"rounding.explained", "rounding", S::Note,
+     "A difference that rounding of the printed figures can explain",
+     "可由打印数字四舍五入解释的差异", r::none},
 };
 
 }  // namespace
 
-std::span<const RuleInfo> all_rules() { return registry; }
+std::span<const RuleInfo> all_rules() {
+    return registry;
+}
 
 const RuleInfo* find_rule(std::string_view id) {
     for (const RuleInfo& rule : registry) {
@@ -72,7 +130,8 @@ CheckReport check_document(const Document& document, const RuleOptions& options)
     CheckReport report;
     RuleContext context(document, options, report);
     for (const RuleInfo& rule : registry) {
-        if (std::find(options.disabled.begin(), options.disabled.end(), rule.id) != options.disabled.end()) {
+        if (std::find(options.disabled.begin(), options.disabled.end(), rule.id) !=
+            options.disabled.end()) {
             continue;
         }
         context.begin(rule);

@@ -42,7 +42,10 @@ TEST_CASE("Amount::parse reads figures as printed and remembers their decimals",
     }
     SECTION("negatives: hyphen, minus sign, full-width hyphen, accounting parentheses") {
         CHECK(Amount::parse("-71.82")->value().to_string() == "-71.82");
-        CHECK(Amount::parse("\xE2\x88\x92" "71.82")->value().to_string() == "-71.82");
+        CHECK(Amount::parse("\xE2\x88\x92"
+                            "71.82")
+                  ->value()
+                  .to_string() == "-71.82");
         CHECK(Amount::parse("－71.82")->value().to_string() == "-71.82");
         CHECK(Amount::parse("(71.82)")->value().to_string() == "-71.82");
         CHECK(Amount::parse("（71.82）")->value().to_string() == "-71.82");
@@ -86,7 +89,8 @@ TEST_CASE("Percentage::parse reads shares with or without the percent sign", "[a
 TEST_CASE("Amounts convert between 元, 万元 and 亿元 exactly", "[amount]") {
     auto a = Amount::parse("517.03");
     CHECK(a->in_yuan(MoneyUnit::TenThousandYuan)->to_string() == "5170300");
-    CHECK(a->in_unit(MoneyUnit::TenThousandYuan, MoneyUnit::HundredMillionYuan)->to_string() == "0.051703");
+    CHECK(a->in_unit(MoneyUnit::TenThousandYuan, MoneyUnit::HundredMillionYuan)->to_string() ==
+          "0.051703");
     auto yuan = Amount::parse("5170312");
     CHECK(yuan->in_unit(MoneyUnit::Yuan, MoneyUnit::TenThousandYuan)->to_string() == "517.0312");
     CHECK(parse_money_unit("单位：万元") == MoneyUnit::TenThousandYuan);

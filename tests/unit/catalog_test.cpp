@@ -6,16 +6,17 @@ using namespace budgetcheck;
 
 TEST_CASE("the bundled catalog knows every subject the seed disclosures use", "[catalog]") {
     const SubjectCatalog& catalog = bundled_catalog();
-    for (const char* code : {"208", "20801", "2080108", "2080150", "2080199", "20805", "2080502", "2080505",
-                             "20807", "2080799", "210", "21011", "2101102", "221", "22102", "2210201",
-                             "2210202", "2210203"}) {
+    for (const char* code :
+         {"208", "20801", "2080108", "2080150", "2080199", "20805", "2080502", "2080505", "20807",
+          "2080799", "210", "21011", "2101102", "221", "22102", "2210201", "2210202", "2210203"}) {
         INFO(code);
         CHECK(catalog.find_code(Classification::Functional, code) != nullptr);
     }
-    for (const char* code : {"301", "30101", "30102", "30103", "30107", "30108", "30110", "30111", "30112",
-                             "30113", "30114", "30199", "302", "30201", "30202", "30203", "30207", "30211",
-                             "30215", "30216", "30217", "30228", "30229", "30231", "30239", "30299", "303",
-                             "30302", "30309", "30399", "310", "31002"}) {
+    for (const char* code :
+         {"301",   "30101", "30102", "30103", "30107", "30108", "30110", "30111",
+          "30112", "30113", "30114", "30199", "302",   "30201", "30202", "30203",
+          "30207", "30211", "30215", "30216", "30217", "30228", "30229", "30231",
+          "30239", "30299", "303",   "30302", "30309", "30399", "310",   "31002"}) {
         INFO(code);
         CHECK(catalog.find_code(Classification::EconomicDepartment, code) != nullptr);
     }
@@ -46,12 +47,14 @@ TEST_CASE("subject codes give their level and parent", "[catalog]") {
 
 TEST_CASE("load_catalog_text reports malformed catalog files", "[catalog]") {
     SubjectCatalog catalog;
-    CHECK(load_catalog_text("[]", "a.json", catalog) == std::vector<std::string>{"a.json: not a JSON object"});
+    CHECK(load_catalog_text("[]", "a.json", catalog) ==
+          std::vector<std::string>{"a.json: not a JSON object"});
     CHECK(load_catalog_text(R"({"classification": "nope", "subjects": []})", "b.json", catalog) ==
           std::vector<std::string>{"b.json: unknown classification 'nope'"});
     auto problems = load_catalog_text(
         R"({"classification": "functional", "subjects": [{"code": "2081", "name": "x"}, {"code": "208", "name": "社会保障和就业支出"}]})",
         "c.json", catalog);
-    CHECK(problems == std::vector<std::string>{"c.json: subjects[0]: code '2081' is not 3, 5 or 7 digits"});
+    CHECK(problems ==
+          std::vector<std::string>{"c.json: subjects[0]: code '2081' is not 3, 5 or 7 digits"});
     CHECK(catalog.find_code(Classification::Functional, "208") != nullptr);
 }

@@ -57,14 +57,17 @@ bool nudge(Cell& cell) {
         cell.value = Amount::number(*amount->value().plus(step), std::max(amount->decimals(), 2));
         return true;
     }
-    if (const Percentage* percentage = cell.percentage(); percentage != nullptr && percentage->is_printed()) {
-        cell.value = Percentage::number(*percentage->points().plus(step), std::max(percentage->decimals(), 2));
+    if (const Percentage* percentage = cell.percentage();
+        percentage != nullptr && percentage->is_printed()) {
+        cell.value = Percentage::number(*percentage->points().plus(step),
+                                        std::max(percentage->decimals(), 2));
         return true;
     }
     return false;
 }
 
-bool names_cell(const CheckReport& report, const std::string& pointer, Severity severity, std::string_view rule = {}) {
+bool names_cell(const CheckReport& report, const std::string& pointer, Severity severity,
+                std::string_view rule = {}) {
     for (const Finding& finding : report.findings) {
         if (finding.severity != severity || (!rule.empty() && finding.rule_id != rule)) {
             continue;
@@ -85,10 +88,12 @@ bool names_cell(const CheckReport& report, const std::string& pointer, Severity 
 // any exact values within ±0.005 and their ratio can be anywhere from 9.05% to 9.27%. Those cells
 // must still be named, by rounding.explained; with exact footing required, every change is an
 // error.
-TEST_CASE("changing any checked seed figure by +0.05 gives a finding naming that cell", "[rules][coverage]") {
+TEST_CASE("changing any checked seed figure by +0.05 gives a finding naming that cell",
+          "[rules][coverage]") {
     RuleOptions exact;
     exact.exact_footing = true;
-    for (const char* name : {"/data/jilin-hrss-information-center-2024.json", "/data/mohrss-information-center-2024.json"}) {
+    for (const char* name : {"/data/jilin-hrss-information-center-2024.json",
+                             "/data/mohrss-information-center-2024.json"}) {
         const LoadResult loaded = load_file(std::string(BUDGETCHECK_SOURCE_DIR) + name);
         REQUIRE(loaded.document);
         const CheckReport baseline = check_document(*loaded.document);
@@ -123,17 +128,18 @@ TEST_CASE("changing any checked seed figure by +0.05 gives a finding naming that
                                 (cell->percentage() != nullptr && cell->percentage()->is_printed());
             if (figure) {
                 ++printed;
-                if (std::find(baseline.cells_checked.begin(), baseline.cells_checked.end(), cell->source.pointer) ==
-                    baseline.cells_checked.end()) {
+                if (std::find(baseline.cells_checked.begin(), baseline.cells_checked.end(),
+                              cell->source.pointer) == baseline.cells_checked.end()) {
                     std::cout << "  in no identity: " << cell->source.pointer << "\n";
                 }
             }
         }
-        std::cout << name << ": " << printed << " printed figures, " << figures << " of them in at least one identity\n";
-        std::cout << "detection coverage " << name << ": " << figures - missed.size() << "/" << figures
-                  << " figures named (" << as_errors << " as errors, " << within_rounding.size()
-                  << " as rounding notes); with --exact-footing " << as_exact_errors << "/" << figures
-                  << " as errors\n";
+        std::cout << name << ": " << printed << " printed figures, " << figures
+                  << " of them in at least one identity\n";
+        std::cout << "detection coverage " << name << ": " << figures - missed.size() << "/"
+                  << figures << " figures named (" << as_errors << " as errors, "
+                  << within_rounding.size() << " as rounding notes); with --exact-footing "
+                  << as_exact_errors << "/" << figures << " as errors\n";
         for (const std::string& pointer : within_rounding) {
             std::cout << "  within rounding: " << pointer << "\n";
         }

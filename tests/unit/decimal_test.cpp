@@ -5,7 +5,9 @@
 using budgetcheck::Decimal;
 
 namespace {
-Decimal dec(std::int64_t units, int scale) { return *Decimal::make(units, scale); }
+Decimal dec(std::int64_t units, int scale) {
+    return *Decimal::make(units, scale);
+}
 }  // namespace
 
 TEST_CASE("Decimal prints exactly the decimals it holds", "[decimal]") {
@@ -54,7 +56,7 @@ TEST_CASE("Decimal arithmetic is exact and reports overflow instead of wrapping"
 TEST_CASE("Decimal::divided_by rounds half away from zero at the asked decimals", "[decimal]") {
     // 414.00 / 9076.74 = 0.0456112…
     CHECK(dec(41400, 2).divided_by(dec(907674, 2), 4)->to_string() == "0.0456");
-    CHECK(dec(1, 0).divided_by(dec(8, 0), 2)->to_string() == "0.13");   // 0.125 → 0.13
+    CHECK(dec(1, 0).divided_by(dec(8, 0), 2)->to_string() == "0.13");  // 0.125 → 0.13
     CHECK(dec(-1, 0).divided_by(dec(8, 0), 2)->to_string() == "-0.13");
     CHECK(dec(5, 0).divided_by(dec(2, 0), 0)->to_string() == "3");
     CHECK_FALSE(dec(1, 0).divided_by(dec(0, 2), 2).has_value());

@@ -7,7 +7,8 @@
 using namespace budgetcheck;
 
 TEST_CASE("parse_json_tree records the line and column where each value starts", "[json]") {
-    const std::string text = "{\n  \"a\": \"合计\",\n  \"rows\": [[\"社会\", 12.50, -3],\n           true, null]\n}";
+    const std::string text =
+        "{\n  \"a\": \"合计\",\n  \"rows\": [[\"社会\", 12.50, -3],\n           true, null]\n}";
     auto parsed = parse_json_tree(text);
     REQUIRE(parsed.root);
     const JsonNode& root = *parsed.root;
@@ -61,7 +62,8 @@ TEST_CASE("parse_json_tree keeps duplicate keys so the loader can report them", 
     CHECK(parsed.root->find("k")->text == "1");
 }
 
-TEST_CASE("parse_json_tree reports syntax errors with line, column and what was expected", "[json]") {
+TEST_CASE("parse_json_tree reports syntax errors with line, column and what was expected",
+          "[json]") {
     SECTION("trailing comma") {
         auto parsed = parse_json_tree("{\n  \"a\": 1,\n}");
         REQUIRE_FALSE(parsed.root);

@@ -22,7 +22,8 @@ TEST_CASE("load_document reads a minimal disclosure from memory", "[loader]") {
 TEST_CASE("every cell knows its JSON pointer and line:column", "[loader]") {
     const std::string text = test::document_with_tables(
         "[{\"title\": \"支出总表\",\n  \"columns\": [\"科目名称\", \"合计\"],\n  \"rows\": [\n"
-        "    [\"社会保障和就业支出\", \"10.00\"],\n    {\"cells\": [\"合计\", \"10.00\"], \"level\": 1}]}]");
+        "    [\"社会保障和就业支出\", \"10.00\"],\n    {\"cells\": [\"合计\", \"10.00\"], "
+        "\"level\": 1}]}]");
     auto result = load_document(text, "t.json");
     REQUIRE(result.document);
     const TableSide& side = result.document->tables[0].sides[0];
@@ -59,7 +60,8 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         REQUIRE(d);
         CHECK(d->where.line == 1);
         CHECK(d->where.column == 12);
-        CHECK_THAT(d->message, Catch::Contains("GBK/GB18030") && Catch::Contains("iconv -f GB18030 -t UTF-8"));
+        CHECK_THAT(d->message,
+                   Catch::Contains("GBK/GB18030") && Catch::Contains("iconv -f GB18030 -t UTF-8"));
     }
     SECTION("UTF-16 is named") {
         auto result = load_document(std::string("\xFF\xFE{\0}\0", 6), "u16.json");
@@ -68,7 +70,9 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         CHECK_THAT(d->message, Catch::Contains("UTF-16"));
     }
     SECTION("a missing required key names the object it is missing from") {
-        auto result = load_document(R"({"budgetcheck": 1, "document": {"title": "t", "unit": "u", "kind": "unit_budget"}, "tables": []})", "m.json");
+        auto result = load_document(
+            R"({"budgetcheck": 1, "document": {"title": "t", "unit": "u", "kind": "unit_budget"}, "tables": []})",
+            "m.json");
         const LoadDiagnostic* d = find_diagnostic(result, "schema.missing-key");
         REQUIRE(d);
         CHECK(d->where.pointer == "/document");
@@ -76,14 +80,17 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         CHECK_FALSE(result.document);
     }
     SECTION("a wrongly typed key gives its path") {
-        auto result = load_document(R"({"budgetcheck": 1, "document": {"title": "t", "unit": "u", "year": "2024", "kind": "unit_budget"}, "tables": []})", "w.json");
+        auto result = load_document(
+            R"({"budgetcheck": 1, "document": {"title": "t", "unit": "u", "year": "2024", "kind": "unit_budget"}, "tables": []})",
+            "w.json");
         const LoadDiagnostic* d = find_diagnostic(result, "schema.wrong-type");
         REQUIRE(d);
         CHECK(d->where.pointer == "/document/year");
         CHECK(d->message == "'year' must be a number (the budget year), not a string");
     }
     SECTION("an unknown key is a warning with the closest known key") {
-        auto result = load_tables(R"([{"title": "支出总表", "colums": [], "columns": ["科目名称", "合计"], "rows": []}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "colums": [], "columns": ["科目名称", "合计"], "rows": []}])");
         const LoadDiagnostic* d = find_diagnostic(result, "schema.unknown-key");
         REQUIRE(d);
         CHECK(d->severity == DiagnosticSeverity::Warning);
@@ -94,20 +101,24 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         CHECK(result.document);
     }
     SECTION("a duplicate key is an error that points at both") {
-        auto result = load_tables(R"([{"title": "支出总表", "title": "收入总表", "columns": ["合计"], "rows": []}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "title": "收入总表", "columns": ["合计"], "rows": []}])");
         const LoadDiagnostic* d = find_diagnostic(result, "schema.duplicate-key");
         REQUIRE(d);
         CHECK_THAT(d->message, Catch::StartsWith("duplicate key 'title' (first at line"));
     }
     SECTION("an unsupported format version") {
-        auto result = load_document(R"({"budgetcheck": 2, "document": {}, "tables": []})", "v.json");
+        auto result =
+            load_document(R"({"budgetcheck": 2, "document": {}, "tables": []})", "v.json");
         const LoadDiagnostic* d = find_diagnostic(result, "schema.bad-value");
         REQUIRE(d);
         CHECK(d->message == "format version 2 is not supported; this budgetcheck reads version 1");
     }
     SECTION("an unrecognised table title lists the closest known titles") {
-        auto result = load_tables(R"([{"title": "收支决算总表格", "columns": ["项目"], "rows": []}])");
-        CHECK(find_diagnostic(result, "table.unknown-title") == nullptr);  // 收支 still decides the kind
+        auto result =
+            load_tables(R"([{"title": "收支决算总表格", "columns": ["项目"], "rows": []}])");
+        CHECK(find_diagnostic(result, "table.unknown-title") ==
+              nullptr);  // 收支 still decides the kind
         auto unknown = load_tables(R"([{"title": "资产负债表", "columns": ["项目"], "rows": []}])");
         const LoadDiagnostic* d = find_diagnostic(unknown, "table.unknown-title");
         REQUIRE(d);
@@ -116,7 +127,8 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         CHECK(d->suggestions.size() == 3);
     }
     SECTION("an unrecognised column header says which and lists close headers") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目名称", "合计", "基本支岀"], "rows": []}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": ["科目名称", "合计", "基本支岀"], "rows": []}])");
         const LoadDiagnostic* d = find_diagnostic(result, "column.unknown-header");
         REQUIRE(d);
         CHECK(d->where.pointer == "/tables/0/columns/2");
@@ -125,22 +137,26 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         CHECK(d->suggestions[0] == "基本支出");
     }
     SECTION("a row shorter than the header") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目名称", "合计", "基本支出"], "rows": [["合计", "1.00"]]}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": ["科目名称", "合计", "基本支出"], "rows": [["合计", "1.00"]]}])");
         const LoadDiagnostic* d = find_diagnostic(result, "row.wrong-length");
         REQUIRE(d);
-        CHECK(d->message == "row 1 has 2 cells but the table has 3 columns; the missing cells are read as blank");
+        CHECK(d->message ==
+              "row 1 has 2 cells but the table has 3 columns; the missing cells are read as blank");
         REQUIRE(result.document);
         CHECK(result.document->tables[0].sides[0].rows[0].cells[2].amount()->is_blank());
     }
     SECTION("a cell that is not a figure") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", "12.3.4"]]}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", "12.3.4"]]}])");
         const LoadDiagnostic* d = find_diagnostic(result, "cell.not-a-number");
         REQUIRE(d);
         CHECK(d->where.pointer == "/tables/0/rows/0/1");
         CHECK(d->message == "cell is not a figure: two decimal points in '12.3.4'");
     }
     SECTION("a cell of the wrong JSON type") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", null]]}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", null]]}])");
         const LoadDiagnostic* d = find_diagnostic(result, "schema.wrong-type");
         REQUIRE(d);
         CHECK(d->message == "a cell must be a string or a number, not null");
@@ -151,7 +167,9 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         CHECK(result.diagnostics[0].code == "schema.wrong-type");
     }
     SECTION("an unknown document kind suggests the closest") {
-        auto result = load_document(R"({"budgetcheck": 1, "document": {"title": "t", "unit": "u", "year": 2024, "kind": "unit_budgets"}, "tables": []})", "k.json");
+        auto result = load_document(
+            R"({"budgetcheck": 1, "document": {"title": "t", "unit": "u", "year": 2024, "kind": "unit_budgets"}, "tables": []})",
+            "k.json");
         const LoadDiagnostic* d = find_diagnostic(result, "schema.bad-value");
         REQUIRE(d);
         CHECK(d->suggestions == std::vector<std::string>{"unit_budget"});
@@ -159,7 +177,8 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
 }
 
 TEST_CASE("JSON numbers in cells are read like printed text", "[loader]") {
-    auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", 12.50], ["合计", 1e300]]}])");
+    auto result = load_tables(
+        R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", 12.50], ["合计", 1e300]]}])");
     REQUIRE(result.document);
     const Cell& cell = result.document->tables[0].sides[0].rows[0].cells[1];
     CHECK(cell.printed == "12.50");
@@ -171,7 +190,8 @@ TEST_CASE("JSON numbers in cells are read like printed text", "[loader]") {
 }
 
 TEST_CASE("each table carries its own money unit", "[loader]") {
-    auto result = load_tables(R"([{"title": "支出总表", "money_unit": "元", "columns": ["科目名称", "合计"], "rows": [["合计", "5170300"]]},
+    auto result = load_tables(
+        R"([{"title": "支出总表", "money_unit": "元", "columns": ["科目名称", "合计"], "rows": [["合计", "5170300"]]},
                                  {"title": "收入总表", "columns": ["单位名称", "合计"], "rows": [["测试单位", "517.03"]]}])");
     REQUIRE(result.document);
     const Table& yuan = result.document->tables[0];

@@ -48,19 +48,22 @@ TEST_CASE("every listed title alias is recognised as its own kind", "[recognitio
 
 TEST_CASE("recognise_column decodes multi-level header paths", "[recognition]") {
     SECTION("income source under a stage") {
-        auto r = recognise_column({"本年预算", "财政拨款收入", "一般公共预算收入"}, TableKind::IncomeSummary, 2024);
+        auto r = recognise_column({"本年预算", "财政拨款收入", "一般公共预算收入"},
+                                  TableKind::IncomeSummary, 2024);
         CHECK(r.unrecognised.empty());
         CHECK(r.meaning.role == ColumnRole::Value);
         CHECK(r.meaning.stage == Stage::CurrentYear);
         CHECK(r.meaning.source == FundSource::GeneralPublic);
     }
     SECTION("carry-over by fund") {
-        auto r = recognise_column({"上年结转结余", "非财政拨款结转结余"}, TableKind::IncomeSummary, 2024);
+        auto r = recognise_column({"上年结转结余", "非财政拨款结转结余"}, TableKind::IncomeSummary,
+                                  2024);
         CHECK(r.meaning.stage == Stage::CarryOver);
         CHECK(r.meaning.source == FundSource::NonFiscal);
     }
     SECTION("prior-year execution is read from the year") {
-        auto r = recognise_column({"2023年执行数", "执行数"}, TableKind::GeneralPublicExpenditure, 2024);
+        auto r =
+            recognise_column({"2023年执行数", "执行数"}, TableKind::GeneralPublicExpenditure, 2024);
         CHECK(r.meaning.period == Period::PriorYearExecution);
     }
     SECTION("a prior year's budget column") {
@@ -68,29 +71,37 @@ TEST_CASE("recognise_column decodes multi-level header paths", "[recognition]") 
         CHECK(r.meaning.period == Period::PriorYearBudget);
     }
     SECTION("change and change percent") {
-        auto amount = recognise_column({"2024年预算数比 2023年执行数", "增减额"}, TableKind::GeneralPublicExpenditure, 2024);
+        auto amount = recognise_column({"2024年预算数比 2023年执行数", "增减额"},
+                                       TableKind::GeneralPublicExpenditure, 2024);
         CHECK(amount.meaning.period == Period::ChangeVsPriorExecution);
         CHECK(amount.meaning.quantity == Quantity::ChangeAmount);
-        auto percent = recognise_column({"2024年预算数比 2023年执行数 (扣除中央基建投资)", "增减(%)"},
-                                        TableKind::GeneralPublicExpenditure, 2024);
+        auto percent =
+            recognise_column({"2024年预算数比 2023年执行数 (扣除中央基建投资)", "增减(%)"},
+                             TableKind::GeneralPublicExpenditure, 2024);
         CHECK(percent.meaning.quantity == Quantity::ChangePercent);
         CHECK(percent.meaning.excludes_capital_construction);
     }
     SECTION("basic split into personnel and public") {
-        CHECK(recognise_column({"基本支出", "人员经费"}, TableKind::GeneralPublicExpenditure, 2024).meaning.spending ==
-              Spending::Personnel);
-        CHECK(recognise_column({"2024年基本支出", "公用经费"}, TableKind::GeneralPublicBasicExpenditure, 2024)
+        CHECK(recognise_column({"基本支出", "人员经费"}, TableKind::GeneralPublicExpenditure, 2024)
+                  .meaning.spending == Spending::Personnel);
+        CHECK(recognise_column({"2024年基本支出", "公用经费"},
+                               TableKind::GeneralPublicBasicExpenditure, 2024)
                   .meaning.spending == Spending::Public);
     }
     SECTION("code columns, one or split into 类/款/项") {
-        CHECK(recognise_column({"功能分类科目", "科目编码"}, TableKind::GeneralPublicExpenditure, 2024).meaning.role ==
-              ColumnRole::Code);
-        CHECK(recognise_column({"科目编码", "类"}, TableKind::ExpenditureSummary, 2024).meaning.role == ColumnRole::CodeClass);
-        CHECK(recognise_column({"科目编码", "款"}, TableKind::ExpenditureSummary, 2024).meaning.role == ColumnRole::CodeSection);
-        CHECK(recognise_column({"科目编码", "项"}, TableKind::ExpenditureSummary, 2024).meaning.role == ColumnRole::CodeItem);
+        CHECK(recognise_column({"功能分类科目", "科目编码"}, TableKind::GeneralPublicExpenditure,
+                               2024)
+                  .meaning.role == ColumnRole::Code);
+        CHECK(recognise_column({"科目编码", "类"}, TableKind::ExpenditureSummary, 2024)
+                  .meaning.role == ColumnRole::CodeClass);
+        CHECK(recognise_column({"科目编码", "款"}, TableKind::ExpenditureSummary, 2024)
+                  .meaning.role == ColumnRole::CodeSection);
+        CHECK(recognise_column({"科目编码", "项"}, TableKind::ExpenditureSummary, 2024)
+                  .meaning.role == ColumnRole::CodeItem);
     }
     SECTION("sides of a two-sided table") {
-        auto r = recognise_column({"收 入", "本年 预算"}, TableKind::IncomeExpenditureSummary, 2024);
+        auto r =
+            recognise_column({"收 入", "本年 预算"}, TableKind::IncomeExpenditureSummary, 2024);
         CHECK(r.meaning.side == Side::Income);
         CHECK(r.meaning.stage == Stage::CurrentYear);
     }
@@ -106,15 +117,22 @@ TEST_CASE("recognise_column decodes multi-level header paths", "[recognition]") 
     }
 }
 
-TEST_CASE("recognise_line_label knows summary lines and 三公 lines only in a 三公 table", "[recognition]") {
-    CHECK(recognise_line_label(split_label("本年收入 合计").key, TableKind::IncomeExpenditureSummary)->item ==
-          LineItem::CurrentYearIncomeTotal);
-    CHECK(recognise_line_label(split_label("收 入 总 计").key, TableKind::IncomeExpenditureSummary)->is_total);
-    CHECK(recognise_line_label(split_label("二、上年结转").key, TableKind::FiscalAppropriationSummary)->item ==
-          LineItem::CarryOver);
-    CHECK(recognise_line_label("公务接待费", TableKind::ThreePublicExpenses)->three_public == ThreePublicItem::Reception);
-    CHECK_FALSE(recognise_line_label("公务接待费", TableKind::GeneralPublicBasicExpenditure).has_value());
-    CHECK(recognise_line_label("合计", TableKind::ThreePublicExpenses)->three_public == ThreePublicItem::Total);
+TEST_CASE("recognise_line_label knows summary lines and 三公 lines only in a 三公 table",
+          "[recognition]") {
+    CHECK(
+        recognise_line_label(split_label("本年收入 合计").key, TableKind::IncomeExpenditureSummary)
+            ->item == LineItem::CurrentYearIncomeTotal);
+    CHECK(recognise_line_label(split_label("收 入 总 计").key, TableKind::IncomeExpenditureSummary)
+              ->is_total);
+    CHECK(
+        recognise_line_label(split_label("二、上年结转").key, TableKind::FiscalAppropriationSummary)
+            ->item == LineItem::CarryOver);
+    CHECK(recognise_line_label("公务接待费", TableKind::ThreePublicExpenses)->three_public ==
+          ThreePublicItem::Reception);
+    CHECK_FALSE(
+        recognise_line_label("公务接待费", TableKind::GeneralPublicBasicExpenditure).has_value());
+    CHECK(recognise_line_label("合计", TableKind::ThreePublicExpenses)->three_public ==
+          ThreePublicItem::Total);
 }
 
 namespace {
@@ -132,8 +150,10 @@ std::map<ThreePublicItem, std::string> three_public_values(const Table& table) {
 
 }  // namespace
 
-TEST_CASE("the 三公 table loads into one typed form whether printed vertically or horizontally", "[recognition]") {
-    auto vertical = load_tables(R"([{"title": "一般公共预算“三公”经费支出预算表", "columns": ["项 目", "2024 年预算数"],
+TEST_CASE("the 三公 table loads into one typed form whether printed vertically or horizontally",
+          "[recognition]") {
+    auto vertical = load_tables(
+        R"([{"title": "一般公共预算“三公”经费支出预算表", "columns": ["项 目", "2024 年预算数"],
       "rows": [["合 计", "3.53"], ["1、因公出国（境）费用", ""], ["2、公务接待费", "0.56"], ["3、公务用车费", "2.97"],
                ["其中：（1）公务用车运行维护费", "2.97"], ["（2）公务用车购置", ""]]}])");
     auto horizontal = load_tables(R"([{"title": "财政拨款预算“三公”经费支出表",
@@ -151,8 +171,10 @@ TEST_CASE("the 三公 table loads into one typed form whether printed vertically
     CHECK(v.at(ThreePublicItem::OverseasTravel) == "");
 }
 
-TEST_CASE("a two-sided 收支总表 loads into an income side and an expenditure side", "[recognition]") {
-    auto result = load_tables(R"([{"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"],
+TEST_CASE("a two-sided 收支总表 loads into an income side and an expenditure side",
+          "[recognition]") {
+    auto result =
+        load_tables(R"([{"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"],
       "rows": [["一、一般公共预算拨款收入", "10.00", "一、社会保障和就业支出", "10.00"],
                ["收入总计", "10.00", "支出总计", "10.00"]]}])");
     REQUIRE(result.diagnostics.empty());
@@ -165,9 +187,12 @@ TEST_CASE("a two-sided 收支总表 loads into an income side and an expenditure
     CHECK(table.sides[1].rows[1].line_item == LineItem::ExpenditureGrandTotal);
 }
 
-TEST_CASE("row hierarchy is inferred from codes, split code columns, levels, numbering and the catalog", "[recognition]") {
+TEST_CASE(
+    "row hierarchy is inferred from codes, split code columns, levels, numbering and the catalog",
+    "[recognition]") {
     SECTION("printed codes") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"],
+        auto result =
+            load_tables(R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"],
           "rows": [["208", "社会保障和就业支出", "1"], ["20801", "人力资源和社会保障管理事务", "1"], ["2080108", "信息化建设", "1"]]}])");
         const auto& rows = result.document->tables[0].sides[0].rows;
         CHECK(rows[2].subject->level == 3);
@@ -176,7 +201,8 @@ TEST_CASE("row hierarchy is inferred from codes, split code columns, levels, num
         CHECK(rows[2].subject->origin == SubjectRef::Origin::PrintedCode);
     }
     SECTION("codes split into 类/款/项 columns, with 类 printed once") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": [["科目编码", "类"], ["科目编码", "款"], ["科目编码", "项"], "科目名称", "合计"],
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": [["科目编码", "类"], ["科目编码", "款"], ["科目编码", "项"], "科目名称", "合计"],
           "rows": [["208", "", "", "社会保障和就业支出", "1"], ["", "01", "", "人力资源和社会保障管理事务", "1"], ["", "", "08", "信息化建设", "1"]]}])");
         REQUIRE(result.diagnostics.empty());
         const auto& rows = result.document->tables[0].sides[0].rows;
@@ -186,12 +212,14 @@ TEST_CASE("row hierarchy is inferred from codes, split code columns, levels, num
         CHECK(rows[2].parent == 1);
     }
     SECTION("uncoded names take codes from the catalog, guided by the rows above") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["功能分类 科目名称", "总计"],
+        auto result =
+            load_tables(R"([{"title": "支出总表", "columns": ["功能分类 科目名称", "总计"],
           "rows": [["一、社会保障和就业支出", "1"], ["人力资源和社会保障管理事务", "1"], ["事业运行", "1"],
                    ["行政事业单位养老支出", "1"], ["二、卫生健康支出", "1"], ["行政事业单位医疗", "1"], ["事业单位医疗", "1"]]}])");
         REQUIRE(result.diagnostics.empty());
         const auto& rows = result.document->tables[0].sides[0].rows;
-        CHECK(rows[2].subject->code == "2080150");  // 事业运行 exists under many 款; 20801 is the one above
+        CHECK(rows[2].subject->code ==
+              "2080150");  // 事业运行 exists under many 款; 20801 is the one above
         CHECK(rows[2].subject->origin == SubjectRef::Origin::CatalogName);
         CHECK(rows[3].subject->code == "20805");
         CHECK(rows[3].parent == 0);
@@ -199,7 +227,8 @@ TEST_CASE("row hierarchy is inferred from codes, split code columns, levels, num
         CHECK(rows[6].parent == 5);
     }
     SECTION("a former catalog name still finds its code") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["医疗卫生与计划生育支出", "1"]]}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["医疗卫生与计划生育支出", "1"]]}])");
         REQUIRE(result.diagnostics.empty());
         CHECK(result.document->tables[0].sides[0].rows[0].subject->code == "210");
     }
@@ -211,7 +240,8 @@ TEST_CASE("row hierarchy is inferred from codes, split code columns, levels, num
         CHECK(rows[1].parent == 0);
     }
     SECTION("numbering gives line items their depth") {
-        auto result = load_tables(R"([{"title": "财政拨款收支总表", "columns": ["项目", "预算数", "项目", "预算数"],
+        auto result = load_tables(
+            R"([{"title": "财政拨款收支总表", "columns": ["项目", "预算数", "项目", "预算数"],
           "rows": [["一、本年收入", "1", "一、本年支出", "1"], ["（一）一般公共预算拨款", "1", "（一）社会保障和就业支出", "1"],
                    ["二、上年结转", "0", "二、结转下年", ""], ["（一）一般公共预算拨款", "0", "", ""]]}])");
         REQUIRE(result.diagnostics.empty());
@@ -226,7 +256,8 @@ TEST_CASE("row hierarchy is inferred from codes, split code columns, levels, num
         CHECK(spending[3].role == RowRole::Filler);
     }
     SECTION("an unknown subject name is reported with close catalog names") {
-        auto result = load_tables(R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["社会保障和就业支岀", "1"]]}])");
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["社会保障和就业支岀", "1"]]}])");
         const LoadDiagnostic* d = test::find_diagnostic(result, "row.unknown-subject");
         REQUIRE(d);
         CHECK(d->where.pointer == "/tables/0/rows/0");

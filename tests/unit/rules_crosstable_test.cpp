@@ -10,108 +10,167 @@ namespace {
 
 std::string summary(const std::string& gp_income, const std::string& total) {
     return R"({"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
-        ["一、一般公共预算拨款收入", ")" + gp_income + R"(", "一、社会保障和就业支出", ")" + total + R"("],
+        ["一、一般公共预算拨款收入", ")" +
+           gp_income + R"(", "一、社会保障和就业支出", ")" + total + R"("],
         ["二、事业收入", "2.00", "", ""],
-        ["本年收入合计", ")" + total + R"(", "本年支出合计", ")" + total + R"("],
-        ["收入总计", ")" + total + R"(", "支出总计", ")" + total + R"("]]})";
+        ["本年收入合计", ")" +
+           total + R"(", "本年支出合计", ")" + total + R"("],
+        ["收入总计", ")" +
+           total + R"(", "支出总计", ")" + total + R"("]]})";
 }
 
 std::string income(const std::string& total, const std::string& gp) {
-    return R"({"title": "收入总表", "columns": ["合计", "一般公共预算拨款收入", "事业收入"], "rows": [[")" + total + R"(", ")" + gp + R"(", "2.00"]]})";
+    return R"({"title": "收入总表", "columns": ["合计", "一般公共预算拨款收入", "事业收入"], "rows": [[")" +
+           total + R"(", ")" + gp + R"(", "2.00"]]})";
 }
 
 std::string spending(const std::string& klass) {
     return R"({"title": "支出总表", "columns": ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], "rows": [
-        ["208", "社会保障和就业支出", ")" + klass + R"(", "6.00", "4.00"], ["", "合计", ")" + klass + R"(", "6.00", "4.00"]]})";
+        ["208", "社会保障和就业支出", ")" +
+           klass + R"(", "6.00", "4.00"], ["", "合计", ")" + klass + R"(", "6.00", "4.00"]]})";
 }
 
 }  // namespace
 
-TEST_CASE("crosstable.income-summary: 收支总表 income lines agree with 收入总表", "[rules][crosstable]") {
-    CHECK(findings_of(check_tables("[" + summary("8.00", "10.00") + "," + income("10.00", "8.00") + "]"), "crosstable.income-summary").empty());
-    auto found = findings_of(check_tables("[" + summary("8.00", "10.00") + "," + income("10.00", "7.00") + "]"), "crosstable.income-summary");
+TEST_CASE("crosstable.income-summary: 收支总表 income lines agree with 收入总表",
+          "[rules][crosstable]") {
+    CHECK(findings_of(
+              check_tables("[" + summary("8.00", "10.00") + "," + income("10.00", "8.00") + "]"),
+              "crosstable.income-summary")
+              .empty());
+    auto found = findings_of(
+        check_tables("[" + summary("8.00", "10.00") + "," + income("10.00", "7.00") + "]"),
+        "crosstable.income-summary");
     REQUIRE(found.size() == 1);
     CHECK(found[0].cells[0].table == "收入总表");
     CHECK(found[0].cells[1].table == "收支总表");
     CHECK(found[0].arithmetic == "8.00 = 8.00 ≠ 7.00");
 }
 
-TEST_CASE("crosstable.expenditure-summary: 收支总表 expenditure agrees with 支出总表 by subject", "[rules][crosstable]") {
-    CHECK(findings_of(check_tables("[" + summary("8.00", "10.00") + "," + spending("10.00") + "]"), "crosstable.expenditure-summary").empty());
-    auto found = findings_of(check_tables("[" + summary("8.00", "10.00") + "," + spending("10.50") + "]"), "crosstable.expenditure-summary");
+TEST_CASE("crosstable.expenditure-summary: 收支总表 expenditure agrees with 支出总表 by subject",
+          "[rules][crosstable]") {
+    CHECK(findings_of(check_tables("[" + summary("8.00", "10.00") + "," + spending("10.00") + "]"),
+                      "crosstable.expenditure-summary")
+              .empty());
+    auto found =
+        findings_of(check_tables("[" + summary("8.00", "10.00") + "," + spending("10.50") + "]"),
+                    "crosstable.expenditure-summary");
     REQUIRE(found.size() == 2);  // the 208 line and 本年支出合计
     CHECK(found[0].cells[0].row == "208 一、社会保障和就业支出");
 }
 
-TEST_CASE("crosstable.fiscal-summary: the fiscal part of 收支总表 agrees with 财政拨款收支总表", "[rules][crosstable]") {
+TEST_CASE("crosstable.fiscal-summary: the fiscal part of 收支总表 agrees with 财政拨款收支总表",
+          "[rules][crosstable]") {
     auto fiscal = [](const std::string& gp, const std::string& spent) {
         return R"({"title": "财政拨款收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
-            ["一、本年收入", ")" + gp + R"(", "一、本年支出", ")" + spent + R"("],
-            ["（一）一般公共预算拨款", ")" + gp + R"(", "（一）社会保障和就业支出", ")" + spent + R"("],
-            ["收入总计", ")" + gp + R"(", "支出总计", ")" + spent + R"("]]})";
+            ["一、本年收入", ")" +
+               gp + R"(", "一、本年支出", ")" + spent + R"("],
+            ["（一）一般公共预算拨款", ")" +
+               gp + R"(", "（一）社会保障和就业支出", ")" + spent + R"("],
+            ["收入总计", ")" +
+               gp + R"(", "支出总计", ")" + spent + R"("]]})";
     };
-    CHECK(findings_of(check_tables("[" + summary("8.00", "10.00") + "," + fiscal("8.00", "8.00") + "]"), "crosstable.fiscal-summary").empty());
-    auto income_found = findings_of(check_tables("[" + summary("8.00", "10.00") + "," + fiscal("9.00", "8.00") + "]"), "crosstable.fiscal-summary");
+    CHECK(findings_of(
+              check_tables("[" + summary("8.00", "10.00") + "," + fiscal("8.00", "8.00") + "]"),
+              "crosstable.fiscal-summary")
+              .empty());
+    auto income_found = findings_of(
+        check_tables("[" + summary("8.00", "10.00") + "," + fiscal("9.00", "8.00") + "]"),
+        "crosstable.fiscal-summary");
     REQUIRE(income_found.size() == 1);
     CHECK(income_found[0].cells[0].row == "（一）一般公共预算拨款");
-    auto spent_found = findings_of(check_tables("[" + summary("8.00", "10.00") + "," + fiscal("8.00", "11.00") + "]"), "crosstable.fiscal-summary");
+    auto spent_found = findings_of(
+        check_tables("[" + summary("8.00", "10.00") + "," + fiscal("8.00", "11.00") + "]"),
+        "crosstable.fiscal-summary");
     REQUIRE(spent_found.size() == 2);  // 208 and 支出总计 exceed all spending
     CHECK(spent_found[0].arithmetic == "11.00 > 10.00");
 }
 
 namespace {
 
-std::string general(const std::string& klass, const std::string& basic, const std::string& personnel) {
+std::string general(const std::string& klass, const std::string& basic,
+                    const std::string& personnel) {
     return R"({"title": "一般公共预算支出表", "columns": ["科目编码", "科目名称", "合计", "基本支出", "人员经费", "公用经费", "项目支出"], "rows": [
-        ["208", "社会保障和就业支出", ")" + klass + R"(", ")" + basic + R"(", ")" + personnel + R"(", "2.00", "4.00"],
+        ["208", "社会保障和就业支出", ")" +
+           klass + R"(", ")" + basic + R"(", ")" + personnel + R"(", "2.00", "4.00"],
         ["2210201", "住房公积金", "1.00", "1.00", "1.00", "", ""],
-        ["", "合计", ")" + klass + R"(", ")" + basic + R"(", ")" + personnel + R"(", "2.00", "4.00"]]})";
+        ["", "合计", ")" +
+           klass + R"(", ")" + basic + R"(", ")" + personnel + R"(", "2.00", "4.00"]]})";
 }
 
 std::string fiscal_summary(const std::string& gp) {
     return R"({"title": "财政拨款收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
-        ["一、本年收入", ")" + gp + R"(", "一、本年支出", ")" + gp + R"("],
-        ["（一）一般公共预算拨款", ")" + gp + R"(", "（一）社会保障和就业支出", ")" + gp + R"("]]})";
+        ["一、本年收入", ")" +
+           gp + R"(", "一、本年支出", ")" + gp + R"("],
+        ["（一）一般公共预算拨款", ")" +
+           gp + R"(", "（一）社会保障和就业支出", ")" + gp + R"("]]})";
 }
 
 std::string basic_table(const std::string& total, const std::string& fund) {
     return R"({"title": "一般公共预算基本支出表", "columns": ["科目编码", "科目名称", "合计", "人员经费", "公用经费"], "rows": [
-        ["301", "工资福利支出", ")" + total + R"(", ")" + total + R"(", ""],
-        ["30113", "住房公积金", ")" + fund + R"(", ")" + fund + R"(", ""],
+        ["301", "工资福利支出", ")" +
+           total + R"(", ")" + total + R"(", ""],
+        ["30113", "住房公积金", ")" +
+           fund + R"(", ")" + fund + R"(", ""],
         ["30101", "基本工资", "3.00", "3.00", ""],
         ["302", "商品和服务支出", "2.00", "", "2.00"],
         ["30217", "公务接待费", "2.00", "", "2.00"],
-        ["", "合计", ")" + std::to_string(std::stoi(total) + 2) + R"(.00", ")" + total + R"(", "2.00"]]})";
+        ["", "合计", ")" +
+           std::to_string(std::stoi(total) + 2) + R"(.00", ")" + total + R"(", "2.00"]]})";
 }
 
 }  // namespace
 
-TEST_CASE("crosstable.general-public-fiscal: 一般公共预算支出表 agrees with 财政拨款收支总表", "[rules][crosstable]") {
-    CHECK(findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + fiscal_summary("10.00") + "]"), "crosstable.general-public-fiscal").empty());
-    auto found = findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + fiscal_summary("9.00") + "]"), "crosstable.general-public-fiscal");
+TEST_CASE("crosstable.general-public-fiscal: 一般公共预算支出表 agrees with 财政拨款收支总表",
+          "[rules][crosstable]") {
+    CHECK(findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," +
+                                   fiscal_summary("10.00") + "]"),
+                      "crosstable.general-public-fiscal")
+              .empty());
+    auto found = findings_of(
+        check_tables("[" + general("10.00", "6.00", "4.00") + "," + fiscal_summary("9.00") + "]"),
+        "crosstable.general-public-fiscal");
     REQUIRE(found.size() == 2);  // 合计 vs the appropriation, 208 vs the fiscal spending
 }
 
-TEST_CASE("crosstable.general-public-within-total: general-public spending within 支出总表", "[rules][crosstable]") {
-    CHECK(findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + spending("10.00") + "]"), "crosstable.general-public-within-total").empty());
-    auto found = findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + spending("9.00") + "]"), "crosstable.general-public-within-total");
+TEST_CASE("crosstable.general-public-within-total: general-public spending within 支出总表",
+          "[rules][crosstable]") {
+    CHECK(findings_of(
+              check_tables("[" + general("10.00", "6.00", "4.00") + "," + spending("10.00") + "]"),
+              "crosstable.general-public-within-total")
+              .empty());
+    auto found = findings_of(
+        check_tables("[" + general("10.00", "6.00", "4.00") + "," + spending("9.00") + "]"),
+        "crosstable.general-public-within-total");
     REQUIRE(found.size() == 2);
     CHECK(found[0].arithmetic == "10.00 > 9.00");
 }
 
-TEST_CASE("crosstable.basic-table: the basic-expenditure table agrees with 一般公共预算支出表", "[rules][crosstable]") {
-    CHECK(findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + basic_table("4", "1.00") + "]"), "crosstable.basic-table").empty());
-    auto found = findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + basic_table("5", "1.00") + "]"), "crosstable.basic-table");
+TEST_CASE("crosstable.basic-table: the basic-expenditure table agrees with 一般公共预算支出表",
+          "[rules][crosstable]") {
+    CHECK(findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," +
+                                   basic_table("4", "1.00") + "]"),
+                      "crosstable.basic-table")
+              .empty());
+    auto found = findings_of(
+        check_tables("[" + general("10.00", "6.00", "4.00") + "," + basic_table("5", "1.00") + "]"),
+        "crosstable.basic-table");
     REQUIRE(found.size() == 2);  // basic 7.00 vs 6.00, personnel 5.00 vs 4.00
     CHECK(found[0].cells[0].table == "一般公共预算基本支出表");
 }
 
-TEST_CASE("crosstable.three-public-economic: basic spending on 三公 items within the 三公 table", "[rules][crosstable]") {
+TEST_CASE("crosstable.three-public-economic: basic spending on 三公 items within the 三公 table",
+          "[rules][crosstable]") {
     auto three = [](const std::string& reception) {
-        return R"({"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [["合计", ")" + reception + R"("], ["公务接待费", ")" + reception + R"("]]})";
+        return R"({"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [["合计", ")" +
+               reception + R"("], ["公务接待费", ")" + reception + R"("]]})";
     };
-    CHECK(findings_of(check_tables("[" + basic_table("4", "1.00") + "," + three("2.00") + "]"), "crosstable.three-public-economic").empty());
-    auto found = findings_of(check_tables("[" + basic_table("4", "1.00") + "," + three("1.50") + "]"), "crosstable.three-public-economic");
+    CHECK(findings_of(check_tables("[" + basic_table("4", "1.00") + "," + three("2.00") + "]"),
+                      "crosstable.three-public-economic")
+              .empty());
+    auto found =
+        findings_of(check_tables("[" + basic_table("4", "1.00") + "," + three("1.50") + "]"),
+                    "crosstable.three-public-economic");
     REQUIRE(found.size() == 1);
     CHECK(found[0].arithmetic == "2.00 > 1.50");
     CHECK(found[0].cells[0].row == "30217 公务接待费");
@@ -120,42 +179,67 @@ TEST_CASE("crosstable.three-public-economic: basic spending on 三公 items with
 TEST_CASE("crosstable.project-table and crosstable.performance-funds", "[rules][crosstable]") {
     auto projects = [](const std::string& total) {
         return R"({"title": "项目支出表", "columns": ["类型", ["项目名称", "一级项目"], ["项目名称", "二级项目"], "合计", ["本年预算", "一般公共预算"], ["上年结转结余", "一般公共预算"]], "rows": [
-            ["特定目标类", "", "", ")" + total + R"(", "3.50", "0.50"], ["", "业务", "", ")" + total + R"(", "3.50", "0.50"],
-            ["", "", "甲 项目", ")" + total + R"(", "3.50", "0.50"], ["合计", "", "", ")" + total + R"(", "3.50", "0.50"]]})";
+            ["特定目标类", "", "", ")" +
+               total + R"(", "3.50", "0.50"], ["", "业务", "", ")" + total + R"(", "3.50", "0.50"],
+            ["", "", "甲 项目", ")" +
+               total + R"(", "3.50", "0.50"], ["合计", "", "", ")" + total +
+               R"(", "3.50", "0.50"]]})";
     };
     auto targets = [](const std::string& funds) {
-        return R"({"title": "项目支出绩效目标表", "projects": [{"project": "甲项目", "funds": {"年度资金总额": ")" + funds + R"("},
+        return R"({"title": "项目支出绩效目标表", "projects": [{"project": "甲项目", "funds": {"年度资金总额": ")" +
+               funds + R"("},
             "indicators": [{"level1": "产出指标", "level2": "数量指标", "level3": "x", "value": "≥1个", "weight": "90"}]}]})";
     };
     SECTION("project table ↔ 支出总表 project column") {
-        CHECK(findings_of(check_tables("[" + spending("10.00") + "," + projects("4.00") + "]"), "crosstable.project-table").empty());
-        auto found = findings_of(check_tables("[" + spending("10.00") + "," + projects("4.10") + "]"), "crosstable.project-table");
+        CHECK(findings_of(check_tables("[" + spending("10.00") + "," + projects("4.00") + "]"),
+                          "crosstable.project-table")
+                  .empty());
+        auto found =
+            findings_of(check_tables("[" + spending("10.00") + "," + projects("4.10") + "]"),
+                        "crosstable.project-table");
         REQUIRE(found.size() == 1);
     }
     SECTION("funds equal to the project's total or to its current-year money both agree") {
-        CHECK(findings_of(check_tables("[" + projects("4.00") + "," + targets("4.00") + "]"), "crosstable.performance-funds").empty());
-        CHECK(findings_of(check_tables("[" + projects("4.00") + "," + targets("3.50") + "]"), "crosstable.performance-funds").empty());
-        auto found = findings_of(check_tables("[" + projects("4.00") + "," + targets("3.00") + "]"), "crosstable.performance-funds");
+        CHECK(findings_of(check_tables("[" + projects("4.00") + "," + targets("4.00") + "]"),
+                          "crosstable.performance-funds")
+                  .empty());
+        CHECK(findings_of(check_tables("[" + projects("4.00") + "," + targets("3.50") + "]"),
+                          "crosstable.performance-funds")
+                  .empty());
+        auto found = findings_of(check_tables("[" + projects("4.00") + "," + targets("3.00") + "]"),
+                                 "crosstable.performance-funds");
         REQUIRE(found.size() == 1);
         CHECK(found[0].cells[0].row == "甲项目");
         CHECK(found[0].arithmetic == "4.00 = 4.00 ≠ 3.00");
     }
 }
 
-TEST_CASE("crosstable.fund-tables: 政府性基金 table agrees with its income line", "[rules][crosstable]") {
+TEST_CASE("crosstable.fund-tables: 政府性基金 table agrees with its income line",
+          "[rules][crosstable]") {
     auto fund = [](const std::string& total) {
-        return R"({"title": "政府性基金预算支出表", "columns": ["科目名称", "合计", "基本支出", "项目支出"], "rows": [["合计", ")" + total + R"(", "", ")" + total + R"("]]})";
+        return R"({"title": "政府性基金预算支出表", "columns": ["科目名称", "合计", "基本支出", "项目支出"], "rows": [["合计", ")" +
+               total + R"(", "", ")" + total + R"("]]})";
     };
-    auto with_fund_line = R"({"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [["二、政府性基金预算拨款收入", "1.00", "", ""]]})";
-    CHECK(findings_of(check_tables(std::string("[") + with_fund_line + "," + fund("1.00") + "]"), "crosstable.fund-tables").empty());
-    auto found = findings_of(check_tables(std::string("[") + with_fund_line + "," + fund("") + "]"), "crosstable.fund-tables");
+    auto with_fund_line =
+        R"({"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [["二、政府性基金预算拨款收入", "1.00", "", ""]]})";
+    CHECK(findings_of(check_tables(std::string("[") + with_fund_line + "," + fund("1.00") + "]"),
+                      "crosstable.fund-tables")
+              .empty());
+    auto found = findings_of(check_tables(std::string("[") + with_fund_line + "," + fund("") + "]"),
+                             "crosstable.fund-tables");
     REQUIRE(found.size() == 1);
     CHECK(found[0].actual == "(blank)");
 }
 
-TEST_CASE("crosstable.economic-functional: 住房公积金 30113 ↔ 2210201 is a warning", "[rules][crosstable]") {
-    CHECK(findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + basic_table("4", "1.00") + "]"), "crosstable.economic-functional").empty());
-    auto found = findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," + basic_table("4", "0.90") + "]"), "crosstable.economic-functional");
+TEST_CASE("crosstable.economic-functional: 住房公积金 30113 ↔ 2210201 is a warning",
+          "[rules][crosstable]") {
+    CHECK(findings_of(check_tables("[" + general("10.00", "6.00", "4.00") + "," +
+                                   basic_table("4", "1.00") + "]"),
+                      "crosstable.economic-functional")
+              .empty());
+    auto found = findings_of(
+        check_tables("[" + general("10.00", "6.00", "4.00") + "," + basic_table("4", "0.90") + "]"),
+        "crosstable.economic-functional");
     REQUIRE(found.size() == 1);
     CHECK(found[0].severity == Severity::Warning);
 }
@@ -164,7 +248,8 @@ TEST_CASE("cross-table rules say which tables were absent", "[rules][crosstable]
     auto report = check_tables("[" + spending("10.00") + "]");
     bool said = false;
     for (const SkippedCheck& s : report.skipped) {
-        said = said || (s.rule_id == "crosstable.project-table" && s.reason == "no 项目支出表 printed");
+        said = said ||
+               (s.rule_id == "crosstable.project-table" && s.reason == "no 项目支出表 printed");
     }
     CHECK(said);
 }

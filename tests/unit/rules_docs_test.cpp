@@ -21,7 +21,8 @@ std::string read(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("every rule has a docs page that states its id, family and default severity", "[rules][docs]") {
+TEST_CASE("every rule has a docs page that states its id, family and default severity",
+          "[rules][docs]") {
     const std::filesystem::path dir = BUDGETCHECK_SOURCE_DIR "/docs/rules";
     for (const RuleInfo& rule : all_rules()) {
         INFO(rule.id);
@@ -29,7 +30,8 @@ TEST_CASE("every rule has a docs page that states its id, family and default sev
         REQUIRE_FALSE(page.empty());
         CHECK(page.rfind("# " + std::string(rule.id) + "\n", 0) == 0);
         CHECK(page.find("family `" + std::string(rule.family) + "`") != std::string::npos);
-        CHECK(page.find("default severity `" + std::string(to_string(rule.default_severity)) + "`") != std::string::npos);
+        CHECK(page.find("default severity `" + std::string(to_string(rule.default_severity)) +
+                        "`") != std::string::npos);
         for (const char* section : {"## What it checks", "## Why", "## Fails", "## Passes"}) {
             CHECK(page.find(section) != std::string::npos);
         }
@@ -42,7 +44,8 @@ TEST_CASE("every docs page is a registered rule, and ids are unique", "[rules][d
         CHECK(ids.insert(std::string(rule.id)).second);
         CHECK(rule.id.substr(0, rule.family.size()) == rule.family);
     }
-    for (const auto& entry : std::filesystem::directory_iterator(BUDGETCHECK_SOURCE_DIR "/docs/rules")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(BUDGETCHECK_SOURCE_DIR "/docs/rules")) {
         const std::string name = entry.path().stem().string();
         if (name == "README") {
             continue;

@@ -9,22 +9,29 @@ using test::rounding_for;
 
 namespace {
 
-std::string spending_table(const std::string& klass, const std::string& a, const std::string& b, const std::string& total) {
+std::string spending_table(const std::string& klass, const std::string& a, const std::string& b,
+                           const std::string& total) {
     return R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"], "rows": [
-        ["208", "社会保障和就业支出", ")" + klass + R"("],
-        ["20801", "人力资源和社会保障管理事务", ")" + a + R"("],
-        ["20805", "行政事业单位养老支出", ")" + b + R"("],
-        ["", "合计", ")" + total + R"("]]}])";
+        ["208", "社会保障和就业支出", ")" +
+           klass + R"("],
+        ["20801", "人力资源和社会保障管理事务", ")" +
+           a + R"("],
+        ["20805", "行政事业单位养老支出", ")" +
+           b + R"("],
+        ["", "合计", ")" +
+           total + R"("]]}])";
 }
 
 }  // namespace
 
-TEST_CASE("footing.subject-children: a parent subject equals the sum of its sub-subjects", "[rules][footing]") {
+TEST_CASE("footing.subject-children: a parent subject equals the sum of its sub-subjects",
+          "[rules][footing]") {
     SECTION("holds") {
         auto report = check_tables(spending_table("10.00", "6.00", "4.00", "10.00"));
         CHECK(findings_of(report, "footing.subject-children").empty());
         for (const Finding& f : report.findings) {
-            CHECK(f.rule_id == "completeness.required-tables");  // a one-table document lacks the others
+            CHECK(f.rule_id ==
+                  "completeness.required-tables");  // a one-table document lacks the others
         }
     }
     SECTION("fires with the arithmetic and the parent cell first") {
@@ -39,8 +46,11 @@ TEST_CASE("footing.subject-children: a parent subject equals the sum of its sub-
         CHECK(found[0].cells[0].source.pointer == "/tables/0/rows/0/2");
         CHECK(found[0].cells[0].row == "208 社会保障和就业支出");
         CHECK(found[0].message_en ==
-              "208 社会保障和就业支出 × 合计: its sub-subjects add up to 9.00, but 10.00 is printed (difference 1.00 万元)");
-        CHECK(found[0].message_zh == "208 社会保障和就业支出「合计」：下级科目合计为 9.00，表中列示 10.00（相差 1.00 万元）");
+              "208 社会保障和就业支出 × 合计: its sub-subjects add up to 9.00, but 10.00 is "
+              "printed (difference 1.00 万元)");
+        CHECK(found[0].message_zh ==
+              "208 社会保障和就业支出「合计」：下级科目合计为 9.00，表中列示 10.00（相差 1.00 "
+              "万元）");
     }
     SECTION("a difference rounding explains is a note, not an error") {
         auto report = check_tables(spending_table("10.00", "6.00", "4.01", "10.01"));
@@ -48,13 +58,16 @@ TEST_CASE("footing.subject-children: a parent subject equals the sum of its sub-
         auto notes = rounding_for(report, "footing.subject-children");
         REQUIRE(notes.size() == 1);
         CHECK(notes[0].severity == Severity::Note);
-        CHECK_THAT(notes[0].message_en, Catch::EndsWith("rounding of the printed figures can explain up to ±0.015 (footing.subject-children)"));
+        CHECK_THAT(notes[0].message_en,
+                   Catch::EndsWith("rounding of the printed figures can explain up to ±0.015 "
+                                   "(footing.subject-children)"));
     }
 }
 
 TEST_CASE("footing.total-row: a total row equals the lines it totals", "[rules][footing]") {
     SECTION("holds, and a 合计 printed above its lines is read downwards") {
-        auto report = check_tables(R"([{"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [
+        auto report = check_tables(
+            R"([{"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [
             ["合计", "3.53"], ["1、因公出国（境）费用", ""], ["2、公务接待费", "0.56"], ["3、公务用车费", "2.97"]]}])");
         CHECK(findings_of(report, "footing.total-row").empty());
     }
@@ -66,7 +79,8 @@ TEST_CASE("footing.total-row: a total row equals the lines it totals", "[rules][
         CHECK(found[0].cells[0].source.pointer == "/tables/0/rows/3/2");
     }
     SECTION("a grand total adds the lines after the 本年 subtotal") {
-        auto report = check_tables(R"([{"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
+        auto report = check_tables(
+            R"([{"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
             ["一、一般公共预算拨款收入", "8.00", "一、社会保障和就业支出", "10.00"],
             ["本年收入合计", "8.00", "本年支出合计", "10.00"],
             ["上年结转", "2.00", "结转下年", ""],
@@ -78,7 +92,8 @@ TEST_CASE("footing.total-row: a total row equals the lines it totals", "[rules][
 }
 
 TEST_CASE("footing.line-children: a summary line equals its sub-lines", "[rules][footing]") {
-    const std::string table = R"([{"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
+    const std::string table =
+        R"([{"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
         ["一、财政拨款收入", "%s", "一、社会保障和就业支出", "10.00"],
         ["一般公共预算拨款收入", "8.00", "", ""],
         ["政府性基金预算拨款收入", "2.00", "", ""]]}])";
@@ -96,14 +111,20 @@ TEST_CASE("footing.line-children: a summary line equals its sub-lines", "[rules]
     }
 }
 
-TEST_CASE("footing.project-hierarchy: types and first-level projects equal what is under them", "[rules][footing]") {
-    const std::string head = R"([{"title": "项目支出表", "columns": ["类型", ["项目名称", "一级项目"], ["项目名称", "二级项目"], "合计"], "rows": [)";
+TEST_CASE("footing.project-hierarchy: types and first-level projects equal what is under them",
+          "[rules][footing]") {
+    const std::string head =
+        R"([{"title": "项目支出表", "columns": ["类型", ["项目名称", "一级项目"], ["项目名称", "二级项目"], "合计"], "rows": [)";
     SECTION("holds") {
-        auto report = check_tables(head + R"(["特定目标类", "", "", "5.00"], ["", "业务管理", "", "5.00"], ["", "", "甲项目", "2.00"], ["", "", "乙项目", "3.00"], ["合计", "", "", "5.00"]]}])");
+        auto report = check_tables(
+            head +
+            R"(["特定目标类", "", "", "5.00"], ["", "业务管理", "", "5.00"], ["", "", "甲项目", "2.00"], ["", "", "乙项目", "3.00"], ["合计", "", "", "5.00"]]}])");
         CHECK(findings_of(report, "footing.project-hierarchy").empty());
     }
     SECTION("fires on the first-level project") {
-        auto report = check_tables(head + R"(["特定目标类", "", "", "5.00"], ["", "业务管理", "", "5.00"], ["", "", "甲项目", "2.00"], ["", "", "乙项目", "2.00"], ["合计", "", "", "5.00"]]}])");
+        auto report = check_tables(
+            head +
+            R"(["特定目标类", "", "", "5.00"], ["", "业务管理", "", "5.00"], ["", "", "甲项目", "2.00"], ["", "", "乙项目", "2.00"], ["合计", "", "", "5.00"]]}])");
         auto found = findings_of(report, "footing.project-hierarchy");
         REQUIRE(found.size() == 1);
         CHECK(found[0].arithmetic == "2.00 + 2.00 = 4.00 ≠ 5.00");
@@ -111,19 +132,23 @@ TEST_CASE("footing.project-hierarchy: types and first-level projects equal what 
     }
 }
 
-TEST_CASE("footing.of-which: an 其中 line or column does not exceed its whole", "[rules][footing]") {
+TEST_CASE("footing.of-which: an 其中 line or column does not exceed its whole",
+          "[rules][footing]") {
     SECTION("row: holds and fires") {
-        const std::string ok = R"([{"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [
+        const std::string ok =
+            R"([{"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [
             ["1、公务用车费", "2.97"], ["其中：公务用车运行维护费", "2.00"]]}])";
         CHECK(findings_of(check_tables(ok), "footing.of-which").empty());
-        const std::string bad = R"([{"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [
+        const std::string bad =
+            R"([{"title": "“三公”经费支出表", "columns": ["项目", "2024年预算数"], "rows": [
             ["1、公务用车费", "2.97"], ["其中：公务用车运行维护费", "3.00"]]}])";
         auto found = findings_of(check_tables(bad), "footing.of-which");
         REQUIRE(found.size() == 1);
         CHECK(found[0].arithmetic == "3.00 > 2.97");
     }
     SECTION("column: 其中：教育收费 beside 事业收入 金额") {
-        const std::string bad = R"([{"title": "收入总表", "columns": ["合计", ["事业收入", "金额"], ["事业收入", "其中：教育收费"]], "rows": [
+        const std::string bad =
+            R"([{"title": "收入总表", "columns": ["合计", ["事业收入", "金额"], ["事业收入", "其中：教育收费"]], "rows": [
             ["5.00", "5.00", "6.00"]]}])";
         auto found = findings_of(check_tables(bad), "footing.of-which");
         REQUIRE(found.size() == 1);

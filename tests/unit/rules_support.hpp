@@ -39,7 +39,8 @@ inline std::vector<Finding> findings_of(const CheckReport& report, std::string_v
 inline std::vector<Finding> rounding_for(const CheckReport& report, std::string_view rule) {
     std::vector<Finding> out;
     for (const Finding& f : report.findings) {
-        if (f.rule_id == "rounding.explained" && f.message_en.find(std::string(rule)) != std::string::npos) {
+        if (f.rule_id == "rounding.explained" &&
+            f.message_en.find(std::string(rule)) != std::string::npos) {
             out.push_back(f);
         }
     }

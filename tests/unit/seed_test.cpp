@@ -9,13 +9,15 @@ using namespace budgetcheck;
 namespace {
 
 const Document& jilin() {
-    static const LoadResult result = load_file(BUDGETCHECK_SOURCE_DIR "/data/jilin-hrss-information-center-2024.json");
+    static const LoadResult result =
+        load_file(BUDGETCHECK_SOURCE_DIR "/data/jilin-hrss-information-center-2024.json");
     REQUIRE(result.document);
     return *result.document;
 }
 
 const Document& mohrss() {
-    static const LoadResult result = load_file(BUDGETCHECK_SOURCE_DIR "/data/mohrss-information-center-2024.json");
+    static const LoadResult result =
+        load_file(BUDGETCHECK_SOURCE_DIR "/data/mohrss-information-center-2024.json");
     REQUIRE(result.document);
     return *result.document;
 }
@@ -40,7 +42,8 @@ std::vector<TableKind> kinds(const Document& document) {
 }  // namespace
 
 TEST_CASE("both seed files load with nothing unrecognised", "[seed]") {
-    for (const char* name : {"/data/jilin-hrss-information-center-2024.json", "/data/mohrss-information-center-2024.json"}) {
+    for (const char* name : {"/data/jilin-hrss-information-center-2024.json",
+                             "/data/mohrss-information-center-2024.json"}) {
         const LoadResult result = load_file(std::string(BUDGETCHECK_SOURCE_DIR) + name);
         INFO(name);
         for (const LoadDiagnostic& d : result.diagnostics) {
@@ -67,16 +70,18 @@ TEST_CASE("both seed files load with nothing unrecognised", "[seed]") {
 }
 
 TEST_CASE("吉林 seed: every table is recognised as its kind", "[seed]") {
-    CHECK(kinds(jilin()) == std::vector<TableKind>{
-                                TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary,
-                                TableKind::ExpenditureSummary, TableKind::FiscalAppropriationSummary,
-                                TableKind::GeneralPublicExpenditure, TableKind::GeneralPublicBasicExpenditure,
-                                TableKind::ThreePublicExpenses, TableKind::GovernmentFundExpenditure,
-                                TableKind::StateCapitalExpenditure, TableKind::ProjectExpenditure,
-                                TableKind::PerformanceTargets});
+    CHECK(kinds(jilin()) ==
+          std::vector<TableKind>{
+              TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary,
+              TableKind::ExpenditureSummary, TableKind::FiscalAppropriationSummary,
+              TableKind::GeneralPublicExpenditure, TableKind::GeneralPublicBasicExpenditure,
+              TableKind::ThreePublicExpenses, TableKind::GovernmentFundExpenditure,
+              TableKind::StateCapitalExpenditure, TableKind::ProjectExpenditure,
+              TableKind::PerformanceTargets});
 }
 
-TEST_CASE("吉林 seed: the uncoded 支出预算总表 gets the functional hierarchy from the catalog", "[seed]") {
+TEST_CASE("吉林 seed: the uncoded 支出预算总表 gets the functional hierarchy from the catalog",
+          "[seed]") {
     const Table& table = jilin().tables[2];
     REQUIRE(table.title == "支出预算总表");
     const TableSide& side = table.sides[0];
@@ -152,7 +157,8 @@ TEST_CASE("吉林 seed: five projects with performance targets", "[seed]") {
     }
 }
 
-TEST_CASE("人社部 seed: coded tables, the horizontal empty 三公 table and the change columns", "[seed]") {
+TEST_CASE("人社部 seed: coded tables, the horizontal empty 三公 table and the change columns",
+          "[seed]") {
     const Document& doc = mohrss();
     CHECK(doc.tables.size() == 10);
     const TableSide& spending = doc.tables[2].sides[0];
@@ -176,7 +182,8 @@ TEST_CASE("人社部 seed: coded tables, the horizontal empty 三公 table and t
     REQUIRE(reward);
     CHECK(reward->label == "奖励金");
     CHECK(reward->subject->catalog_name == "物业管理费");
-    CHECK(doc.tables[5].sides[0].rows[static_cast<std::size_t>(reward->parent)].subject->code == "303");
+    CHECK(doc.tables[5].sides[0].rows[static_cast<std::size_t>(reward->parent)].subject->code ==
+          "303");
 }
 
 TEST_CASE("人社部 seed: the label-less 收入总表 row is the unit's row", "[seed]") {

@@ -12,7 +12,8 @@ inline std::string document_with_tables(const std::string& tables) {
     return R"({"budgetcheck": 1,
  "document": {"title": "测试单位 2024 年单位预算", "unit": "测试单位", "year": 2024,
               "kind": "unit_budget", "money_unit": "万元"},
- "tables": )" + tables + "}";
+ "tables": )" +
+           tables + "}";
 }
 
 inline LoadResult load_tables(const std::string& tables) {

@@ -28,7 +28,8 @@ TEST_CASE("split_label strips numbering prefixes and 其中", "[text]") {
         CHECK(parts.key == "其他");
     }
     SECTION("（一） full-width and (一) half-width") {
-        CHECK(split_label("（一）社会保障和就业支出").numbering->style == NumberingStyle::ChineseParen);
+        CHECK(split_label("（一）社会保障和就业支出").numbering->style ==
+              NumberingStyle::ChineseParen);
         CHECK(split_label("(三)住房保障支出").numbering->ordinal == 3);
     }
     SECTION("1、 and 1.") {
@@ -66,10 +67,10 @@ TEST_CASE("parse_chinese_numeral reads 一 to 九十九", "[text]") {
 
 TEST_CASE("find_invalid_utf8 points at the first byte that is not UTF-8", "[text]") {
     CHECK_FALSE(find_invalid_utf8("合计 ok").has_value());
-    CHECK(find_invalid_utf8("ab\xBA\xCF") == 2u);         // GBK for 合
-    CHECK(find_invalid_utf8("\xE5\x90") == 0u);           // truncated sequence
-    CHECK(find_invalid_utf8("\xC0\xAF") == 0u);           // overlong
-    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);       // surrogate
+    CHECK(find_invalid_utf8("ab\xBA\xCF") == 2u);    // GBK for 合
+    CHECK(find_invalid_utf8("\xE5\x90") == 0u);      // truncated sequence
+    CHECK(find_invalid_utf8("\xC0\xAF") == 0u);      // overlong
+    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);  // surrogate
 }
 
 TEST_CASE("display_width counts Chinese characters as two columns", "[text]") {

@@ -38,7 +38,8 @@ struct HeaderWord {
     std::optional<Spending> spending = std::nullopt;
     std::optional<Quantity> quantity = std::nullopt;
     std::optional<ThreePublicItem> three_public = std::nullopt;
-    std::optional<Classification> classification = std::nullopt;  // 功能分类 / 经济分类 label columns
+    std::optional<Classification> classification =
+        std::nullopt;  // 功能分类 / 经济分类 label columns
     bool excludes_capital_construction = false;
     std::string_view detail = {};
 };
@@ -46,8 +47,9 @@ std::span<const HeaderWord> known_header_words();
 
 struct ColumnRecognition {
     ColumnMeaning meaning;
-    std::optional<Classification> classification = std::nullopt;  // hinted by the label column's header
-    std::vector<std::string> unrecognised;           // header texts no word matched
+    std::optional<Classification> classification =
+        std::nullopt;                       // hinted by the label column's header
+    std::vector<std::string> unrecognised;  // header texts no word matched
 };
 
 // Decodes a header path (top to bottom). Years are read against the document's year: "2023年执行数"

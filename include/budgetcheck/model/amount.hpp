@@ -30,10 +30,10 @@ int yuan_exponent(MoneyUnit unit);  // 0, 4, 8
 // The outcome of reading one printed figure; exactly one of value and error is meaningful.
 struct PrintedNumber {
     CellForm form = CellForm::Blank;
-    Decimal value;           // zero unless form == Number
-    int decimals = 0;        // decimals as printed ("31.6" → 1, "4,394.21" → 2)
-    bool percent = false;    // printed with a trailing %
-    bool grouped = false;    // printed with thousands separators
+    Decimal value;         // zero unless form == Number
+    int decimals = 0;      // decimals as printed ("31.6" → 1, "4,394.21" → 2)
+    bool percent = false;  // printed with a trailing %
+    bool grouped = false;  // printed with thousands separators
 };
 
 struct NumberParse {
@@ -49,7 +49,7 @@ NumberParse parse_printed_number(std::string_view text);
 // A money figure. The value is in the unit of the table it was printed in; the unit lives with
 // the table, and comparisons across units go through in_yuan().
 class Amount {
-public:
+  public:
     Amount() = default;
     static Amount blank() { return Amount(); }
     static Amount dash();
@@ -73,7 +73,7 @@ public:
     // The printed number, normalised ("9076.74"); "" for blank and "-" for a dash.
     std::string to_string() const;
 
-private:
+  private:
     CellForm form_ = CellForm::Blank;
     Decimal value_;
     int decimals_ = 0;
@@ -81,7 +81,7 @@ private:
 
 // A printed share or rate, in percent points: "41.90%" holds 41.90 with 2 decimals.
 class Percentage {
-public:
+  public:
     Percentage() = default;
     static Percentage number(Decimal percent_points, int decimals);
     // Parse as a percentage: "41.90%" and "41.90" (in a column already headed %) both read as
@@ -94,7 +94,7 @@ public:
     int decimals() const { return decimals_; }
     std::string to_string() const;  // "41.90%"; "" blank; "-" dash
 
-private:
+  private:
     CellForm form_ = CellForm::Blank;
     Decimal points_;
     int decimals_ = 0;

@@ -27,7 +27,7 @@ std::string parent_code(std::string_view code);
 std::string subject_name_key(std::string_view printed);
 
 class SubjectCatalog {
-public:
+  public:
     void add(Classification classification, CatalogSubject subject);
     void describe(Classification classification, std::string description);
 
@@ -40,7 +40,7 @@ public:
     std::size_t size(Classification classification) const;
     std::string description(Classification classification) const;
 
-private:
+  private:
     struct Index {
         std::map<std::string, CatalogSubject, std::less<>> by_code;
         std::multimap<std::string, std::string, std::less<>> code_by_name_key;

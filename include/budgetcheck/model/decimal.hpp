@@ -11,7 +11,7 @@ namespace budgetcheck {
 // A value units × 10^-scale. Arithmetic is checked: a result that does not fit is nullopt,
 // never a wrapped or rounded number.
 class Decimal {
-public:
+  public:
     static constexpr int max_scale = 12;
 
     constexpr Decimal() = default;
@@ -51,7 +51,7 @@ public:
     // Like to_string() but with thousands separators: "9,076.74".
     std::string to_grouped_string() const;
 
-private:
+  private:
     constexpr Decimal(std::int64_t units, int scale) : units_(units), scale_(scale) {}
 
     std::int64_t units_ = 0;

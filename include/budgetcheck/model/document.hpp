@@ -24,15 +24,15 @@ struct SourceLocation {
 
 // 部门预算, 单位预算, 部门决算, 单位决算.
 enum class DocumentKind { DepartmentBudget, UnitBudget, DepartmentFinal, UnitFinal };
-std::string_view to_string(DocumentKind kind);       // "unit_budget"
-std::string_view chinese_name(DocumentKind kind);    // "单位预算"
+std::string_view to_string(DocumentKind kind);     // "unit_budget"
+std::string_view chinese_name(DocumentKind kind);  // "单位预算"
 std::optional<DocumentKind> parse_document_kind(std::string_view id);
 
 // The kinds of table a disclosure publishes, whatever each place titles them.
 enum class TableKind {
-    IncomeExpenditureSummary,       // 收支总表 / 收支预算总表 / 财务收支预算总表 (two sides)
-    IncomeSummary,                  // 收入总表
-    ExpenditureSummary,             // 支出总表
+    IncomeExpenditureSummary,  // 收支总表 / 收支预算总表 / 财务收支预算总表 (two sides)
+    IncomeSummary,             // 收入总表
+    ExpenditureSummary,        // 支出总表
     FiscalAppropriationSummary,     // 财政拨款收支总表 (two sides)
     GeneralPublicExpenditure,       // 一般公共预算支出表 (functional subjects)
     GeneralPublicBasicExpenditure,  // 一般公共预算基本支出表 (economic subjects)
@@ -57,9 +57,9 @@ std::string_view to_string(Side side);
 
 // The classification a subject row belongs to.
 enum class Classification {
-    Functional,           // 支出功能分类 (208, 20801, 2080108)
-    EconomicDepartment,   // 部门预算支出经济分类 (301, 30101)
-    EconomicGovernment,   // 政府预算支出经济分类 (501, 50101)
+    Functional,          // 支出功能分类 (208, 20801, 2080108)
+    EconomicDepartment,  // 部门预算支出经济分类 (301, 30101)
+    EconomicGovernment,  // 政府预算支出经济分类 (501, 50101)
 };
 std::string_view to_string(Classification classification);
 
@@ -81,11 +81,11 @@ enum class ColumnRole {
 
 // Which year's figures a value column holds.
 enum class Period {
-    BudgetYear,             // this year's budget (预算数, 年初预算数)
-    PriorYearExecution,     // 上年执行数
-    PriorYearBudget,        // 上年预算数
-    ChangeVsPriorExecution, // 比上年执行数增减
-    ChangeVsPriorBudget,    // 比上年预算数增减
+    BudgetYear,              // this year's budget (预算数, 年初预算数)
+    PriorYearExecution,      // 上年执行数
+    PriorYearBudget,         // 上年预算数
+    ChangeVsPriorExecution,  // 比上年执行数增减
+    ChangeVsPriorBudget,     // 比上年预算数增减
 };
 
 // Current-year money or money carried over from earlier years.
@@ -147,9 +147,9 @@ struct ColumnMeaning {
     Spending spending = Spending::All;
     Quantity quantity = Quantity::Amount;
     ThreePublicItem three_public = ThreePublicItem::None;
-    bool of_which = false;                      // 其中：… (a part, not a breakdown member)
-    bool excludes_capital_construction = false; // 扣除中央基建投资
-    std::string detail;                         // words not otherwise modelled (教育收费)
+    bool of_which = false;                       // 其中：… (a part, not a breakdown member)
+    bool excludes_capital_construction = false;  // 扣除中央基建投资
+    std::string detail;                          // words not otherwise modelled (教育收费)
 
     bool is_value() const { return role == ColumnRole::Value; }
     // "value: budget-year · current-year · general-public · basic", for inspect and messages.
@@ -182,40 +182,40 @@ struct Cell {
 enum class LineItem {
     None,
     // income side
-    FiscalAppropriationIncome,   // 财政拨款收入
-    GeneralPublicIncome,         // 一般公共预算拨款收入
-    GovernmentFundIncome,        // 政府性基金预算拨款收入
-    StateCapitalIncome,          // 国有资本经营预算拨款收入
-    SpecialAccountIncome,        // 财政专户管理资金收入
-    UnitFundsIncome,             // 单位资金收入
-    BusinessIncome,              // 事业收入
-    OperatingIncome,             // 事业单位经营收入
-    SuperiorSubsidyIncome,       // 上级补助收入
-    AffiliateRemittanceIncome,   // 附属单位上缴收入
-    OtherIncome,                 // 其他收入
-    NonFiscalBalanceUse,         // 使用非财政拨款结余
-    CurrentYearIncome,           // 本年收入 (heading of the current-year lines)
-    CurrentYearIncomeTotal,      // 本年收入合计
-    CarryOver,                   // 上年结转 / 上年结转结余
-    FiscalCarryOver,             // 财政拨款结转
-    NonFiscalCarryOver,          // 非财政拨款结转结余
-    IncomeGrandTotal,            // 收入总计
+    FiscalAppropriationIncome,  // 财政拨款收入
+    GeneralPublicIncome,        // 一般公共预算拨款收入
+    GovernmentFundIncome,       // 政府性基金预算拨款收入
+    StateCapitalIncome,         // 国有资本经营预算拨款收入
+    SpecialAccountIncome,       // 财政专户管理资金收入
+    UnitFundsIncome,            // 单位资金收入
+    BusinessIncome,             // 事业收入
+    OperatingIncome,            // 事业单位经营收入
+    SuperiorSubsidyIncome,      // 上级补助收入
+    AffiliateRemittanceIncome,  // 附属单位上缴收入
+    OtherIncome,                // 其他收入
+    NonFiscalBalanceUse,        // 使用非财政拨款结余
+    CurrentYearIncome,          // 本年收入 (heading of the current-year lines)
+    CurrentYearIncomeTotal,     // 本年收入合计
+    CarryOver,                  // 上年结转 / 上年结转结余
+    FiscalCarryOver,            // 财政拨款结转
+    NonFiscalCarryOver,         // 非财政拨款结转结余
+    IncomeGrandTotal,           // 收入总计
     // expenditure side
-    CurrentYearExpenditure,       // 本年支出
-    CurrentYearExpenditureTotal,  // 本年支出合计
-    BasicExpenditure,             // 基本支出
-    ProjectExpenditure,           // 项目支出
-    PersonnelExpenses,            // 人员经费
-    PublicExpenses,               // 公用经费
-    BusinessOperationExpenditure, // 事业单位经营支出
-    RemitToSuperiorExpenditure,   // 上缴上级支出
-    SubsidyToAffiliatesExpenditure, // 对附属单位补助支出
-    CarryForward,                 // 结转下年
-    ExpenditureGrandTotal,        // 支出总计
+    CurrentYearExpenditure,          // 本年支出
+    CurrentYearExpenditureTotal,     // 本年支出合计
+    BasicExpenditure,                // 基本支出
+    ProjectExpenditure,              // 项目支出
+    PersonnelExpenses,               // 人员经费
+    PublicExpenses,                  // 公用经费
+    BusinessOperationExpenditure,    // 事业单位经营支出
+    RemitToSuperiorExpenditure,      // 上缴上级支出
+    SubsidyToAffiliatesExpenditure,  // 对附属单位补助支出
+    CarryForward,                    // 结转下年
+    ExpenditureGrandTotal,           // 支出总计
     // generic
-    Total,                        // 合计 / 总计 / 小计
+    Total,  // 合计 / 总计 / 小计
     // “三公”
-    ThreePublic,                  // see Row::three_public for which line
+    ThreePublic,  // see Row::three_public for which line
 };
 std::string_view to_string(LineItem item);
 
@@ -242,11 +242,11 @@ enum class RowRole {
 std::string_view to_string(RowRole role);
 
 struct Row {
-    int json_index = 0;       // index in the table's "rows" array
-    bool object_form = false; // written as {"cells": [...], "level": n}
+    int json_index = 0;        // index in the table's "rows" array
+    bool object_form = false;  // written as {"cells": [...], "level": n}
     SourceLocation source;
-    std::string label;        // the printed label (empty for label-less tables)
-    LabelParts label_parts;   // numbering, 其中, and the matching key
+    std::string label;       // the printed label (empty for label-less tables)
+    LabelParts label_parts;  // numbering, 其中, and the matching key
     RowRole role = RowRole::Unknown;
     LineItem line_item = LineItem::None;
     ThreePublicItem three_public = ThreePublicItem::None;
@@ -273,7 +273,7 @@ struct ThreePublicFigure {
     ThreePublicItem item = ThreePublicItem::None;
     Period period = Period::BudgetYear;
     Quantity quantity = Quantity::Amount;
-    int side = 0;    // indices into the table: side, row, column
+    int side = 0;  // indices into the table: side, row, column
     int row = 0;
     int column = 0;
 };
@@ -289,7 +289,13 @@ struct FundLine {
     Cell cell;
 };
 
-enum class IndicatorCategory { Output, Effect, Satisfaction, Cost, Unknown };  // 产出/效益(效果)/满意度/成本
+enum class IndicatorCategory {
+    Output,
+    Effect,
+    Satisfaction,
+    Cost,
+    Unknown
+};  // 产出/效益(效果)/满意度/成本
 std::string_view to_string(IndicatorCategory category);
 
 // An indicator value such as "≥99%" or "=259.2 万元" read as operator, number and unit.
@@ -303,7 +309,7 @@ IndicatorValue parse_indicator_value(std::string_view printed);
 struct Indicator {
     std::string level1, level2, level3, explanation;
     IndicatorCategory category = IndicatorCategory::Unknown;
-    Cell value;   // printed value text; its SourceLocation points at the JSON string
+    Cell value;  // printed value text; its SourceLocation points at the JSON string
     IndicatorValue parsed_value;
     Cell weight;  // an Amount-typed cell holding the weight
     SourceLocation source;
@@ -314,7 +320,7 @@ struct ProjectTargets {
     std::vector<FundLine> funds;
     std::vector<Indicator> indicators;
     std::vector<std::pair<std::string, Cell>> score_weights;  // 执行率 → 10
-    std::optional<Cell> weights_total;                         // printed 分值权重 (90)
+    std::optional<Cell> weights_total;                        // printed 分值权重 (90)
     SourceLocation source;
 };
 

@@ -31,11 +31,11 @@ std::string label_key(std::string_view printed);
 
 // How a printed label was numbered: 一、 （一） 1、 1. (1) ①.
 enum class NumberingStyle {
-    ChineseComma,   // 一、
-    ChineseParen,   // （一）
-    ArabicComma,    // 1、 1. 1．
-    ArabicParen,    // (1) （1）
-    Circled,        // ①
+    ChineseComma,  // 一、
+    ChineseParen,  // （一）
+    ArabicComma,   // 1、 1. 1．
+    ArabicParen,   // (1) （1）
+    Circled,       // ①
 };
 
 struct Numbering {
@@ -45,7 +45,7 @@ struct Numbering {
 
 // A label split into its printed decorations and the words that name the line.
 struct LabelParts {
-    bool of_which = false;              // printed with 其中：
+    bool of_which = false;               // printed with 其中：
     std::optional<Numbering> numbering;  // the numbering prefix, if any
     std::string key;                     // label_key() of what is left
 };
@@ -63,6 +63,7 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 
 // The known names closest to what was printed, best first, at most `limit` of them.
 std::vector<std::string> closest_names(std::string_view printed,
-                                       const std::vector<std::string>& known, std::size_t limit = 3);
+                                       const std::vector<std::string>& known,
+                                       std::size_t limit = 3);
 
 }  // namespace budgetcheck

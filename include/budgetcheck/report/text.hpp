@@ -11,6 +11,7 @@ namespace budgetcheck {
 
 enum class Language { English, Chinese };
 
-void write_text_report(std::ostream& out, const LoadResult& loaded, const CheckReport* report, Language language);
+void write_text_report(std::ostream& out, const LoadResult& loaded, const CheckReport* report,
+                       Language language);
 
 }  // namespace budgetcheck
