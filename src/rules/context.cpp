@@ -543,7 +543,72 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     return Verdict::Inconsistent;
 }
 
+namespace {
+
+// The grid position of a cell, found by its JSON pointer.
+std::optional<CellAt> locate_cell(const Document& document, const std::string& pointer) {
+    for (const Table& table : document.tables) {
+        for (std::size_t s = 0; s < table.sides.size(); ++s) {
+            const TableSide& side = table.sides[s];
+            for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                for (std::size_t c = 0; c < side.rows[r].cells.size(); ++c) {
+                    if (side.rows[r].cells[c].source.pointer == pointer) {
+                        return CellAt{&table, static_cast<int>(s), static_cast<int>(r),
+                                      static_cast<int>(c)};
+                    }
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// The figure printed just before this one along an identity's axis: the content row above for a
+// column sum, the value column to the left for a row sum.
+std::optional<CellAt> previous_along(const CellAt& at, Axis axis) {
+    const TableSide& side = at.side_ref();
+    if (axis == Axis::Column) {
+        for (int r = at.row - 1; r >= 0; --r) {
+            if (is_content(side.rows[static_cast<std::size_t>(r)])) {
+                return CellAt{at.table, at.side, r, at.column};
+            }
+        }
+    } else if (axis == Axis::Row) {
+        for (int c = at.column - 1; c >= 0; --c) {
+            if (side.columns[static_cast<std::size_t>(c)].meaning.is_value()) {
+                return CellAt{at.table, at.side, at.row, c};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 void RuleContext::finish() {
+    // A part that repeats the part printed just before it may have been copied from it.
+    for (std::size_t i = 0; i < report_.findings.size(); ++i) {
+        Finding& finding = report_.findings[i];
+        if (finding.severity != Severity::Error || finding.cells.size() < 3 || axes_[i] == Axis::Other) {
+            continue;
+        }
+        std::vector<std::string> hints;
+        for (std::size_t k = 1; k < finding.cells.size(); ++k) {
+            const CellRef& ref = finding.cells[k];
+            const auto at = locate_cell(document_, ref.source.pointer);
+            if (!at || !at->printed() || at->amount()->value().is_zero()) {
+                continue;
+            }
+            const auto before = previous_along(*at, axes_[i]);
+            const bool is_total = before && before->cell().source.pointer == finding.cells.front().source.pointer;
+            if (before && !is_total && before->printed() && before->amount()->value() == at->amount()->value()) {
+                hints.push_back(fmt::format("{} × {} repeats the figure {} printed just before it ({} × {}): copied?",
+                                            ref.row, ref.column, ref.printed, ref_of(*before).row,
+                                            ref_of(*before).column));
+            }
+        }
+        finding.hints.insert(finding.hints.end(), hints.begin(), hints.end());
+    }
     // A failing row check and a failing column check that share a cell point at that cell.
     for (std::size_t i = 0; i < report_.findings.size(); ++i) {
         for (std::size_t j = 0; j < report_.findings.size(); ++j) {

@@ -293,6 +293,16 @@ TEST_CASE("diagnosis hints name the likely culprit", "[rules][diagnosis]") {
         CHECK(std::find(column[0].hints.begin(), column[0].hints.end(), hint) !=
               column[0].hints.end());
     }
+    SECTION("a part repeated from the part printed before it") {
+        auto found = findings_of(check_tables(R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"], "rows": [
+            ["208", "社会保障和就业支出", "10.00"], ["20801", "人力资源和社会保障管理事务", "6.00"], ["20805", "行政事业单位养老支出", "6.00"]]}])"),
+                                 "footing.subject-children");
+        REQUIRE(found.size() == 1);
+        REQUIRE_FALSE(found[0].hints.empty());
+        CHECK(found[0].hints.back() ==
+              "20805 行政事业单位养老支出 × 合计 repeats the figure 6.00 printed just before it (20801 "
+              "人力资源和社会保障管理事务 × 合计): copied?");
+    }
     SECTION("a sign slip") {
         auto found = findings_of(check_tables(yoy_table("154.00", "")), "yoy.change-amount");
         REQUIRE(found.size() == 1);
