@@ -34,6 +34,14 @@ TEST_CASE("parse_json_tree records the line and column where each value starts",
     CHECK(rows->items[2].position.column == 18);
 }
 
+TEST_CASE("parse_json_tree finds values printed after a closed object or array", "[json]") {
+    auto parsed = parse_json_tree(R"([{"a": "x"}, 5, ["y"], {"b": {}}, 7])");
+    REQUIRE(parsed.root);
+    CHECK(parsed.root->items[1].position.column == 14);
+    CHECK(parsed.root->items[2].position.column == 17);
+    CHECK(parsed.root->items[4].position.column == 35);
+}
+
 TEST_CASE("parse_json_tree keeps number lexemes as printed", "[json]") {
     auto parsed = parse_json_tree("[1.10, 1e300, 123456789012345678901234567890]");
     REQUIRE(parsed.root);
