@@ -141,7 +141,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
             ++at;
         }
         advance_to(at);
-        const TextPosition start{line_, column_};
+        const TextPosition start{line_, column_, at};
         advance_to(consumed);
         return start;
     }

@@ -141,7 +141,20 @@ std::optional<std::string> printed_text(const JsonNode& node) {
     return std::nullopt;
 }
 
-std::vector<TextSection> read_sections(const JsonNode* array, const std::string& pointer,
+// The characters of a JSON string value as written in the file, between its quotes.
+std::string raw_string(std::string_view input, const JsonNode& node) {
+    if (node.type != JsonNode::Type::String || node.position.offset >= input.size() ||
+        input[node.position.offset] != '"') {
+        return {};
+    }
+    std::size_t end = node.position.offset + 1;
+    while (end < input.size() && input[end] != '"') {
+        end += input[end] == '\\' ? 2 : 1;
+    }
+    return std::string(input.substr(node.position.offset + 1, end - node.position.offset - 1));
+}
+
+std::vector<TextSection> read_sections(std::string_view input, const JsonNode* array, const std::string& pointer,
                                        std::string_view heading_key, Diagnostics& diagnostics) {
     std::vector<TextSection> out;
     if (array == nullptr) {
@@ -162,6 +175,10 @@ std::vector<TextSection> read_sections(const JsonNode* array, const std::string&
         section.heading = reader.string(heading_key, false, "the printed heading").value_or("");
         section.text = reader.string("text", true, "the text, verbatim").value_or("");
         section.source = locate(here, item.position);
+        if (const JsonNode* text = item.find("text"); text != nullptr && text->type == JsonNode::Type::String) {
+            section.text_source = locate(here + "/text", text->position);
+            section.raw = raw_string(input, *text);
+        }
         out.push_back(std::move(section));
     }
     return out;
@@ -515,7 +532,7 @@ void load_performance(Table& table, const ObjectReader& reader, Diagnostics& dia
     }
 }
 
-void load_table(const JsonNode& node, std::size_t index, Document& document,
+void load_table(std::string_view input, const JsonNode& node, std::size_t index, Document& document,
                 const SubjectCatalog& catalog, Diagnostics& diagnostics) {
     const std::string here = fmt::format("/tables/{}", index);
     if (node.type != JsonNode::Type::Object) {
@@ -564,6 +581,13 @@ void load_table(const JsonNode& node, std::size_t index, Document& document,
             const JsonNode& note = notes->items[i];
             if (note.type == JsonNode::Type::String) {
                 table.notes.push_back(note.text);
+                TextSection located;
+                located.heading = table.title;
+                located.text = note.text;
+                located.source = locate(fmt::format("{}/{}", reader.child("notes"), i), note.position);
+                located.text_source = located.source;
+                located.raw = raw_string(input, note);
+                table.note_sources.push_back(std::move(located));
             } else {
                 diagnostics.error(
                     "schema.wrong-type",
@@ -727,18 +751,18 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
         return result;
     }
     document.profile =
-        read_sections(top.get("profile", JsonNode::Type::Array, false, "单位概况 sections"),
+        read_sections(text, top.get("profile", JsonNode::Type::Array, false, "单位概况 sections"),
                       "/profile", "section", diagnostics);
     document.narrative =
-        read_sections(top.get("narrative", JsonNode::Type::Array, false, "情况说明 sections"),
+        read_sections(text, top.get("narrative", JsonNode::Type::Array, false, "情况说明 sections"),
                       "/narrative", "section", diagnostics);
     document.glossary =
-        read_sections(top.get("glossary", JsonNode::Type::Array, false, "名词解释 entries"),
+        read_sections(text, top.get("glossary", JsonNode::Type::Array, false, "名词解释 entries"),
                       "/glossary", "term", diagnostics);
     if (const JsonNode* tables =
             top.get("tables", JsonNode::Type::Array, true, "the printed tables")) {
         for (std::size_t i = 0; i < tables->items.size(); ++i) {
-            load_table(tables->items[i], i, document, catalog, diagnostics);
+            load_table(text, tables->items[i], i, document, catalog, diagnostics);
         }
     }
     result.document = std::move(document);

@@ -522,6 +522,32 @@ const TableSide* Table::side(Side which) const {
     return nullptr;
 }
 
+SourceLocation locate_in_string(const SourceLocation& opening_quote, std::string_view raw, std::size_t index) {
+    SourceLocation out = opening_quote;
+    if (out.line == 0) {
+        return out;
+    }
+    std::size_t column = opening_quote.column + 1;
+    std::size_t at = 0;
+    for (std::size_t decoded = 0; decoded < index && at < raw.size(); ++decoded) {
+        if (raw[at] == '\\' && at + 1 < raw.size()) {
+            const std::size_t length = raw[at + 1] == 'u' ? 6 : 2;
+            // A surrogate pair \uD83D\uDE00 is one code point.
+            const bool pair = length == 6 && at + 12 <= raw.size() && (raw[at + 2] == 'd' || raw[at + 2] == 'D') &&
+                              raw[at + 6] == '\\';
+            const std::size_t taken = pair ? 12 : length;
+            at += taken;
+            column += taken;
+        } else {
+            const auto lead = static_cast<unsigned char>(raw[at]);
+            at += lead < 0x80 ? 1 : (lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4));
+            ++column;
+        }
+    }
+    out.column = static_cast<std::uint32_t>(column);
+    return out;
+}
+
 std::vector<const Table*> Document::tables_of(TableKind wanted) const {
     std::vector<const Table*> out;
     for (const Table& table : tables) {

@@ -53,6 +53,16 @@ void write_text_report(std::ostream& out, const LoadResult& loaded, const CheckR
                "{}: {} errors, {} warnings, {} notes · {} identities checked, {} checks skipped\n",
                loaded.file, report->count(Severity::Error), report->count(Severity::Warning),
                report->count(Severity::Note), report->identities_checked, report->skipped.size());
+    if (!report->claims.empty()) {
+        std::size_t verified = 0;
+        std::size_t mismatched = 0;
+        for (const ClaimResult& claim : report->claims) {
+            verified += claim.status == ClaimStatus::Verified ? 1 : 0;
+            mismatched += claim.status == ClaimStatus::Mismatched ? 1 : 0;
+        }
+        fmt::print(out, "{}: {} claims found in the text: {} verified, {} mismatched, {} unverifiable\n", loaded.file,
+                   report->claims.size(), verified, mismatched, report->claims.size() - verified - mismatched);
+    }
     for (const SkippedCheck& skipped : report->skipped) {
         fmt::print(out, "  skipped {}: {}\n", skipped.rule_id, skipped.reason);
     }

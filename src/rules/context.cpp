@@ -27,6 +27,40 @@ std::optional<Severity> parse_severity(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(ClaimStatus status) {
+    switch (status) {
+        case ClaimStatus::Verified:
+            return "verified";
+        case ClaimStatus::Mismatched:
+            return "mismatched";
+        case ClaimStatus::Unverifiable:
+            return "unverifiable";
+    }
+    return "?";
+}
+
+const std::vector<Claim>& RuleContext::claims() {
+    if (!claims_) {
+        claims_ = extract_claims(document_);
+        report_.claims.clear();
+        for (const Claim& claim : *claims_) {
+            report_.claims.push_back(ClaimResult{claim, ClaimStatus::Unverifiable, "no table prints this figure", {}});
+        }
+    }
+    return *claims_;
+}
+
+void RuleContext::settle_claim(std::size_t index, ClaimStatus status, std::string reason, std::vector<CellRef> cells) {
+    ClaimResult& result = report_.claims[index];
+    // A mismatch found by any rule stands; otherwise the latest verdict wins.
+    if (result.status == ClaimStatus::Mismatched && status != ClaimStatus::Mismatched) {
+        return;
+    }
+    result.status = status;
+    result.reason = std::move(reason);
+    result.cells = std::move(cells);
+}
+
 std::size_t CheckReport::count(Severity severity) const {
     return static_cast<std::size_t>(
         std::count_if(findings.begin(), findings.end(),
@@ -37,6 +71,9 @@ bool CellAt::printed() const {
     const Cell& c = cell();
     return !c.invalid && c.amount() != nullptr && c.amount()->is_printed();
 }
+
+std::string place_en(const CellRef& ref) { return ref.column.empty() ? ref.row : fmt::format("{} × {}", ref.row, ref.column); }
+std::string place_zh(const CellRef& ref) { return ref.column.empty() ? ref.row : fmt::format("{}「{}」", ref.row, ref.column); }
 
 std::string row_name(const Row& row) {
     if (row.subject) {
@@ -224,6 +261,16 @@ void RuleContext::report_rounding(Finding finding, const std::string& shown_slac
     axes_.push_back(Axis::Other);
 }
 
+void RuleContext::add_hint(const SourceLocation& where, std::string hint) {
+    for (Finding& finding : report_.findings) {
+        if (!finding.cells.empty() && finding.cells.front().source.pointer == where.pointer &&
+            finding.cells.front().source.line == where.line && finding.cells.front().source.column == where.column) {
+            finding.hints.push_back(hint);
+            return;
+        }
+    }
+}
+
 void RuleContext::skip(std::string reason) {
     for (const SkippedCheck& s : report_.skipped) {
         if (s.rule_id == rule_->id && s.reason == reason) {
@@ -333,12 +380,11 @@ Verdict RuleContext::check_sum(const Figure& total,
         expression = "0";
     }
     finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
-    const std::string where_en = fmt::format("{} × {}", total.ref.row, total.ref.column);
     finding.message_en =
-        fmt::format("{}: {} {}, but {} is printed (difference {} {})", where_en, text.expected_en,
+        fmt::format("{}: {} {}, but {} is printed (difference {} {})", place_en(total.ref), text.expected_en,
                     finding.expected, finding.actual, finding.difference, total.ref.unit);
-    finding.message_zh = fmt::format("{}「{}」：{} {}，表中列示 {}（相差 {} {}）", total.ref.row,
-                                     total.ref.column, text.expected_zh, finding.expected,
+    finding.message_zh = fmt::format("{}：{} {}，表中列示 {}（相差 {} {}）", place_zh(total.ref),
+                                     text.expected_zh, finding.expected,
                                      finding.actual, finding.difference, total.ref.unit);
     if (overlaps) {
         report_rounding(std::move(finding), show(slack_of(total, parts), total.unit, decimals + 1));
@@ -437,11 +483,11 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
     finding.difference = show(excess, part.unit, decimals);
     finding.arithmetic = fmt::format("{} > {}", shown_figure(part, part.unit, decimals),
                                      shown_figure(whole, part.unit, decimals));
-    finding.message_en = fmt::format("{} × {}: {} {}, but {} is printed ({} too much)",
-                                     part.ref.row, part.ref.column, text.expected_en,
+    finding.message_en = fmt::format("{}: {} {}, but {} is printed ({} too much)",
+                                     place_en(part.ref), text.expected_en,
                                      finding.expected, finding.actual, finding.difference);
     finding.message_zh =
-        fmt::format("{}「{}」：{} {}，表中列示 {}（超出 {}）", part.ref.row, part.ref.column,
+        fmt::format("{}：{} {}，表中列示 {}（超出 {}）", place_zh(part.ref),
                     text.expected_zh, finding.expected, finding.actual, finding.difference);
     if (interval_of(part).lo <= interval_of(whole).hi) {
         report_rounding(std::move(finding),
@@ -528,10 +574,10 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
                                      : fmt::format("{} ÷ {} = {} ≠ {}", n_text, d_text,
                                                    finding.expected, finding.actual);
     finding.message_en =
-        fmt::format("{} × {}: {} {}, but {} is printed", percent_cell.ref.row,
-                    percent_cell.ref.column, text.expected_en, finding.expected, finding.actual);
+        fmt::format("{}: {} {}, but {} is printed", place_en(percent_cell.ref),
+                    text.expected_en, finding.expected, finding.actual);
     finding.message_zh =
-        fmt::format("{}「{}」：{} {}，表中列示 {}", percent_cell.ref.row, percent_cell.ref.column,
+        fmt::format("{}：{} {}，表中列示 {}", place_zh(percent_cell.ref),
                     text.expected_zh, finding.expected, finding.actual);
     if (reaches_low && reaches_high) {
         report_rounding(std::move(finding),

@@ -78,6 +78,8 @@ class RuleContext {
     // Reports a finding under the current rule at its effective severity.
     void report(Finding finding, Axis axis = Axis::Other);
     void skip(std::string reason);
+    // Adds a hint to the finding about the cell at this place.
+    void add_hint(const SourceLocation& where, std::string hint);
     void count_checked(const std::vector<CellRef>& cells);
 
     // total = Σ sign·part. Reports an error under the current rule when no exact values within
@@ -98,6 +100,11 @@ class RuleContext {
     // Adds the diagnosis hints (row × column culprits) once every rule has run.
     void finish();
 
+    // The narrative's claims, found once; each starts unverifiable until a rule checks it.
+    const std::vector<Claim>& claims();
+    void settle_claim(std::size_t index, ClaimStatus status, std::string reason, std::vector<CellRef> cells = {});
+    const ClaimResult& claim_result(std::size_t index) const { return report_.claims[index]; }
+
   private:
     Severity effective(std::string_view rule_id, Severity fallback) const;
     Decimal slack_of(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) const;
@@ -111,6 +118,7 @@ class RuleContext {
     std::vector<Axis> axes_;  // parallel to report_.findings
     std::set<std::string> checked_cells_;
     std::set<std::pair<std::string, std::string>> compared_;
+    std::optional<std::vector<Claim>> claims_;
 };
 
 // Cell helpers shared by the rule families.

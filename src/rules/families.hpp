@@ -51,6 +51,15 @@ void rate_above_100(const Document&, RuleContext&);
 void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
 
+// narrative.cpp: the claims of the 情况说明
+void narrative_amounts(const Document&, RuleContext&);
+void narrative_shares(const Document&, RuleContext&);
+void narrative_changes(const Document&, RuleContext&);
+void narrative_counts(const Document&, RuleContext&);
+void narrative_breakdowns(const Document&, RuleContext&);
+void narrative_unit_name(const Document&, RuleContext&);
+void narrative_unverifiable(const Document&, RuleContext&);
+
 // The rounding note has no function of its own: the identity rules report it.
 void none(const Document&, RuleContext&);
 

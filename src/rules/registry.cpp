@@ -105,6 +105,14 @@ constexpr RuleInfo registry[] = {
      r::required_tables},
     {"completeness.empty-table-explained", "completeness", S::Warning,
      "An empty table says why it is empty", "空表说明原因", r::empty_table_explained},
+    // the narrative (情况说明) against the tables
+    {"narrative.amount", "narrative", S::Error, "An amount the narrative quotes agrees with its table cell", "情况说明所引金额与表格一致", r::narrative_amounts},
+    {"narrative.share", "narrative", S::Error, "A share the narrative quotes agrees with its part and whole", "情况说明所列占比与金额一致", r::narrative_shares},
+    {"narrative.change", "narrative", S::Error, "A change the narrative quotes agrees with the table and its own words", "情况说明所列增减与表格及措辞一致", r::narrative_changes},
+    {"narrative.count", "narrative", S::Error, "A count the narrative quotes agrees with its list or table", "情况说明所列个数与列举或表格一致", r::narrative_counts},
+    {"narrative.breakdown", "narrative", S::Error, "The parts the narrative lists add up to their total", "情况说明所列各项之和等于总数", r::narrative_breakdowns},
+    {"narrative.unit-name", "narrative", S::Warning, "The unit is named the same way throughout", "单位名称前后一致", r::narrative_unit_name},
+    {"narrative.unverifiable", "narrative", S::Note, "A figure the narrative quotes that no table can confirm", "情况说明中无法用表格核对的数字", r::narrative_unverifiable},
     // the rounding model
     {"rounding.explained", "rounding", S::Note,
      "A difference that rounding of the printed figures can explain",

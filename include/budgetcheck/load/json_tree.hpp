@@ -16,6 +16,7 @@ namespace budgetcheck {
 struct TextPosition {
     std::uint32_t line = 0;    // 1-based
     std::uint32_t column = 0;  // 1-based, in code points
+    std::size_t offset = 0;    // byte offset of the first character
 };
 
 struct JsonNode {

@@ -324,6 +324,20 @@ struct ProjectTargets {
     SourceLocation source;
 };
 
+// A verbatim text (a profile or narrative section, a glossary entry, a table note) and where its
+// JSON string starts, with the string as written in the file so positions inside it can be
+// given exactly even where the JSON escapes characters.
+struct TextSection {
+    std::string heading;
+    std::string text;
+    SourceLocation source;       // the section
+    SourceLocation text_source;  // the opening quote of its text
+    std::string raw;             // the text's JSON string between the quotes, escapes and all
+};
+
+// Where the code point at `index` of a JSON string's decoded text sits in the file.
+SourceLocation locate_in_string(const SourceLocation& opening_quote, std::string_view raw, std::size_t index);
+
 // ---- tables and the document ---------------------------------------------------------------
 
 struct Table {
@@ -337,6 +351,7 @@ struct Table {
     std::optional<Classification> classification;  // of its subject rows, when it has any
     std::vector<TableSide> sides;
     std::vector<std::string> notes;
+    std::vector<TextSection> note_sources;  // the notes with their positions
     std::vector<ThreePublicFigure> three_public;  // filled for ThreePublicExpenses tables
     std::vector<ProjectTargets> projects;         // filled for PerformanceTargets tables
 
@@ -344,11 +359,6 @@ struct Table {
     const TableSide* side(Side which) const;
 };
 
-struct TextSection {
-    std::string heading;
-    std::string text;
-    SourceLocation source;
-};
 
 struct Document {
     std::string file;  // the path it was read from ("-" for standard input)

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "budgetcheck/model/catalog.hpp"
+#include "budgetcheck/narrative/claims.hpp"
 #include "budgetcheck/rules/finding.hpp"
 
 namespace budgetcheck {
@@ -42,8 +43,20 @@ struct SkippedCheck {
     std::string reason;
 };
 
+// What became of one claim of the narrative.
+enum class ClaimStatus { Verified, Mismatched, Unverifiable };
+std::string_view to_string(ClaimStatus status);
+
+struct ClaimResult {
+    Claim claim;
+    ClaimStatus status = ClaimStatus::Unverifiable;
+    std::string reason;          // why it could not be verified, or what it was checked against
+    std::vector<CellRef> cells;  // the table cells it was checked against
+};
+
 struct CheckReport {
     std::vector<Finding> findings;
+    std::vector<ClaimResult> claims;
     std::size_t identities_checked = 0;
     std::vector<SkippedCheck> skipped;
     // Pointers of every cell that took part in at least one checked identity.
