@@ -28,16 +28,25 @@ std::string_view to_string(ClaimKind kind) {
 
 namespace {
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0xA0; }
+bool is_digit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
+bool is_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == 0xA0;
+}
 bool is_clause_end(char32_t c) {
-    return c == U',' || c == U';' || c == U':' || c == U'、' || c == U'。' || c == U'\n' || c == U'!' || c == U'?';
+    return c == U',' || c == U';' || c == U':' || c == U'、' || c == U'。' || c == U'\n' ||
+           c == U'!' || c == U'?';
 }
 
-bool is_money(std::string_view unit) { return unit == "万元" || unit == "元" || unit == "亿元"; }
+bool is_money(std::string_view unit) {
+    return unit == "万元" || unit == "元" || unit == "亿元";
+}
 
 // Units a quoted figure may carry, longest first.
-constexpr std::u32string_view units[] = {U"万元", U"亿元", U"平方米", U"台/套", U"元", U"%", U"个", U"人", U"辆", U"台", U"套", U"处", U"项", U"家"};
+constexpr std::u32string_view units[] = {U"万元", U"亿元", U"平方米", U"台/套", U"元",
+                                         U"%",    U"个",   U"人",     U"辆",    U"台",
+                                         U"套",   U"处",   U"项",     U"家"};
 
 struct Number {
     std::size_t begin = 0;  // first character of the number (or its sign)
@@ -50,7 +59,8 @@ struct Number {
 
 // Reads a number with a unit at t[i]; nullopt when there is none there.
 std::optional<Number> read_number(std::u32string_view t, std::size_t i) {
-    if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == U'.' || t[i - 1] == U',' || t[i - 1] == U'〔' || t[i - 1] == U'[')) {
+    if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == U'.' || t[i - 1] == U',' || t[i - 1] == U'〔' ||
+                  t[i - 1] == U'[')) {
         return std::nullopt;
     }
     std::size_t j = i;
@@ -59,8 +69,9 @@ std::optional<Number> read_number(std::u32string_view t, std::size_t i) {
         digits.push_back(static_cast<char>(t[j]));
         ++j;
         // thousands separators: ",ddd" followed by a non-digit
-        if (j + 3 < t.size() + 1 && j < t.size() && t[j] == U',' && j + 3 < t.size() + 0 && is_digit(t[j + 1]) &&
-            is_digit(t[j + 2]) && is_digit(t[j + 3]) && (j + 4 >= t.size() || !is_digit(t[j + 4]))) {
+        if (j + 3 < t.size() + 1 && j < t.size() && t[j] == U',' && j + 3 < t.size() + 0 &&
+            is_digit(t[j + 1]) && is_digit(t[j + 2]) && is_digit(t[j + 3]) &&
+            (j + 4 >= t.size() || !is_digit(t[j + 4]))) {
             digits.push_back(',');
             ++j;
         }
@@ -129,7 +140,8 @@ std::optional<int> direction_of(std::u32string_view clause) {
 }
 
 bool mentions_change(std::u32string_view clause) {
-    for (std::u32string_view word : {U"增加", U"增长", U"上升", U"提高", U"减少", U"降低", U"下降"}) {
+    for (std::u32string_view word :
+         {U"增加", U"增长", U"上升", U"提高", U"减少", U"降低", U"下降"}) {
         if (clause.find(word) != std::u32string_view::npos) {
             return true;
         }
@@ -143,7 +155,8 @@ std::string subject_of(std::u32string_view clause) {
     std::u32string text(clause);
     // drop years: "2024年", "2024 年度"
     for (std::size_t at = 0; at + 4 < text.size();) {
-        if (is_digit(text[at]) && is_digit(text[at + 1]) && is_digit(text[at + 2]) && is_digit(text[at + 3])) {
+        if (is_digit(text[at]) && is_digit(text[at + 1]) && is_digit(text[at + 2]) &&
+            is_digit(text[at + 3])) {
             std::size_t end = at + 4;
             while (end < text.size() && is_space(text[end])) {
                 ++end;
@@ -161,7 +174,8 @@ std::string subject_of(std::u32string_view clause) {
     }
     std::string key = split_label(encode_utf8(text)).key;
     for (std::string_view tail : {"为", "是", "共", "约", "计", "达"}) {
-        while (key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0) {
+        while (key.size() >= tail.size() &&
+               key.compare(key.size() - tail.size(), tail.size(), tail) == 0) {
             key.erase(key.size() - tail.size());
         }
     }
@@ -197,18 +211,21 @@ std::size_t clause_start(std::u32string_view t, std::size_t sentence_begin, std:
 }
 
 // Items of a list printed after 分别为 or a colon, up to the end of the sentence.
-std::vector<std::string> list_after(std::u32string_view t, std::size_t from, std::size_t sentence_end) {
+std::vector<std::string> list_after(std::u32string_view t, std::size_t from,
+                                    std::size_t sentence_end) {
     std::u32string_view rest = t.substr(from, sentence_end - from);
     std::size_t start = rest.find(U"分别为");
     if (start != std::u32string_view::npos) {
         start += 3;
-    } else if (const auto colon = rest.find(U':'); colon != std::u32string_view::npos && colon < 4) {
+    } else if (const auto colon = rest.find(U':');
+               colon != std::u32string_view::npos && colon < 4) {
         start = colon + 1;
     } else {
         return {};
     }
     std::u32string_view list = rest.substr(start);
-    while (!list.empty() && (list.back() == U'。' || is_space(list.back()) || list.back() == U'\n')) {
+    while (!list.empty() &&
+           (list.back() == U'。' || is_space(list.back()) || list.back() == U'\n')) {
         list.remove_suffix(1);
     }
     std::vector<std::string> items;
@@ -276,7 +293,8 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
     auto latest_amount = [&](std::size_t before_claims, bool money_only) {
         for (std::size_t k = before_claims; k-- > 0;) {
             const Claim& c = claims[k];
-            if ((c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) && (!money_only || is_money(c.unit))) {
+            if ((c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) &&
+                (!money_only || is_money(c.unit))) {
                 return static_cast<int>(k);
             }
         }
@@ -298,10 +316,14 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
                         Claim claim = make(ClaimKind::Change, s, i);
                         claim.printed = encode_utf8(word);
                         claim.direction = 0;
-                        claim.basis = clause.find(U"执行") != std::u32string_view::npos ? Period::PriorYearExecution
-                                                                                         : Period::PriorYearBudget;
+                        claim.basis = clause.find(U"执行") != std::u32string_view::npos
+                                          ? Period::PriorYearExecution
+                                          : Period::PriorYearBudget;
                         claim.of_claim = latest_amount(claims.size(), true);
-                        claim.subject = claim.of_claim >= 0 ? claims[static_cast<std::size_t>(claim.of_claim)].subject : "";
+                        claim.subject =
+                            claim.of_claim >= 0
+                                ? claims[static_cast<std::size_t>(claim.of_claim)].subject
+                                : "";
                         claims.push_back(std::move(claim));
                     }
                 }
@@ -313,7 +335,8 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
             }
             const std::size_t start = clause_start(view, s.begin, number->begin);
             const std::u32string_view clause = view.substr(start, number->begin - start);
-            const std::u32string_view before_in_sentence = view.substr(s.begin, number->begin - s.begin);
+            const std::u32string_view before_in_sentence =
+                view.substr(s.begin, number->begin - s.begin);
             Claim claim;
             int share_of = -1;
             if (number->unit == "%") {
@@ -349,12 +372,14 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
             share_of = -1;
             if (claim.kind == ClaimKind::Change) {
                 const auto than = before_in_sentence.rfind(U'比');
-                const std::u32string_view basis = than == std::u32string_view::npos ? clause : before_in_sentence.substr(than);
-                claim.basis = basis.find(U"执行") != std::u32string_view::npos || basis.find(U"决算") != std::u32string_view::npos
+                const std::u32string_view basis =
+                    than == std::u32string_view::npos ? clause : before_in_sentence.substr(than);
+                claim.basis = basis.find(U"执行") != std::u32string_view::npos ||
+                                      basis.find(U"决算") != std::u32string_view::npos
                                   ? Period::PriorYearExecution
                                   : Period::PriorYearBudget;
-                // What changed is named before 比 ("本年预算比2023年当年预算增加…") or is the figure
-                // quoted just before.
+                // What changed is named before 比 ("本年预算比2023年当年预算增加…") or is the
+                // figure quoted just before.
                 claim.of_claim = latest_amount(claims.size(), true);
                 const std::size_t than_in_clause = clause.find(U'比');
                 const std::string named = than_in_clause == std::u32string_view::npos
@@ -362,7 +387,8 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
                                               : subject_of(clause.substr(0, than_in_clause));
                 if (!named.empty()) {
                     for (std::size_t k = claims.size(); k-- > 0;) {
-                        if (claims[k].kind == ClaimKind::Amount && claims[k].subject.find(named) != std::string::npos) {
+                        if (claims[k].kind == ClaimKind::Amount &&
+                            claims[k].subject.find(named) != std::string::npos) {
                             claim.of_claim = static_cast<int>(k);
                             break;
                         }
@@ -390,11 +416,12 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& s = sentences[si];
         const std::size_t first = sentence_first_claim[si];
-        const std::size_t last = si + 1 < sentences.size() ? sentence_first_claim[si + 1] : claims.size();
+        const std::size_t last =
+            si + 1 < sentences.size() ? sentence_first_claim[si + 1] : claims.size();
         std::vector<std::size_t> markers;
         for (std::u32string_view word : {U"其中", U"包括"}) {
-            for (std::size_t at = view.find(word, s.begin); at != std::u32string_view::npos && at < s.end;
-                 at = view.find(word, at + 1)) {
+            for (std::size_t at = view.find(word, s.begin);
+                 at != std::u32string_view::npos && at < s.end; at = view.find(word, at + 1)) {
                 // 主要包括：基本工资、奖金… lists kinds of spending, not figures.
                 if (word == U"包括" && at >= 2 && view.substr(at - 2, 2) == U"主要") {
                     continue;
@@ -413,8 +440,8 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
             head.substr(0, in_at).find_first_of(U"0123456789") == std::u32string_view::npos) {
             const std::string named = split_label(encode_utf8(head.substr(0, in_at))).key;
             for (std::size_t k = first; k-- > 0;) {
-                if ((claims[k].kind == ClaimKind::Amount || claims[k].kind == ClaimKind::Count) && !named.empty() &&
-                    claims[k].subject.find(named) != std::string::npos) {
+                if ((claims[k].kind == ClaimKind::Amount || claims[k].kind == ClaimKind::Count) &&
+                    !named.empty() && claims[k].subject.find(named) != std::string::npos) {
                     opening_whole = static_cast<int>(k);
                     break;
                 }
@@ -426,13 +453,15 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
             const std::size_t at = markers[m];
             const std::size_t next = m + 1 < markers.size() ? markers[m + 1] : s.end;
             int whole = -1;
-            if (opening_whole >= 0 && at == static_cast<std::size_t>(head.data() - view.data()) + in_at) {
+            if (opening_whole >= 0 &&
+                at == static_cast<std::size_t>(head.data() - view.data()) + in_at) {
                 whole = opening_whole;
             } else {
                 for (std::size_t k = last; k-- > 0;) {
                     const Claim& c = claims[k];
                     const bool before = k < first || c.offset < at;
-                    if (before && (c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) && !is_part[k]) {
+                    if (before && (c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) &&
+                        !is_part[k]) {
                         whole = static_cast<int>(k);
                         break;
                     }
@@ -456,20 +485,25 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
             // "其中：" then a line break: the parts are the figures opening the following lines,
             // one sentence each.
             std::size_t after_marker = at + 2;
-            while (after_marker < s.end && (view[after_marker] == U':' || is_space(view[after_marker]))) {
+            while (after_marker < s.end &&
+                   (view[after_marker] == U':' || is_space(view[after_marker]))) {
                 ++after_marker;
             }
             const bool list_follows = after_marker < s.end && view[after_marker] == U'\n';
             if (breakdown.parts.empty() || list_follows) {
                 for (std::size_t sj = si + 1; sj < sentences.size(); ++sj) {
                     const std::size_t k = sentence_first_claim[sj];
-                    const std::size_t k_end = sj + 1 < sentences.size() ? sentence_first_claim[sj + 1] : claims.size();
-                    if (k >= k_end || !part_like(claims[static_cast<std::size_t>(whole)], claims[k])) {
+                    const std::size_t k_end =
+                        sj + 1 < sentences.size() ? sentence_first_claim[sj + 1] : claims.size();
+                    if (k >= k_end ||
+                        !part_like(claims[static_cast<std::size_t>(whole)], claims[k])) {
                         break;
                     }
                     const Sentence& next_sentence = sentences[sj];
-                    const std::size_t opens = clause_start(view, next_sentence.begin, claims[k].offset);
-                    std::u32string_view lead = view.substr(next_sentence.begin, opens - next_sentence.begin);
+                    const std::size_t opens =
+                        clause_start(view, next_sentence.begin, claims[k].offset);
+                    std::u32string_view lead =
+                        view.substr(next_sentence.begin, opens - next_sentence.begin);
                     const bool leading = std::all_of(lead.begin(), lead.end(), [](char32_t c) {
                         return is_space(c) || c == U'\n';
                     });
@@ -498,13 +532,15 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
         }
         for (const Claim& other : claims) {
             if (other.kind == ClaimKind::Breakdown &&
-                std::find(other.parts.begin(), other.parts.end(), claim.part) != other.parts.end()) {
+                std::find(other.parts.begin(), other.parts.end(), claim.part) !=
+                    other.parts.end()) {
                 claim.whole = other.whole;
             }
         }
         if (claim.whole < 0) {
             for (std::size_t j = 0; j < claims.size(); ++j) {
-                if (claims[j].kind == ClaimKind::Amount && is_money(claims[j].unit) && static_cast<int>(j) != claim.part) {
+                if (claims[j].kind == ClaimKind::Amount && is_money(claims[j].unit) &&
+                    static_cast<int>(j) != claim.part) {
                     claim.whole = static_cast<int>(j);
                     break;
                 }
@@ -520,8 +556,10 @@ std::vector<Claim> extract_claims(const TextSection& section, std::string_view b
             const std::size_t line_begin = view.rfind(U'\n', line_end - 1);
             const std::size_t from = line_begin == std::u32string_view::npos ? 0 : line_begin + 1;
             const std::u32string_view line = view.substr(from, line_end - from);
-            if (!line.empty() && line.size() <= 30 && line.back() != U'。' && line.find(U"万元") == std::u32string_view::npos) {
-                claim.source.context = encode_utf8(std::u32string_view(original).substr(from, line_end - from));
+            if (!line.empty() && line.size() <= 30 && line.back() != U'。' &&
+                line.find(U"万元") == std::u32string_view::npos) {
+                claim.source.context =
+                    encode_utf8(std::u32string_view(original).substr(from, line_end - from));
                 break;
             }
             if (line_begin == std::u32string_view::npos) {

@@ -44,13 +44,15 @@ const std::vector<Claim>& RuleContext::claims() {
         claims_ = extract_claims(document_);
         report_.claims.clear();
         for (const Claim& claim : *claims_) {
-            report_.claims.push_back(ClaimResult{claim, ClaimStatus::Unverifiable, "no table prints this figure", {}});
+            report_.claims.push_back(
+                ClaimResult{claim, ClaimStatus::Unverifiable, "no table prints this figure", {}});
         }
     }
     return *claims_;
 }
 
-void RuleContext::settle_claim(std::size_t index, ClaimStatus status, std::string reason, std::vector<CellRef> cells) {
+void RuleContext::settle_claim(std::size_t index, ClaimStatus status, std::string reason,
+                               std::vector<CellRef> cells) {
     ClaimResult& result = report_.claims[index];
     // A mismatch found by any rule stands; otherwise the latest verdict wins.
     if (result.status == ClaimStatus::Mismatched && status != ClaimStatus::Mismatched) {
@@ -72,8 +74,12 @@ bool CellAt::printed() const {
     return !c.invalid && c.amount() != nullptr && c.amount()->is_printed();
 }
 
-std::string place_en(const CellRef& ref) { return ref.column.empty() ? ref.row : fmt::format("{} × {}", ref.row, ref.column); }
-std::string place_zh(const CellRef& ref) { return ref.column.empty() ? ref.row : fmt::format("{}「{}」", ref.row, ref.column); }
+std::string place_en(const CellRef& ref) {
+    return ref.column.empty() ? ref.row : fmt::format("{} × {}", ref.row, ref.column);
+}
+std::string place_zh(const CellRef& ref) {
+    return ref.column.empty() ? ref.row : fmt::format("{}「{}」", ref.row, ref.column);
+}
 
 std::string row_name(const Row& row) {
     if (row.subject) {
@@ -122,6 +128,20 @@ std::vector<CellAt> value_cells(const Table& table, int side, int row) {
 
 bool is_content(const Row& row) {
     return row.role != RowRole::Filler;
+}
+
+const Table* first_table(const Document& document, TableKind kind) {
+    const auto tables = document.tables_of(kind);
+    return tables.empty() ? nullptr : tables.front();
+}
+
+int total_row(const TableSide& side) {
+    for (std::size_t r = 0; r < side.rows.size(); ++r) {
+        if (side.rows[r].is_total && side.rows[r].line_item == LineItem::Total) {
+            return static_cast<int>(r);
+        }
+    }
+    return -1;
 }
 
 int find_subject_row(const TableSide& side, std::string_view code) {
@@ -264,7 +284,8 @@ void RuleContext::report_rounding(Finding finding, const std::string& shown_slac
 void RuleContext::add_hint(const SourceLocation& where, std::string hint) {
     for (Finding& finding : report_.findings) {
         if (!finding.cells.empty() && finding.cells.front().source.pointer == where.pointer &&
-            finding.cells.front().source.line == where.line && finding.cells.front().source.column == where.column) {
+            finding.cells.front().source.line == where.line &&
+            finding.cells.front().source.column == where.column) {
             finding.hints.push_back(hint);
             return;
         }
@@ -380,12 +401,12 @@ Verdict RuleContext::check_sum(const Figure& total,
         expression = "0";
     }
     finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
-    finding.message_en =
-        fmt::format("{}: {} {}, but {} is printed (difference {} {})", place_en(total.ref), text.expected_en,
-                    finding.expected, finding.actual, finding.difference, total.ref.unit);
-    finding.message_zh = fmt::format("{}：{} {}，表中列示 {}（相差 {} {}）", place_zh(total.ref),
-                                     text.expected_zh, finding.expected,
+    finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})",
+                                     place_en(total.ref), text.expected_en, finding.expected,
                                      finding.actual, finding.difference, total.ref.unit);
+    finding.message_zh =
+        fmt::format("{}：{} {}，表中列示 {}（相差 {} {}）", place_zh(total.ref), text.expected_zh,
+                    finding.expected, finding.actual, finding.difference, total.ref.unit);
     if (overlaps) {
         report_rounding(std::move(finding), show(slack_of(total, parts), total.unit, decimals + 1));
         return Verdict::WithinRounding;
@@ -483,12 +504,12 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
     finding.difference = show(excess, part.unit, decimals);
     finding.arithmetic = fmt::format("{} > {}", shown_figure(part, part.unit, decimals),
                                      shown_figure(whole, part.unit, decimals));
-    finding.message_en = fmt::format("{}: {} {}, but {} is printed ({} too much)",
-                                     place_en(part.ref), text.expected_en,
-                                     finding.expected, finding.actual, finding.difference);
+    finding.message_en =
+        fmt::format("{}: {} {}, but {} is printed ({} too much)", place_en(part.ref),
+                    text.expected_en, finding.expected, finding.actual, finding.difference);
     finding.message_zh =
-        fmt::format("{}：{} {}，表中列示 {}（超出 {}）", place_zh(part.ref),
-                    text.expected_zh, finding.expected, finding.actual, finding.difference);
+        fmt::format("{}：{} {}，表中列示 {}（超出 {}）", place_zh(part.ref), text.expected_zh,
+                    finding.expected, finding.actual, finding.difference);
     if (interval_of(part).lo <= interval_of(whole).hi) {
         report_rounding(std::move(finding),
                         show(slack_of(whole, {{1, part}}), part.unit, decimals + 1));
@@ -573,12 +594,10 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
                                                    d_text, finding.expected, finding.actual)
                                      : fmt::format("{} ÷ {} = {} ≠ {}", n_text, d_text,
                                                    finding.expected, finding.actual);
-    finding.message_en =
-        fmt::format("{}: {} {}, but {} is printed", place_en(percent_cell.ref),
-                    text.expected_en, finding.expected, finding.actual);
-    finding.message_zh =
-        fmt::format("{}：{} {}，表中列示 {}", place_zh(percent_cell.ref),
-                    text.expected_zh, finding.expected, finding.actual);
+    finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_cell.ref),
+                                     text.expected_en, finding.expected, finding.actual);
+    finding.message_zh = fmt::format("{}：{} {}，表中列示 {}", place_zh(percent_cell.ref),
+                                     text.expected_zh, finding.expected, finding.actual);
     if (reaches_low && reaches_high) {
         report_rounding(std::move(finding),
                         fmt::format("{} points", show(*Decimal::make(5, decimals + 1),
@@ -635,7 +654,8 @@ void RuleContext::finish() {
     // A part that repeats the part printed just before it may have been copied from it.
     for (std::size_t i = 0; i < report_.findings.size(); ++i) {
         Finding& finding = report_.findings[i];
-        if (finding.severity != Severity::Error || finding.cells.size() < 3 || axes_[i] == Axis::Other) {
+        if (finding.severity != Severity::Error || finding.cells.size() < 3 ||
+            axes_[i] == Axis::Other) {
             continue;
         }
         std::vector<std::string> hints;
@@ -646,11 +666,13 @@ void RuleContext::finish() {
                 continue;
             }
             const auto before = previous_along(*at, axes_[i]);
-            const bool is_total = before && before->cell().source.pointer == finding.cells.front().source.pointer;
-            if (before && !is_total && before->printed() && before->amount()->value() == at->amount()->value()) {
-                hints.push_back(fmt::format("{} × {} repeats the figure {} printed just before it ({} × {}): copied?",
-                                            ref.row, ref.column, ref.printed, ref_of(*before).row,
-                                            ref_of(*before).column));
+            const bool is_total =
+                before && before->cell().source.pointer == finding.cells.front().source.pointer;
+            if (before && !is_total && before->printed() &&
+                before->amount()->value() == at->amount()->value()) {
+                hints.push_back(fmt::format(
+                    "{} × {} repeats the figure {} printed just before it ({} × {}): copied?",
+                    ref.row, ref.column, ref.printed, ref_of(*before).row, ref_of(*before).column));
             }
         }
         finding.hints.insert(finding.hints.end(), hints.begin(), hints.end());

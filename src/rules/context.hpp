@@ -102,7 +102,8 @@ class RuleContext {
 
     // The narrative's claims, found once; each starts unverifiable until a rule checks it.
     const std::vector<Claim>& claims();
-    void settle_claim(std::size_t index, ClaimStatus status, std::string reason, std::vector<CellRef> cells = {});
+    void settle_claim(std::size_t index, ClaimStatus status, std::string reason,
+                      std::vector<CellRef> cells = {});
     const ClaimResult& claim_result(std::size_t index) const { return report_.claims[index]; }
 
   private:
@@ -145,6 +146,10 @@ void for_each_grid_side(const Document& document, Fn fn) {
         }
     }
 }
+// The first table of a kind, or nullptr.
+const Table* first_table(const Document& document, TableKind kind);
+// A side's 合计 row, or -1.
+int total_row(const TableSide& side);
 // Rows that are real content (not filler).
 bool is_content(const Row& row);
 // The table's rows of a subject code, or -1.

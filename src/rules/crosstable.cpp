@@ -11,11 +11,6 @@ namespace budgetcheck::rules {
 
 namespace {
 
-const Table* first(const Document& document, TableKind kind) {
-    const auto tables = document.tables_of(kind);
-    return tables.empty() ? nullptr : tables.front();
-}
-
 bool require(RuleContext& context, const Table* table, TableKind kind) {
     if (table == nullptr) {
         context.skip(fmt::format("no {} printed", chinese_name(kind)));
@@ -28,28 +23,19 @@ bool require(RuleContext& context, const Table* table, TableKind kind) {
 std::optional<std::pair<const Table*, const Table*>> both(const Document& document,
                                                           RuleContext& context, TableKind a,
                                                           TableKind b) {
-    const Table* first_table = first(document, a);
-    const Table* second_table = first(document, b);
-    const bool have_first = require(context, first_table, a);
-    const bool have_second = require(context, second_table, b);
-    if (!have_first || !have_second) {
+    const Table* one = first_table(document, a);
+    const Table* other = first_table(document, b);
+    const bool have_one = require(context, one, a);
+    const bool have_other = require(context, other, b);
+    if (!have_one || !have_other) {
         return std::nullopt;
     }
-    return std::make_pair(first_table, second_table);
+    return std::make_pair(one, other);
 }
 
 int find_line(const TableSide& side, LineItem item, int after = -1) {
     for (std::size_t r = static_cast<std::size_t>(after + 1); r < side.rows.size(); ++r) {
         if (side.rows[r].line_item == item) {
-            return static_cast<int>(r);
-        }
-    }
-    return -1;
-}
-
-int total_row(const TableSide& side) {
-    for (std::size_t r = 0; r < side.rows.size(); ++r) {
-        if (side.rows[r].is_total && side.rows[r].line_item == LineItem::Total) {
             return static_cast<int>(r);
         }
     }
@@ -596,7 +582,7 @@ void performance_funds(const Document& document, RuleContext& context) {
 }
 
 void fund_tables(const Document& document, RuleContext& context) {
-    const Table* summary = first(document, TableKind::IncomeExpenditureSummary);
+    const Table* summary = first_table(document, TableKind::IncomeExpenditureSummary);
     if (!require(context, summary, TableKind::IncomeExpenditureSummary)) {
         return;
     }
@@ -607,7 +593,7 @@ void fund_tables(const Document& document, RuleContext& context) {
          "国有资本经营预算拨款收入"},
     };
     for (const auto& [kind, item, line_name] : pairs) {
-        const Table* table = first(document, kind);
+        const Table* table = first_table(document, kind);
         if (!require(context, table, kind)) {
             continue;
         }

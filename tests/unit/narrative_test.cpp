@@ -10,7 +10,8 @@ using test::findings_of;
 
 namespace {
 
-std::vector<Claim> claims_in(const std::string& text, const std::string& heading = "一、收支预算总体情况") {
+std::vector<Claim> claims_in(const std::string& text,
+                             const std::string& heading = "一、收支预算总体情况") {
     TextSection section;
     section.heading = heading;
     section.text = text;
@@ -29,7 +30,8 @@ std::vector<ClaimKind> kinds(const std::vector<Claim>& claims) {
 
 TEST_CASE("extract_claims reads amounts however they are printed", "[narrative]") {
     SECTION("spaces, thousands separators, full-width characters") {
-        auto claims = claims_in("收支总预算 4394.21 万元，收入预算9,076.74万元，本年收入４，１０５．３８万元。");
+        auto claims = claims_in(
+            "收支总预算 4394.21 万元，收入预算9,076.74万元，本年收入４，１０５．３８万元。");
         REQUIRE(claims.size() == 3);
         CHECK(claims[0].subject == "收支总预算");
         CHECK(claims[0].value.to_string() == "4394.21");
@@ -39,7 +41,8 @@ TEST_CASE("extract_claims reads amounts however they are printed", "[narrative]"
         CHECK(claims[2].value.to_string() == "4105.38");
     }
     SECTION("years, document numbers, phone numbers and thresholds are not claims") {
-        auto claims = claims_in("根据财监〔2019〕11号文，2024 年开通 12333 电话，单价50万元以上设备4台/套。");
+        auto claims =
+            claims_in("根据财监〔2019〕11号文，2024 年开通 12333 电话，单价50万元以上设备4台/套。");
         REQUIRE(claims.size() == 1);
         CHECK(claims[0].kind == ClaimKind::Count);
         CHECK(claims[0].unit == "台/套");
@@ -47,8 +50,10 @@ TEST_CASE("extract_claims reads amounts however they are printed", "[narrative]"
 }
 
 TEST_CASE("extract_claims links shares to their part and their whole", "[narrative]") {
-    auto claims = claims_in("2024 年收入预算 4394.21 万元，其中：本年收入 4105.38 万元，占 93.4%；上年结转结余 288.83 万元，占 6.6%。"
-                            "本年收入中，一般公共预算拨款收入 4105.38 万元，占 100%。");
+    auto claims = claims_in(
+        "2024 年收入预算 4394.21 万元，其中：本年收入 4105.38 万元，占 93.4%；上年结转结余 288.83 "
+        "万元，占 6.6%。"
+        "本年收入中，一般公共预算拨款收入 4105.38 万元，占 100%。");
     std::vector<const Claim*> shares;
     for (const Claim& c : claims) {
         if (c.kind == ClaimKind::Share) {
@@ -58,15 +63,20 @@ TEST_CASE("extract_claims links shares to their part and their whole", "[narrati
     REQUIRE(shares.size() == 3);
     CHECK(claims[static_cast<std::size_t>(shares[0]->part)].printed == "4105.38 万元");
     CHECK(claims[static_cast<std::size_t>(shares[0]->whole)].printed == "4394.21 万元");
-    CHECK(claims[static_cast<std::size_t>(shares[2]->whole)].subject == "本年收入");  // 本年收入中，…
+    CHECK(claims[static_cast<std::size_t>(shares[2]->whole)].subject ==
+          "本年收入");  // 本年收入中，…
 }
 
 TEST_CASE("extract_claims reads changes with their direction and basis", "[narrative]") {
-    auto claims = claims_in("住房公积金(项)2024年预算数为50.00万元, 比2023年执行数减少54万元, 降低51.92%。事业运行(项)预算数为610.65万元，与2023年执行数持平。"
-                            "机关运行经费0万元，比2023年预算增加（减少）0万元。");
+    auto claims = claims_in(
+        "住房公积金(项)2024年预算数为50.00万元, 比2023年执行数减少54万元, "
+        "降低51.92%。事业运行(项)预算数为610.65万元，与2023年执行数持平。"
+        "机关运行经费0万元，比2023年预算增加（减少）0万元。");
     REQUIRE(claims.size() == 7);
-    CHECK(kinds(claims) == std::vector<ClaimKind>{ClaimKind::Amount, ClaimKind::Change, ClaimKind::Change, ClaimKind::Amount,
-                                                  ClaimKind::Change, ClaimKind::Amount, ClaimKind::Change});
+    CHECK(kinds(claims) == std::vector<ClaimKind>{ClaimKind::Amount, ClaimKind::Change,
+                                                  ClaimKind::Change, ClaimKind::Amount,
+                                                  ClaimKind::Change, ClaimKind::Amount,
+                                                  ClaimKind::Change});
     CHECK(claims[1].direction == -1);
     CHECK(claims[1].basis == Period::PriorYearExecution);
     CHECK(claims[1].of_claim == 0);
@@ -79,7 +89,9 @@ TEST_CASE("extract_claims reads changes with their direction and basis", "[narra
 
 TEST_CASE("extract_claims counts lists and finds breakdowns", "[narrative]") {
     SECTION("a count and the list after it") {
-        auto claims = claims_in("内设6个机构，分别为办公室、社会保障卡管理科、规划财务科、公共服务科、系统与大数据科、网络安全科。");
+        auto claims = claims_in(
+            "内设6个机构，分别为办公室、社会保障卡管理科、规划财务科、公共服务科、系统与大数据科、"
+            "网络安全科。");
         REQUIRE(claims.size() == 1);
         CHECK(claims[0].noun == "机构");
         CHECK(claims[0].listed == 6);
@@ -89,18 +101,24 @@ TEST_CASE("extract_claims counts lists and finds breakdowns", "[narrative]") {
         CHECK(claims[0].listed == 3);
     }
     SECTION("其中 breaks a total down, on one line or one part per line") {
-        auto one_line = claims_in("政府采购预算总额3318.54万元，其中：政府采购货物预算0万元、政府采购工程预算0万元、政府采购服务预算3318.54万元。");
+        auto one_line = claims_in(
+            "政府采购预算总额3318."
+            "54万元，其中：政府采购货物预算0万元、政府采购工程预算0万元、政府采购服务预算3318."
+            "54万元。");
         REQUIRE(one_line.back().kind == ClaimKind::Breakdown);
         CHECK(one_line.back().parts.size() == 3);
-        auto lines = claims_in("一般公共预算基本支出 517.03 万元，其中：\n人员经费 458.89 万元，主要包括：基本工资、奖金。\n公用经费 58.14 万元，主要包括：办公费。");
+        auto lines = claims_in(
+            "一般公共预算基本支出 517.03 万元，其中：\n人员经费 458.89 "
+            "万元，主要包括：基本工资、奖金。\n公用经费 58.14 万元，主要包括：办公费。");
         REQUIRE(lines.back().kind == ClaimKind::Breakdown);
         CHECK(lines.back().parts.size() == 2);
     }
 }
 
 TEST_CASE("extract_claims survives garbled text without inventing claims", "[narrative]") {
-    for (const char* text : {"万元万元%%%，，，占占 ---", "1.2.3万元", "比比增加增加", "其中：其中：包括：", "，。；：、\n\n",
-                             "\xE4\xB8", "99999999999999999999999万元", "占%", "增长%"}) {
+    for (const char* text :
+         {"万元万元%%%，，，占占 ---", "1.2.3万元", "比比增加增加", "其中：其中：包括：",
+          "，。；：、\n\n", "\xE4\xB8", "99999999999999999999999万元", "占%", "增长%"}) {
         INFO(text);
         const auto claims = claims_in(text);
         for (const Claim& c : claims) {
@@ -116,8 +134,10 @@ namespace {
 std::string disclosure(const std::string& narrative, const std::string& profile = "") {
     return R"({"budgetcheck": 1,
   "document": {"title": "测试单位 2024 年单位预算", "unit": "测试单位信息中心", "year": 2024, "kind": "unit_budget"},
-  "profile": [{"section": "二、机构设置", "text": ")" + profile + R"("}],
-  "narrative": [{"section": "一、2024 年收支预算总体情况", "text": ")" + narrative + R"("}],
+  "profile": [{"section": "二、机构设置", "text": ")" +
+           profile + R"("}],
+  "narrative": [{"section": "一、2024 年收支预算总体情况", "text": ")" +
+           narrative + R"("}],
   "tables": [
     {"title": "收支总表", "columns": [["收入", "项目"], ["收入", "预算数"], ["支出", "项目"], ["支出", "预算数"]], "rows": [
       ["一、一般公共预算拨款收入", "8.00", "一、社会保障和就业支出", "10.00"],
@@ -131,31 +151,42 @@ std::string disclosure(const std::string& narrative, const std::string& profile 
 }  // namespace
 
 TEST_CASE("narrative.amount: a quoted amount agrees with its cell", "[narrative][rules]") {
-    auto ok = test::check_text(disclosure("2024 年收支总预算 10.00 万元，其中：一般公共预算拨款收入 8 万元，事业收入 2.00 万元。"));
+    auto ok = test::check_text(disclosure(
+        "2024 年收支总预算 10.00 万元，其中：一般公共预算拨款收入 8 万元，事业收入 2.00 万元。"));
     CHECK(findings_of(ok, "narrative.amount").empty());
-    auto bad = test::check_text(disclosure("2024 年收支总预算 10.00 万元，其中：一般公共预算拨款收入 8.10 万元，事业收入 2.00 万元。"));
+    auto bad =
+        test::check_text(disclosure("2024 年收支总预算 10.00 万元，其中：一般公共预算拨款收入 8.10 "
+                                    "万元，事业收入 2.00 万元。"));
     auto found = findings_of(bad, "narrative.amount");
     REQUIRE(found.size() == 1);
-    CHECK(found[0].message_en == "the narrative quotes 8.10 万元 for 一般公共预算拨款收入, but 收支总表 一般公共预算拨款收入 prints 8.00 万元");
+    CHECK(found[0].message_en ==
+          "the narrative quotes 8.10 万元 for 一般公共预算拨款收入, but 收支总表 "
+          "一般公共预算拨款收入 prints 8.00 万元");
     CHECK(found[0].cells[0].source.pointer == "/narrative/0/text");
     CHECK(found[0].cells[0].source.column > 1);
     CHECK(found[0].cells[1].table == "收支总表");
 }
 
 TEST_CASE("narrative.share: shares agree with their part and whole", "[narrative][rules]") {
-    auto ok = test::check_text(disclosure("收入预算 10.00 万元，其中：一般公共预算拨款收入 8.00 万元，占 80%；事业收入 2.00 万元，占 20%。"));
+    auto ok =
+        test::check_text(disclosure("收入预算 10.00 万元，其中：一般公共预算拨款收入 8.00 万元，占 "
+                                    "80%；事业收入 2.00 万元，占 20%。"));
     CHECK(findings_of(ok, "narrative.share").empty());
-    auto bad = test::check_text(disclosure("收入预算 10.00 万元，其中：一般公共预算拨款收入 8.00 万元，占 79%；事业收入 2.00 万元，占 21%。"));
+    auto bad =
+        test::check_text(disclosure("收入预算 10.00 万元，其中：一般公共预算拨款收入 8.00 万元，占 "
+                                    "79%；事业收入 2.00 万元，占 21%。"));
     CHECK(findings_of(bad, "narrative.share").size() == 2);
 }
 
 TEST_CASE("narrative.change: size and direction agree with the table", "[narrative][rules]") {
-    const std::string heading_text = "社会保障和就业支出（类）2024年预算数为8.00万元，比2023年执行数%s2.00万元。";
+    const std::string heading_text =
+        "社会保障和就业支出（类）2024年预算数为8.00万元，比2023年执行数%s2.00万元。";
     auto with = [&](const std::string& word) {
         std::string text = heading_text;
         text.replace(text.find("%s"), 2, word);
         std::string doc = disclosure(text);
-        doc.replace(doc.find("一、2024 年收支预算总体情况"), std::string("一、2024 年收支预算总体情况").size(), "五、一般公共预算支出情况");
+        doc.replace(doc.find("一、2024 年收支预算总体情况"),
+                    std::string("一、2024 年收支预算总体情况").size(), "五、一般公共预算支出情况");
         return test::check_text(doc);
     };
     CHECK(findings_of(with("减少"), "narrative.change").empty());
@@ -165,28 +196,44 @@ TEST_CASE("narrative.change: size and direction agree with the table", "[narrati
 }
 
 TEST_CASE("narrative.count and narrative.breakdown", "[narrative][rules]") {
-    auto counted = test::check_text(disclosure("收支总预算 10.00 万元。", "内设3个机构，分别为办公室、财务科。"));
+    auto counted = test::check_text(
+        disclosure("收支总预算 10.00 万元。", "内设3个机构，分别为办公室、财务科。"));
     auto found = findings_of(counted, "narrative.count");
     REQUIRE(found.size() == 1);
     CHECK(found[0].arithmetic == "3 ≠ 2");
-    auto broken = test::check_text(disclosure("政府采购预算总额5.00万元，其中：货物预算1.00万元、服务预算3.00万元。"));
+    auto broken = test::check_text(
+        disclosure("政府采购预算总额5.00万元，其中：货物预算1.00万元、服务预算3.00万元。"));
     auto sums = findings_of(broken, "narrative.breakdown");
     REQUIRE(sums.size() == 1);
     CHECK(sums[0].arithmetic == "1.00 + 3.00 = 4.00 ≠ 5.00");
     CHECK(findings_of(broken, "narrative.unverifiable").size() == 3);  // no table prints 政府采购
 }
 
-TEST_CASE("narrative.unit-name: a variant spelling of the unit is a warning", "[narrative][rules]") {
-    auto same = test::check_text(disclosure("收支总预算 10.00 万元。", "测试单位信息中心内设2个机构，分别为办公室、财务科。"));
+TEST_CASE("narrative.unit-name: a variant spelling of the unit is a warning",
+          "[narrative][rules]") {
+    auto same = test::check_text(disclosure("收支总预算 10.00 万元。",
+                                            "测试单位信息中心内设2个机构，分别为办公室、财务科。"));
     CHECK(findings_of(same, "narrative.unit-name").empty());
-    auto variant = test::check_text(disclosure("收支总预算 10.00 万元。", "测试单位信息管理中心内设2个机构，分别为办公室、财务科。"));
+    auto variant = test::check_text(disclosure(
+        "收支总预算 10.00 万元。", "测试单位信息管理中心内设2个机构，分别为办公室、财务科。"));
     auto found = findings_of(variant, "narrative.unit-name");
     REQUIRE(found.size() == 1);
     CHECK(found[0].actual == "测试单位信息管理中心");
 }
 
+TEST_CASE("narrative.unit-name: tables that print the unit's name are checked too",
+          "[narrative][rules]") {
+    auto report = test::check_tables(
+        R"([{"title": "收入总表", "columns": ["单位名称", "合计"], "rows": [["测试单位信箱", "1.00"], ["合计", "1.00"]]},
+        {"title": "项目支出绩效目标表", "projects": [{"project": "甲", "unit": "117009-测试单位"}]}])");
+    auto found = findings_of(report, "narrative.unit-name");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].actual == "测试单位信箱");
+}
+
 TEST_CASE("claims are summarised as verified, mismatched or unverifiable", "[narrative][rules]") {
-    auto report = test::check_text(disclosure("收支总预算 10.00 万元，本年收入 9.00 万元，比2023年预算增加1万元。"));
+    auto report = test::check_text(
+        disclosure("收支总预算 10.00 万元，本年收入 9.00 万元，比2023年预算增加1万元。"));
     std::map<ClaimStatus, int> counts;
     for (const ClaimResult& c : report.claims) {
         ++counts[c.status];

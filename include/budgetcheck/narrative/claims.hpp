@@ -22,21 +22,22 @@ std::string_view to_string(ClaimKind kind);
 
 // Where a claim was printed: which text block, and the position of its number.
 struct ClaimSource {
-    std::string block;    // "narrative", "profile" or "notes"
-    std::string heading;  // the section heading, or the table title for notes
-    std::string sentence; // the sentence, as printed
-    std::string context;  // the nearest sub-heading above the claim inside the text, if any
+    std::string block;     // "narrative", "profile" or "notes"
+    std::string heading;   // the section heading, or the table title for notes
+    std::string sentence;  // the sentence, as printed
+    std::string context;   // the nearest sub-heading above the claim inside the text, if any
     SourceLocation location;
 };
 
 struct Claim {
     ClaimKind kind = ClaimKind::Amount;
     ClaimSource source;
-    std::string subject;  // the words that name what the figure is ("本年收入", "一般公共预算拨款收入")
+    std::string
+        subject;  // the words that name what the figure is ("本年收入", "一般公共预算拨款收入")
     std::string printed;  // the figure as printed, with its unit ("4105.38 万元", "93.4%")
     Decimal value;        // the number (for a change: its magnitude; the direction says the sign)
     int decimals = 0;
-    std::string unit;     // "万元", "元", "%", "个", "人" …
+    std::string unit;  // "万元", "元", "%", "个", "人" …
     // Share: the amount claim it is a share of, and the whole it is a share of (indices).
     int part = -1;
     int whole = -1;
