@@ -32,7 +32,7 @@ cmake --build "$build_dir" --parallel "$(nproc)"
 
 case "$mode" in
     verify)
-        "$build_dir/budgetcheck" verify data/*.json
+        "$build_dir/budgetcheck" verify data/
         ;;
     test)
         ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"

@@ -1,19 +1,28 @@
-// The budgetcheck command line: parses arguments, calls the library, picks the output. All
-// knowledge of budgets lives in the library; this file only knows about the terminal.
+// The budgetcheck command line: parses arguments and configuration, calls the library, picks the
+// reporter. All knowledge of budgets lives in the library; this file knows about the terminal,
+// the environment and exit codes.
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <iterator>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "budgetcheck/batch.hpp"
 #include "budgetcheck/load/load.hpp"
+#include "budgetcheck/model/text.hpp"
 #include "budgetcheck/report/inspect.hpp"
-#include "budgetcheck/report/text.hpp"
+#include "budgetcheck/report/reporter.hpp"
 #include "budgetcheck/rules/engine.hpp"
 
 namespace {
@@ -23,8 +32,8 @@ using namespace budgetcheck;
 // Documented in README.md: scripts rely on these values.
 enum class ExitCode : int {
     Ok = 0,            // nothing at or above the failure level
-    Findings = 1,      // the disclosure has findings at or above the failure level
-    InputError = 2,    // usage error, or a file that could not be read as a disclosure
+    Findings = 1,      // findings at or above the failure level
+    InputError = 2,    // a usage error, or a file that could not be read as a disclosure
     InternalError = 3  // a defect in budgetcheck itself
 };
 
@@ -32,190 +41,450 @@ int to_int(ExitCode code) {
     return static_cast<int>(code);
 }
 
-LoadResult load_path(const std::string& path, const LoadOptions& options) {
-    if (path == "-") {
-        std::string text((std::istreambuf_iterator<char>(std::cin)),
-                         std::istreambuf_iterator<char>());
-        return load_document(text, "-", options);
-    }
-    return load_file(path, options);
-}
-
-// Files named on the command line, with directories walked for *.json, sorted so output does
-// not depend on the file system's order.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      std::vector<LoadResult>& failures) {
-    std::vector<std::string> out;
-    for (const std::string& path : paths) {
-        std::error_code error;
-        if (path != "-" && std::filesystem::is_directory(path, error)) {
-            std::vector<std::string> found;
-            auto options = std::filesystem::directory_options::skip_permission_denied;
-            for (auto it = std::filesystem::recursive_directory_iterator(path, options, error);
-                 !error && it != std::filesystem::recursive_directory_iterator();
-                 it.increment(error)) {
-                if (it->is_regular_file(error) && it->path().extension() == ".json") {
-                    found.push_back(it->path().string());
-                }
-            }
-            if (error) {
-                LoadResult failed;
-                failed.file = path;
-                failed.diagnostics.push_back(
-                    LoadDiagnostic{DiagnosticSeverity::Error,
-                                   "input.unreadable",
-                                   {},
-                                   fmt::format("cannot walk the directory: {}", error.message()),
-                                   {}});
-                failures.push_back(std::move(failed));
-            }
-            std::sort(found.begin(), found.end());
-            out.insert(out.end(), found.begin(), found.end());
-        } else {
-            out.push_back(path);
-        }
-    }
-    return out;
-}
-
-struct CatalogChoice {
-    std::string directory;
-    SubjectCatalog loaded;
+// The settings every command shares; each can also come from the configuration file.
+struct Settings {
+    std::string config;
+    std::string format = "text";
+    std::string output;
+    std::string lang = "auto";
+    std::string color = "auto";
+    std::string fail_on = "error";
+    unsigned jobs = 0;
+    std::vector<std::string> disable;
+    std::vector<std::string> severity;  // rule=level
+    bool exact_footing = false;
+    std::string rounding_severity = "note";
+    bool truncated = false;
+    std::string catalog;
+    std::string baseline;
 };
 
-std::optional<LoadOptions> make_options(CatalogChoice& choice) {
-    LoadOptions options;
-    if (!choice.directory.empty()) {
-        const auto problems = load_catalog_directory(choice.directory, choice.loaded);
-        for (const std::string& problem : problems) {
-            fmt::print(std::cerr, "budgetcheck: catalog: {}\n", problem);
+Language language_of(const std::string& lang) {
+    if (lang == "zh") {
+        return Language::Chinese;
+    }
+    if (lang == "en") {
+        return Language::English;
+    }
+    for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(variable);
+        if (value != nullptr && *value != '\0') {
+            return std::string_view(value).rfind("zh", 0) == 0 ? Language::Chinese
+                                                               : Language::English;
         }
-        if (!problems.empty()) {
+    }
+    return Language::English;
+}
+
+bool colour_wanted(const std::string& color, bool to_terminal) {
+    if (color == "always") {
+        return true;
+    }
+    if (color == "never") {
+        return false;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    return to_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+int severity_rank(Severity severity) {
+    return severity == Severity::Error ? 3 : (severity == Severity::Warning ? 2 : 1);
+}
+
+// Problems with the settings themselves are usage errors.
+std::optional<RuleOptions> rule_options(const Settings& settings, const SubjectCatalog* catalog,
+                                        std::string& problem) {
+    RuleOptions options;
+    options.catalog = catalog;
+    options.exact_footing = settings.exact_footing;
+    options.rounding = settings.truncated ? RoundingMode::Truncate : RoundingMode::Nearest;
+    options.rounding_severity = parse_severity(settings.rounding_severity).value_or(Severity::Note);
+    for (const std::string& id : settings.disable) {
+        if (find_rule(id) == nullptr) {
+            problem = fmt::format("unknown rule '{}' in --disable (see budgetcheck rules)", id);
             return std::nullopt;
         }
-        options.catalog = &choice.loaded;
+        options.disabled.push_back(id);
+    }
+    for (const std::string& pair : settings.severity) {
+        const auto equals = pair.find('=');
+        const std::string id = pair.substr(0, equals);
+        const auto level =
+            equals == std::string::npos ? std::nullopt : parse_severity(pair.substr(equals + 1));
+        if (find_rule(id) == nullptr || !level) {
+            problem = fmt::format("--severity takes RULE=error|warning|note, not '{}'", pair);
+            return std::nullopt;
+        }
+        options.severity_overrides[id] = *level;
     }
     return options;
 }
 
-int run(int argc, char** argv) {
+// Writes to a temporary file beside the target and renames it into place at the end, so a
+// reader never sees half a report.
+class Output {
+  public:
+    explicit Output(const std::string& path) : path_(path) {
+        if (!path_.empty()) {
+            temporary_ = path_ + fmt::format(".tmp.{}", ::getpid());
+            file_.open(temporary_, std::ios::binary | std::ios::trunc);
+        }
+    }
+    bool ok() const { return path_.empty() || file_.is_open(); }
+    std::ostream& stream() { return path_.empty() ? std::cout : file_; }
+    bool to_terminal() const { return path_.empty() && ::isatty(STDOUT_FILENO) != 0; }
+    bool commit() {
+        if (path_.empty()) {
+            std::cout.flush();
+            return true;
+        }
+        file_.close();
+        std::error_code error;
+        std::filesystem::rename(temporary_, path_, error);
+        return !error;
+    }
+    ~Output() {
+        if (!path_.empty() && file_.is_open()) {
+            file_.close();
+            std::remove(temporary_.c_str());
+        }
+    }
+
+  private:
+    std::string path_;
+    std::string temporary_;
+    std::ofstream file_;
+};
+
+// budgetcheck.toml next to the first input (or in the current directory), when none was given.
+std::string find_config(const std::vector<std::string>& inputs) {
+    std::vector<std::filesystem::path> places;
+    for (const std::string& input : inputs) {
+        if (input == "-") {
+            continue;
+        }
+        std::error_code error;
+        const std::filesystem::path path(input);
+        places.push_back(std::filesystem::is_directory(path, error) ? path : path.parent_path());
+        break;
+    }
+    places.emplace_back(".");
+    for (const auto& place : places) {
+        const auto candidate =
+            (place.empty() ? std::filesystem::path(".") : place) / "budgetcheck.toml";
+        std::error_code error;
+        if (std::filesystem::is_regular_file(candidate, error)) {
+            return candidate.string();
+        }
+    }
+    return {};
+}
+
+void print_rules(std::ostream& out, const RuleOptions& options, const Settings& settings,
+                 Language language) {
+    std::size_t width = 0;
+    for (const RuleInfo& rule : all_rules()) {
+        width = std::max(width, rule.id.size());
+    }
+    for (const RuleInfo& rule : all_rules()) {
+        const bool disabled = std::find(options.disabled.begin(), options.disabled.end(),
+                                        rule.id) != options.disabled.end();
+        Severity severity =
+            rule.id == "rounding.explained" ? options.rounding_severity : rule.default_severity;
+        if (const auto found = options.severity_overrides.find(rule.id);
+            found != options.severity_overrides.end()) {
+            severity = found->second;
+        }
+        fmt::print(out, "{:<{}}  {:<8} {:<15} {}\n", rule.id, width,
+                   disabled ? "off" : to_string(severity), rule.family,
+                   language == Language::Chinese ? rule.title_zh : rule.title_en);
+    }
+    fmt::print(
+        out, "\nsettings: fail-on {} · rounding {} · exact footing {} · rounding notes as {}{}\n",
+        settings.fail_on, options.rounding == RoundingMode::Truncate ? "truncated" : "to nearest",
+        options.exact_footing ? "required" : "not required", to_string(options.rounding_severity),
+        settings.config.empty() ? "" : " · config " + settings.config);
+}
+
+int run(std::vector<std::string> args) {
     CLI::App app{
         "budgetcheck: finds the errors in Chinese government budget disclosures "
         "(部门预算/单位预算公开)"};
     app.set_version_flag("--version", std::string("budgetcheck ") + BUDGETCHECK_VERSION);
     app.require_subcommand(1);
+    app.fallthrough();
     app.footer(
-        "Examples:\n  budgetcheck verify data/\n  budgetcheck inspect "
-        "data/jilin-hrss-information-center-2024.json\n  budgetcheck schema > "
-        "budgetcheck-v1.schema.json");
+        "Examples:\n"
+        "  budgetcheck verify data/\n"
+        "  budgetcheck verify --format sarif --output report.sarif drafts/\n"
+        "  budgetcheck inspect data/jilin-hrss-information-center-2024.json\n"
+        "  budgetcheck explain footing.total-row\n"
+        "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input "
+        "errors.");
 
-    CatalogChoice catalog;
+    Settings settings;
+    app.set_config("--config", "",
+                   "Configuration file (TOML); default: budgetcheck.toml next to the first input");
+    app.add_option("--format", settings.format, "Report format")
+        ->check(CLI::IsMember(
+            {"text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv"}));
+    app.add_option("--output", settings.output,
+                   "Write the report to FILE (atomically) instead of standard output");
+    app.add_option("--lang", settings.lang, "Message language (default: from the locale)")
+        ->check(CLI::IsMember({"auto", "en", "zh"}));
+    app.add_option("--color", settings.color, "Colour in the text report")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--fail-on", settings.fail_on, "Lowest severity that makes the exit code 1")
+        ->check(CLI::IsMember({"error", "warning", "note"}));
+    app.add_option("--jobs,-j", settings.jobs,
+                   "Files checked in parallel (default: the number of cores)");
+    app.add_option("--disable", settings.disable, "Switch a rule off (repeatable)")
+        ->allow_extra_args(false);
+    app.add_option("--severity", settings.severity,
+                   "Change a rule's severity: RULE=error|warning|note (repeatable)")
+        ->allow_extra_args(false);
+    app.add_flag("--exact-footing", settings.exact_footing,
+                 "Report differences rounding could explain as errors of their rule");
+    app.add_option("--rounding-severity", settings.rounding_severity,
+                   "Severity of rounding.explained findings")
+        ->check(CLI::IsMember({"error", "warning", "note"}));
+    app.add_flag("--truncated", settings.truncated,
+                 "The documents truncate figures instead of rounding them");
+    app.add_option("--catalog", settings.catalog,
+                   "Directory of subject catalog files to use instead of the bundled one");
+    app.add_option("--baseline", settings.baseline,
+                   "Baseline file of accepted findings (see budgetcheck baseline)");
 
+    std::vector<std::string> verify_paths;
+    auto* verify = app.add_subcommand("verify", "Check disclosures and report every finding");
+    verify
+        ->add_option("PATH", verify_paths,
+                     "Files, directories (searched for *.json), or - for standard input")
+        ->required();
+    verify->footer(
+        "Examples:\n  budgetcheck verify draft.json\n  budgetcheck verify --format ndjson --jobs 4 "
+        "archive/ | jq .\n"
+        "  cat draft.json | budgetcheck verify -");
+
+    std::string inspect_path;
     auto* inspect =
         app.add_subcommand("inspect", "Show a disclosure exactly as budgetcheck understood it");
-    std::string inspect_path;
     inspect
         ->add_option("FILE", inspect_path,
                      "A transcribed disclosure (JSON), or - for standard input")
         ->required();
-    inspect->add_option("--catalog", catalog.directory,
-                        "Directory of subject catalog files to use instead of the bundled one");
     inspect->footer(
         "Example:\n  budgetcheck inspect data/mohrss-information-center-2024.json | less");
 
-    auto* verify = app.add_subcommand("verify", "Load disclosures and report every problem found");
-    std::vector<std::string> verify_paths;
-    verify
-        ->add_option("PATH", verify_paths,
-                     "Files, directories (searched for *.json) or - for standard input")
-        ->required();
-    verify->add_option("--catalog", catalog.directory,
-                       "Directory of subject catalog files to use instead of the bundled one");
-    bool exact_footing = false;
-    bool truncated = false;
-    std::string rounding_severity = "note";
-    std::string lang = "en";
-    verify->add_flag("--exact-footing", exact_footing,
-                     "Report differences that rounding could explain as errors of their rule");
-    verify
-        ->add_option("--rounding-severity", rounding_severity,
-                     "Severity of rounding.explained findings")
-        ->check(CLI::IsMember({"error", "warning", "note"}));
-    verify->add_flag("--truncated", truncated,
-                     "The document truncates figures instead of rounding them");
-    verify->add_option("--lang", lang, "Message language")->check(CLI::IsMember({"en", "zh"}));
-    verify->footer("Examples:\n  budgetcheck verify draft.json\n  budgetcheck verify data/");
+    auto* rules = app.add_subcommand(
+        "rules", "List every rule with its id, severity, family and title, as configured");
+    rules->footer("Example:\n  budgetcheck rules --disable narrative.unverifiable");
+
+    std::string explain_id;
+    auto* explain = app.add_subcommand("explain", "Show a rule's documentation");
+    explain->add_option("ID", explain_id, "A rule id, as in budgetcheck rules")->required();
+    explain->footer("Example:\n  budgetcheck explain narrative.share");
+
+    std::vector<std::string> baseline_paths;
+    auto* baseline =
+        app.add_subcommand("baseline", "Write a baseline accepting every current finding");
+    baseline->add_option("PATH", baseline_paths, "Files or directories")->required();
+    baseline->footer(
+        "Example:\n  budgetcheck baseline drafts/ > budgetcheck.baseline.json\n"
+        "  (then write each entry's justification, and run verify --baseline "
+        "budgetcheck.baseline.json)");
 
     auto* schema =
         app.add_subcommand("schema", "Print the JSON Schema of the transcription format");
     schema->footer("Example:\n  budgetcheck schema > budgetcheck-v1.schema.json");
 
+    // CLI11 takes the arguments last first.
+    auto parse = [&app](const std::vector<std::string>& in_order) {
+        std::vector<std::string> reversed(in_order.rbegin(), in_order.rend());
+        app.parse(reversed);
+    };
     try {
-        app.parse(argc, argv);
+        parse(args);
+        // A configuration file next to the input applies when none was named.
+        if (settings.config.empty()) {
+            std::vector<std::string> inputs = verify->parsed() ? verify_paths : baseline_paths;
+            if (inspect->parsed()) {
+                inputs = {inspect_path};
+            }
+            if (const std::string found = find_config(inputs); !found.empty()) {
+                args.insert(args.begin(), {"--config", found});
+                verify_paths.clear();
+                baseline_paths.clear();
+                settings.disable.clear();
+                settings.severity.clear();
+                app.clear();
+                parse(args);
+            }
+        }
     } catch (const CLI::ParseError& error) {
         const int code = app.exit(error);
         return code == 0 ? to_int(ExitCode::Ok) : to_int(ExitCode::InputError);
     }
 
+    const Language language = language_of(settings.lang);
     if (schema->parsed()) {
         std::cout << bundled_schema();
         return to_int(ExitCode::Ok);
     }
-    auto options = make_options(catalog);
+    if (explain->parsed()) {
+        const std::string_view page = bundled_rule_page(explain_id);
+        if (page.empty()) {
+            std::vector<std::string> ids;
+            for (const RuleInfo& rule : all_rules()) {
+                ids.emplace_back(rule.id);
+            }
+            fmt::print(std::cerr, "budgetcheck: no rule '{}'; closest: {}\n", explain_id,
+                       closest_names(explain_id, ids, 3).front());
+            return to_int(ExitCode::InputError);
+        }
+        std::cout << page;
+        return to_int(ExitCode::Ok);
+    }
+
+    SubjectCatalog catalog;
+    LoadOptions load;
+    if (!settings.catalog.empty()) {
+        const auto problems = load_catalog_directory(settings.catalog, catalog);
+        for (const std::string& problem : problems) {
+            fmt::print(std::cerr, "budgetcheck: catalog: {}\n", problem);
+        }
+        if (!problems.empty()) {
+            return to_int(ExitCode::InputError);
+        }
+        load.catalog = &catalog;
+    }
+    std::string problem;
+    const auto options = rule_options(settings, load.catalog, problem);
     if (!options) {
+        fmt::print(std::cerr, "budgetcheck: {}\n", problem);
         return to_int(ExitCode::InputError);
     }
+    if (rules->parsed()) {
+        print_rules(std::cout, *options, settings, language);
+        return to_int(ExitCode::Ok);
+    }
     if (inspect->parsed()) {
-        const LoadResult result = load_path(inspect_path, *options);
+        LoadResult result;
+        if (inspect_path == "-") {
+            const std::string text((std::istreambuf_iterator<char>(std::cin)),
+                                   std::istreambuf_iterator<char>());
+            result = load_document(text, "-", load);
+        } else {
+            result = load_file(inspect_path, load);
+        }
         write_inspection(std::cout, result);
         return result.has_errors() ? to_int(ExitCode::InputError) : to_int(ExitCode::Ok);
     }
-    // verify
-    RuleOptions rule_options;
-    rule_options.catalog = options->catalog;
-    rule_options.exact_footing = exact_footing;
-    if (auto severity = parse_severity(rounding_severity)) {
-        rule_options.rounding_severity = *severity;
-    }
-    rule_options.rounding = truncated ? RoundingMode::Truncate : RoundingMode::Nearest;
-    const Language language = lang == "zh" ? Language::Chinese : Language::English;
-    std::vector<LoadResult> failures;
-    const std::vector<std::string> files = expand_paths(verify_paths, failures);
-    std::size_t bad_files = failures.size();
-    std::size_t files_with_errors = 0;
-    for (const LoadResult& failure : failures) {
-        write_load_diagnostics(std::cout, failure);
-    }
-    for (const std::string& file : files) {
-        const LoadResult result = load_path(file, *options);
-        if (result.has_errors() || !result.document) {
-            ++bad_files;
-            write_text_report(std::cout, result, nullptr, language);
-            continue;
+
+    Baseline accepted;
+    BatchOptions batch;
+    batch.load = load;
+    batch.rules = *options;
+    batch.jobs =
+        settings.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : settings.jobs;
+    if (!settings.baseline.empty() && verify->parsed()) {
+        std::ifstream in(settings.baseline, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        std::vector<LoadDiagnostic> problems;
+        const auto loaded =
+            in ? load_baseline(text.str(), settings.baseline, problems) : std::nullopt;
+        if (!loaded) {
+            fmt::print(std::cerr, "budgetcheck: cannot use the baseline {}: {}\n",
+                       settings.baseline,
+                       problems.empty() ? "it cannot be read" : problems.front().message);
+            return to_int(ExitCode::InputError);
         }
-        const CheckReport report = check_document(*result.document, rule_options);
-        write_text_report(std::cout, result, &report, language);
-        if (report.count(Severity::Error) > 0) {
-            ++files_with_errors;
-        }
+        accepted = *loaded;
+        batch.baseline = &accepted;
     }
-    fmt::print(std::cout, "{} files checked: {} with errors, {} unreadable\n",
-               files.size() + failures.size(), files_with_errors, bad_files);
-    if (bad_files > 0) {
+
+    std::vector<FileResult> unwalkable;
+    const std::vector<std::string> files =
+        expand_inputs(verify->parsed() ? verify_paths : baseline_paths, unwalkable);
+    Output output(settings.output);
+    if (!output.ok()) {
+        fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);
         return to_int(ExitCode::InputError);
     }
-    return files_with_errors > 0 ? to_int(ExitCode::Findings) : to_int(ExitCode::Ok);
+    if (::isatty(STDERR_FILENO) != 0 && files.size() >= 50) {
+        batch.progress = [](std::size_t done, std::size_t total) {
+            fmt::print(std::cerr, "\r{} of {} files checked", done, total);
+            if (done == total) {
+                fmt::print(std::cerr, "\n");
+            }
+        };
+    }
+
+    if (baseline->parsed()) {
+        std::vector<FileResult> results = unwalkable;
+        check_files(files, batch,
+                    [&](FileResult&& result) { results.push_back(std::move(result)); });
+        output.stream() << write_baseline(results);
+        output.commit();
+        return to_int(ExitCode::Ok);
+    }
+
+    ReportOptions report_options;
+    report_options.language = language;
+    report_options.color = colour_wanted(settings.color, output.to_terminal());
+    report_options.tool_version = BUDGETCHECK_VERSION;
+    auto reporter = make_reporter(parse_format(settings.format).value_or(Format::Text),
+                                  output.stream(), report_options);
+    const int threshold = severity_rank(parse_severity(settings.fail_on).value_or(Severity::Error));
+    BatchSummary summary;
+    std::map<std::string, std::size_t> by_rule;
+    bool failing = false;
+    bool unreadable = false;
+    auto take = [&](FileResult&& result) {
+        ++summary.files;
+        unreadable = unreadable || result.unreadable;
+        summary.unreadable += result.unreadable ? 1 : 0;
+        summary.files_with_errors += result.count(Severity::Error) > 0 ? 1 : 0;
+        if (result.report) {
+            for (const Finding& f : result.report->findings) {
+                failing = failing || severity_rank(f.severity) >= threshold;
+                ++by_rule[f.rule_id];
+            }
+        }
+        reporter->file(result);
+    };
+    for (FileResult& result : unwalkable) {
+        take(std::move(result));
+    }
+    check_files(files, batch, take);
+    summary.frequent_rules.assign(by_rule.begin(), by_rule.end());
+    std::stable_sort(summary.frequent_rules.begin(), summary.frequent_rules.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (summary.frequent_rules.size() > 5) {
+        summary.frequent_rules.resize(5);
+    }
+    reporter->finish(summary);
+    if (!output.commit()) {
+        fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);
+        return to_int(ExitCode::InputError);
+    }
+    if (unreadable) {
+        return to_int(ExitCode::InputError);
+    }
+    return failing ? to_int(ExitCode::Findings) : to_int(ExitCode::Ok);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     try {
-        return run(argc, argv);
+        return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const std::exception& error) {
         fmt::print(std::cerr,
                    "budgetcheck: internal error: {}\nThis is a defect in budgetcheck; please "
-                   "report it with the input that caused it.\n",
+                   "report it with the input that "
+                   "caused it.\n",
                    error.what());
         return to_int(ExitCode::InternalError);
     }

@@ -1,3 +1,4 @@
+#include <string>
 #include <string_view>
 
 #include "budgetcheck/load/load.hpp"
@@ -12,11 +13,15 @@ std::string_view bundled_schema() {
     return embedded::find("budgetcheck-v1.schema.json");
 }
 
+std::string_view bundled_rule_page(std::string_view rule_id) {
+    return embedded::find(std::string(rule_id) + ".md");
+}
+
 const SubjectCatalog& bundled_catalog() {
     static const SubjectCatalog catalog = [] {
         SubjectCatalog built;
-        for (std::string_view name : {"functional-2024.json", "economic-department-2024.json",
-                                      "economic-government-2024.json"}) {
+        for (std::string_view name : {"functional-2024.catalog.json", "economic-department-2024.catalog.json",
+                                      "economic-government-2024.catalog.json"}) {
             // The bundled files are checked by the test suite; a problem here is a build defect.
             const std::vector<std::string> problems =
                 load_catalog_text(embedded::find(name), name, built);

@@ -65,4 +65,7 @@ std::vector<std::string> load_catalog_directory(const std::filesystem::path& dir
 // The JSON Schema of the transcription format (docs/schema/budgetcheck-v1.schema.json).
 std::string_view bundled_schema();
 
+// A rule's docs page (docs/rules/<id>.md), compiled in; empty for an unknown id.
+std::string_view bundled_rule_page(std::string_view rule_id);
+
 }  // namespace budgetcheck

@@ -1,0 +1,35 @@
+// Checking many files: loads and checks them on N threads, and hands results back in path order
+// whatever N is, so output is deterministic. Only the findings of each file are kept.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "budgetcheck/baseline.hpp"
+#include "budgetcheck/report/reporter.hpp"
+
+namespace budgetcheck {
+
+struct BatchOptions {
+    LoadOptions load;
+    RuleOptions rules;
+    const Baseline* baseline = nullptr;
+    unsigned jobs = 1;
+    std::function<void(std::size_t done, std::size_t total)>
+        progress;  // called from the emitting thread
+};
+
+// Files named by the paths: files as given ("-" is standard input), directories walked for
+// *.json in sorted order. Problems walking a directory come back as unreadable results.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       std::vector<FileResult>& problems);
+
+// Loads and checks one file ("-" reads standard input).
+FileResult check_file(const std::string& path, const BatchOptions& options);
+
+// Checks every file, calling `emit` once per file, in the order of `files`.
+void check_files(const std::vector<std::string>& files, const BatchOptions& options,
+                 const std::function<void(FileResult&&)>& emit);
+
+}  // namespace budgetcheck

@@ -1,0 +1,75 @@
+// Reporters: one per output format. They receive each file's result in path order and a summary
+// at the end; they only format what the library found. Streaming formats write as results
+// arrive, document formats (json, sarif, junit, markdown) at the end.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "budgetcheck/load/load.hpp"
+#include "budgetcheck/rules/engine.hpp"
+
+namespace budgetcheck {
+
+enum class Format { Text, Json, Ndjson, Sarif, Github, Junit, Markdown, Csv };
+std::optional<Format> parse_format(std::string_view name);
+std::string_view to_string(Format format);
+
+enum class Language { English, Chinese };
+
+// A finding a reviewer accepted (a baseline entry), reported as suppressed, with the reason.
+struct Suppressed {
+    Finding finding;
+    std::string justification;
+};
+
+// A baseline entry that no longer matches any finding.
+struct StaleEntry {
+    std::string rule, table, row, column, justification;
+};
+
+// Everything known about one input file once it has been checked; the document itself is not
+// kept, so a batch holds only findings.
+struct FileResult {
+    std::string file;
+    std::vector<LoadDiagnostic> input_diagnostics;
+    bool unreadable = false;  // no document could be loaded, or input errors: not checked
+    std::optional<CheckReport> report;
+    std::vector<Suppressed> suppressed;
+    std::vector<StaleEntry> stale;
+    std::string title;  // the document's title, when it loaded
+
+    std::size_t count(Severity severity) const;
+};
+
+struct BatchSummary {
+    std::size_t files = 0;
+    std::size_t files_with_errors = 0;
+    std::size_t unreadable = 0;
+    std::vector<std::pair<std::string, std::size_t>> frequent_rules;  // most frequent first
+};
+
+struct ReportOptions {
+    Language language = Language::English;
+    bool color = false;
+    std::string tool_version;
+};
+
+class Reporter {
+  public:
+    virtual ~Reporter() = default;
+    virtual void file(const FileResult& result) = 0;
+    virtual void finish(const BatchSummary& summary) = 0;
+};
+
+std::unique_ptr<Reporter> make_reporter(Format format, std::ostream& out,
+                                        const ReportOptions& options);
+
+// The summary of a batch: counts and the rules that fired most often.
+BatchSummary summarise(const std::vector<FileResult>& results);
+
+}  // namespace budgetcheck

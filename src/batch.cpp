@@ -1,0 +1,142 @@
+#include "budgetcheck/batch.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace budgetcheck {
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       std::vector<FileResult>& problems) {
+    std::vector<std::string> out;
+    for (const std::string& path : paths) {
+        std::error_code error;
+        if (path == "-" || !std::filesystem::is_directory(path, error)) {
+            out.push_back(path);
+            continue;
+        }
+        std::vector<std::string> found;
+        const auto options = std::filesystem::directory_options::skip_permission_denied;
+        std::filesystem::recursive_directory_iterator it(path, options, error);
+        for (; !error && it != std::filesystem::recursive_directory_iterator();
+             it.increment(error)) {
+            std::error_code type_error;
+            // Subject catalogs (*.catalog.json) live beside disclosures in data/ but are not ones.
+            const std::string name = it->path().filename().string();
+            const bool catalog =
+                name.size() > 13 && name.compare(name.size() - 13, 13, ".catalog.json") == 0;
+            if (it->is_regular_file(type_error) && it->path().extension() == ".json" && !catalog) {
+                found.push_back(it->path().string());
+            }
+        }
+        if (error) {
+            FileResult failed;
+            failed.file = path;
+            failed.unreadable = true;
+            failed.input_diagnostics.push_back(
+                LoadDiagnostic{DiagnosticSeverity::Error,
+                               "input.unreadable",
+                               {},
+                               fmt::format("cannot walk the directory: {}", error.message()),
+                               {}});
+            problems.push_back(std::move(failed));
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+FileResult check_file(const std::string& path, const BatchOptions& options) {
+    LoadResult loaded;
+    if (path == "-") {
+        const std::string text((std::istreambuf_iterator<char>(std::cin)),
+                               std::istreambuf_iterator<char>());
+        loaded = load_document(text, "-", options.load);
+    } else {
+        loaded = load_file(path, options.load);
+    }
+    FileResult result;
+    result.file = path;
+    result.input_diagnostics = std::move(loaded.diagnostics);
+    const bool bad = std::any_of(
+        result.input_diagnostics.begin(), result.input_diagnostics.end(),
+        [](const LoadDiagnostic& d) { return d.severity == DiagnosticSeverity::Error; });
+    if (!loaded.document || bad) {
+        result.unreadable = true;
+        return result;
+    }
+    result.title = loaded.document->title;
+    result.report = check_document(*loaded.document, options.rules);
+    if (options.baseline != nullptr) {
+        apply_baseline(*options.baseline, result);
+    }
+    return result;  // the document goes out of scope here: a batch keeps only findings
+}
+
+void check_files(const std::vector<std::string>& files, const BatchOptions& options,
+                 const std::function<void(FileResult&&)>& emit) {
+    const std::size_t total = files.size();
+    const unsigned jobs = std::max(
+        1U,
+        std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(total, 1))));
+    if (jobs == 1) {
+        for (std::size_t i = 0; i < total; ++i) {
+            emit(check_file(files[i], options));
+            if (options.progress) {
+                options.progress(i + 1, total);
+            }
+        }
+        return;
+    }
+    // Workers take the next index; results wait in their slot until every earlier one is out.
+    std::vector<std::optional<FileResult>> slots(total);
+    std::atomic<std::size_t> next{0};
+    std::mutex mutex;
+    std::condition_variable window;
+    std::size_t emitted = 0;
+    const std::size_t window_size =
+        static_cast<std::size_t>(jobs) * 4;  // bounds what waits in memory
+    auto worker = [&] {
+        for (;;) {
+            const std::size_t i = next.fetch_add(1);
+            if (i >= total) {
+                return;
+            }
+            {
+                std::unique_lock lock(mutex);
+                window.wait(lock, [&] { return i < emitted + window_size; });
+            }
+            FileResult result = check_file(files[i], options);
+            std::unique_lock lock(mutex);
+            slots[i] = std::move(result);
+            while (emitted < total && slots[emitted]) {
+                FileResult ready = std::move(*slots[emitted]);
+                slots[emitted].reset();
+                ++emitted;
+                emit(std::move(ready));
+                if (options.progress) {
+                    options.progress(emitted, total);
+                }
+            }
+            window.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) {
+        threads.emplace_back(worker);
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+}
+
+}  // namespace budgetcheck

@@ -1,0 +1,36 @@
+// The reporters, one function per format, and the helpers they share.
+#pragma once
+
+#include <memory>
+#include <ostream>
+
+#include "budgetcheck/report/reporter.hpp"
+
+namespace budgetcheck::report {
+
+std::unique_ptr<Reporter> make_text(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_json(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_ndjson(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_sarif(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_github(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_junit(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_markdown(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_csv(std::ostream& out, const ReportOptions& options);
+
+// The message in the chosen language.
+inline const std::string& message_of(const Finding& finding, const ReportOptions& options) {
+    return options.language == Language::Chinese ? finding.message_zh : finding.message_en;
+}
+
+// "合计 × 基本 支出", or just the row when a finding names no column.
+std::string place(const CellRef& cell);
+
+// A finding's JSON object (shared by json and ndjson).
+std::string finding_json(const Finding& finding, const ReportOptions& options);
+// Claim counts of a report.
+struct ClaimCounts {
+    std::size_t found = 0, verified = 0, mismatched = 0, unverifiable = 0;
+};
+ClaimCounts claim_counts(const CheckReport& report);
+
+}  // namespace budgetcheck::report

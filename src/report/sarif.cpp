@@ -1,0 +1,119 @@
+// SARIF 2.1.0 for GitHub code scanning: the rules with their help pages, and one result per
+// finding located at the input file's line and column (columns count Unicode code points).
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "formats.hpp"
+#include "json_writer.hpp"
+
+namespace budgetcheck::report {
+
+namespace {
+
+std::string_view level(Severity severity) {
+    switch (severity) {
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Note:
+            return "note";
+    }
+    return "none";
+}
+
+std::string location_json(const std::string& file, const CellRef& cell) {
+    const std::uint32_t line = cell.source.line == 0 ? 1 : cell.source.line;
+    const std::uint32_t column = cell.source.column == 0 ? 1 : cell.source.column;
+    return fmt::format(
+        R"({{"physicalLocation":{{"artifactLocation":{{"uri":{}}},"region":{{"startLine":{},"startColumn":{}}}}},"message":{{"text":{}}}}})",
+        json_string(file), line, column,
+        json_string(fmt::format("{} {}", cell.table, place(cell))));
+}
+
+class SarifReporter : public Reporter {
+  public:
+    SarifReporter(std::ostream& out, const ReportOptions& options) : out_(out), options_(options) {}
+
+    void file(const FileResult& result) override {
+        std::string uri = result.file;
+        for (char& c : uri) {
+            c = c == '\\' ? '/' : c;
+        }
+        for (const LoadDiagnostic& d : result.input_diagnostics) {
+            CellRef cell;
+            cell.source = d.where;
+            cell.row = d.where.pointer;
+            results_.push_back(fmt::format(
+                R"({{"ruleId":"input-error","level":{},"message":{{"text":{}}},"locations":[{}]}})",
+                json_string(d.severity == DiagnosticSeverity::Error ? "error" : "warning"),
+                json_string(fmt::format("{} [{}]", d.message, d.code)), location_json(uri, cell)));
+        }
+        if (!result.report) {
+            return;
+        }
+        for (const Finding& f : result.report->findings) {
+            std::string related = "[";
+            for (std::size_t i = 1; i < f.cells.size(); ++i) {
+                related += related.size() > 1 ? "," : "";
+                related += location_json(uri, f.cells[i]);
+            }
+            related += "]";
+            const CellRef primary = f.cells.empty() ? CellRef{} : f.cells.front();
+            std::string text = message_of(f, options_);
+            if (!f.arithmetic.empty()) {
+                text += "\n" + f.arithmetic;
+            }
+            for (const std::string& hint : f.hints) {
+                text += "\nhint: " + hint;
+            }
+            const RuleInfo* rule = find_rule(f.rule_id);
+            results_.push_back(fmt::format(
+                R"({{"ruleId":{},"ruleIndex":{},"level":{},"message":{{"text":{}}},"locations":[{}],"relatedLocations":{},"partialFingerprints":{{"budgetcheckCell/v1":{}}}}})",
+                json_string(f.rule_id), rule == nullptr ? 0 : rule - all_rules().data(),
+                json_string(level(f.severity)), json_string(text), location_json(uri, primary),
+                related,
+                json_string(fmt::format("{}|{}|{}|{}", f.rule_id, primary.table, primary.row,
+                                        primary.column))));
+        }
+    }
+
+    void finish(const BatchSummary&) override {
+        std::string rules;
+        for (const RuleInfo& rule : all_rules()) {
+            const std::string page(bundled_rule_page(rule.id));
+            rules += rules.empty() ? "" : ",\n";
+            rules += fmt::format(
+                R"({{"id":{},"name":{},"shortDescription":{{"text":{}}},"fullDescription":{{"text":{}}},"help":{{"text":{},"markdown":{}}},"defaultConfiguration":{{"level":{}}},"properties":{{"tags":[{}]}}}})",
+                json_string(rule.id), json_string(rule.id), json_string(rule.title_en),
+                json_string(fmt::format("{} ({})", rule.title_en, rule.title_zh)),
+                json_string(page), json_string(page), json_string(level(rule.default_severity)),
+                json_string(rule.family));
+        }
+        rules += rules.empty() ? "" : ",\n";
+        rules +=
+            R"({"id":"input-error","name":"input-error","shortDescription":{"text":"The file could not be read as a disclosure"},"fullDescription":{"text":"Invalid JSON, wrong types, unreadable figures: see docs/format.md, Load diagnostics."},"defaultConfiguration":{"level":"error"}})";
+        fmt::print(
+            out_,
+            R"({{"version":"2.1.0","$schema":"https://json.schemastore.org/sarif-2.1.0.json","runs":[{{"tool":{{"driver":{{"name":"budgetcheck","version":{},"semanticVersion":{},"rules":[)"
+            "\n{}\n]}}}},\"columnKind\":\"unicodeCodePoints\",\"results\":[\n",
+            json_string(options_.tool_version), json_string(options_.tool_version), rules);
+        for (std::size_t i = 0; i < results_.size(); ++i) {
+            fmt::print(out_, "{}{}\n", results_[i], i + 1 < results_.size() ? "," : "");
+        }
+        fmt::print(out_, "]}}]}}\n");
+    }
+
+  private:
+    std::ostream& out_;
+    ReportOptions options_;
+    std::vector<std::string> results_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_sarif(std::ostream& out, const ReportOptions& options) {
+    return std::make_unique<SarifReporter>(out, options);
+}
+
+}  // namespace budgetcheck::report

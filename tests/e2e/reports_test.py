@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the report formats, exit codes, batch, configuration and baselines,
+run against the built binary. Usage: reports_test.py BUDGETCHECK SOURCE_DIR SCENARIO"""
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.dom.minidom
+
+import jsonschema
+
+BIN, SRC, SCENARIO = sys.argv[1], sys.argv[2], sys.argv[3]
+JILIN = os.path.join(SRC, "data/jilin-hrss-information-center-2024.json")
+MOHRSS = os.path.join(SRC, "data/mohrss-information-center-2024.json")
+CLEAN = os.path.join(SRC, "tests/fixtures/clean.json")
+TRUNCATED = os.path.join(SRC, "tests/fixtures/truncated.json")
+
+
+def run(*args, stdin=None, env=None, cwd=None):
+    environment = dict(os.environ, LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="")
+    environment.pop("NO_COLOR", None)
+    environment.update(env or {})
+    done = subprocess.run([BIN, *args], input=stdin, capture_output=True, env=environment, cwd=cwd)
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+
+def expect(condition, message):
+    if not condition:
+        print(f"FAIL [{SCENARIO}]: {message}")
+        sys.exit(1)
+
+
+def text_at(path, line, column):
+    """The characters of a file at a 1-based line and code-point column."""
+    with open(path, encoding="utf-8") as handle:
+        return handle.read().split("\n")[line - 1][column - 1:]
+
+
+def formats():
+    code, out, _ = run("verify", "--format", "json", JILIN, MOHRSS)
+    expect(code == 1, f"json exit {code}")
+    report = json.loads(out)
+    with open(os.path.join(SRC, "docs/schema/report-v1.schema.json"), encoding="utf-8") as handle:
+        jsonschema.validate(report, json.load(handle))
+    mohrss = report["files"][1]
+    expect(mohrss["summary"]["errors"] == 3 and mohrss["claims"]["mismatched"] == 1, "json counts")
+
+    code, out, _ = run("verify", "--format", "ndjson", JILIN, MOHRSS)
+    records = [json.loads(line) for line in out.splitlines()]
+    expect({r["type"] for r in records} == {"finding", "file", "summary"}, "ndjson record types")
+    expect(records[-1]["type"] == "summary", "ndjson ends with the summary")
+
+    code, out, _ = run("verify", "--format", "sarif", JILIN, MOHRSS)
+    sarif = json.loads(out)
+    expect(sarif["version"] == "2.1.0", "sarif version")
+    run0 = sarif["runs"][0]
+    expect(run0["tool"]["driver"]["name"] == "budgetcheck", "sarif driver name")
+    ids = {rule["id"] for rule in run0["tool"]["driver"]["rules"]}
+    for result in run0["results"]:
+        expect(result["ruleId"] in ids, f"sarif ruleId {result['ruleId']} among the rules")
+        expect(result["level"] in ("error", "warning", "note"), "sarif level")
+        expect(result["message"]["text"], "sarif message")
+        location = result["locations"][0]["physicalLocation"]
+        expect(location["artifactLocation"]["uri"] and location["region"]["startLine"] >= 1, "sarif location")
+    share = next(r for r in run0["results"] if r["ruleId"] == "narrative.share")
+    region = share["locations"][0]["physicalLocation"]["region"]
+    expect(text_at(MOHRSS, region["startLine"], region["startColumn"]).startswith("4.57%"), "sarif points at the 4.57%")
+    code_result = next(r for r in run0["results"] if r["ruleId"] == "classification.parent-code")
+    region = code_result["locations"][0]["physicalLocation"]["region"]
+    expect(text_at(MOHRSS, region["startLine"], region["startColumn"]).startswith('["30209"'), "sarif points at the 30209 row")
+    rounding = next(r for r in run0["results"] if r["ruleId"] == "rounding.explained")
+    region = rounding["locations"][0]["physicalLocation"]["region"]
+    expect(text_at(JILIN, region["startLine"], region["startColumn"]).startswith('"517.03"') or
+           text_at(JILIN, region["startLine"], region["startColumn"]).startswith('"4394.21"') or
+           text_at(JILIN, region["startLine"], region["startColumn"])[:1] in "0123456789", "sarif points at a figure")
+
+    code, out, _ = run("verify", "--format", "junit", JILIN, MOHRSS)
+    dom = xml.dom.minidom.parseString(out)
+    suites = dom.getElementsByTagName("testsuite")
+    expect(len(suites) == 2, "junit: a suite per file")
+    expect(suites[1].getAttribute("failures") != "0" and suites[0].getAttribute("failures") == "0", "junit failures")
+
+    code, out, _ = run("verify", "--format", "github", MOHRSS)
+    expect(re.search(r"^::error file=.*mohrss-information-center-2024.json,line=378,col=186,title=narrative.share::", out, re.M),
+           "github annotation for the share")
+
+    code, out, _ = run("verify", "--format", "markdown", JILIN, MOHRSS)
+    expect(out.startswith("## budgetcheck: 1 of 2 files with errors"), "markdown heading")
+    expect("### Errors" in out, "markdown errors")
+
+    code, out, _ = run("verify", "--format", "csv", JILIN, MOHRSS)
+    rows = list(csv.reader(io.StringIO(out)))
+    expect(rows[0][:3] == ["file", "severity", "rule"], "csv header")
+    expect(any(row[2] == "narrative.share" and row[6] == "378" for row in rows[1:]), "csv row for the share")
+
+
+def exit_codes():
+    expect(run("verify", CLEAN)[0] == 0, "clean file exits 0")
+    with tempfile.TemporaryDirectory() as work:
+        warned = os.path.join(work, "warned.json")
+        with open(CLEAN, encoding="utf-8") as handle:
+            document = json.load(handle)
+        document["tables"][-1].pop("notes")  # an empty table that says nothing: a warning
+        with open(warned, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False)
+        expect(run("verify", warned)[0] == 0, "warnings only exits 0")
+        expect(run("verify", "--fail-on", "warning", warned)[0] == 1, "--fail-on warning exits 1")
+    expect(run("verify", MOHRSS)[0] == 1, "errors exit 1")
+    expect(run("verify", TRUNCATED)[0] == 2, "bad input exits 2")
+    expect(run("verify", "--format", "nonsense", CLEAN)[0] == 2, "usage error exits 2")
+
+
+def jobs():
+    with tempfile.TemporaryDirectory() as work:
+        for i in range(6):
+            shutil.copy(JILIN, os.path.join(work, f"j{i}.json"))
+            shutil.copy(MOHRSS, os.path.join(work, f"m{i}.json"))
+        shutil.copy(TRUNCATED, os.path.join(work, "broken.json"))
+        for fmt in ("text", "json", "ndjson", "sarif"):
+            one = run("verify", "--jobs", "1", "--format", fmt, work)
+            four = run("verify", "--jobs", "4", "--format", fmt, work)
+            expect(one == four, f"--jobs 1 and --jobs 4 differ in {fmt}")
+            expect(one[0] == 2, "a broken file among good ones exits 2")
+        code, out, _ = run("verify", "--jobs", "4", work)
+        expect("13 files checked: 6 with errors, 1 unreadable" in out, "batch summary")
+        expect("most frequent rules: narrative.unverifiable" in out, "most frequent rules")
+
+
+def colour():
+    _, plain, _ = run("verify", MOHRSS)
+    expect("\x1b[" not in plain, "no colour when not a terminal")
+    _, forced, _ = run("verify", "--color", "always", MOHRSS)
+    expect("\x1b[31m" in forced, "--color always colours errors")
+    _, never, _ = run("verify", "--color", "never", MOHRSS, env={"NO_COLOR": "1"})
+    expect("\x1b[" not in never, "NO_COLOR")
+
+
+def stdin():
+    with open(MOHRSS, "rb") as handle:
+        code, out, _ = run("verify", "--format", "ndjson", "-", stdin=handle.read())
+    expect(code == 1, "stdin exit code")
+    expect(any(json.loads(line).get("file") == "-" for line in out.splitlines()), "stdin is reported as -")
+
+
+def output_file():
+    with tempfile.TemporaryDirectory() as work:
+        target = os.path.join(work, "report.sarif")
+        code, out, _ = run("verify", "--format", "sarif", "--output", target, MOHRSS)
+        expect(code == 1 and out == "", "nothing on stdout with --output")
+        with open(target, encoding="utf-8") as handle:
+            expect(json.load(handle)["version"] == "2.1.0", "the report was written")
+        expect(os.listdir(work) == ["report.sarif"], "no temporary file left behind")
+
+
+def config():
+    with tempfile.TemporaryDirectory() as work:
+        shutil.copy(JILIN, os.path.join(work, "draft.json"))
+        with open(os.path.join(work, "budgetcheck.toml"), "w", encoding="utf-8") as handle:
+            handle.write('disable = ["narrative.unverifiable"]\nfail-on = "warning"\n')
+        code, out, _ = run("verify", os.path.join(work, "draft.json"))
+        expect("narrative.unverifiable" not in out, "the config next to the input disables a rule")
+        expect(code == 1, "the config's fail-on applies (the file has a warning)")
+        code, out, _ = run("rules", "--config", os.path.join(work, "budgetcheck.toml"))
+        expect(re.search(r"^narrative\.unverifiable\s+off", out, re.M), "rules shows the effective settings")
+        code, out, _ = run("verify", "--severity", "narrative.unit-name=error", JILIN)
+        expect(code == 1 and "error    narrative.unit-name" in out, "--severity overrides a rule's severity")
+
+
+def baseline():
+    with tempfile.TemporaryDirectory() as work:
+        code, out, _ = run("baseline", MOHRSS)
+        entries = json.loads(out)["entries"]
+        expect(len(entries) == 10, f"a baseline entry per finding ({len(entries)})")
+        for entry in entries:
+            entry["justification"] = "accepted by the reviewer"
+        entries.append({"file": "mohrss-information-center-2024.json", "rule": "footing.total-row", "table": "单位支出总表",
+                        "row": "合 计", "column": "合计", "justification": "an old error, since fixed"})
+        path = os.path.join(work, "budgetcheck.baseline.json")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"budgetcheck_baseline": 1, "entries": entries}, handle, ensure_ascii=False)
+        code, out, _ = run("verify", "--baseline", path, MOHRSS)
+        expect(code == 0, f"accepted findings no longer fail ({code})")
+        expect("accepted by the reviewer" in out and "accepted " in out, "suppressed findings are shown, not hidden")
+        expect("stale baseline entry footing.total-row" in out or "stale" in out, "the stale entry is reported")
+
+
+def rules_and_explain():
+    code, out, _ = run("rules")
+    expect(code == 0 and len([l for l in out.splitlines() if re.match(r"^[a-z]+\.[a-z0-9-]+\s", l)]) == 40, "40 rules listed")
+    code, out, _ = run("explain", "footing.total-row")
+    expect(code == 0 and out.startswith("# footing.total-row"), "explain prints the page")
+    code, _, err = run("explain", "footing.total-rows")
+    expect(code == 2 and "footing.total-row" in err, "explain suggests the closest rule")
+    code, out, _ = run("verify", MOHRSS, env={"LANG": "zh_CN.UTF-8"})
+    expect("表中列示" in out, "a Chinese locale gives Chinese messages")
+
+
+SCENARIOS = {"formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
+             "output-file": output_file, "config": config, "baseline": baseline, "rules-and-explain": rules_and_explain}
+SCENARIOS[SCENARIO]()
+print(f"PASS [{SCENARIO}]")
