@@ -185,8 +185,13 @@ def baseline():
             json.dump({"budgetcheck_baseline": 1, "entries": entries}, handle, ensure_ascii=False)
         code, out, _ = run("verify", "--baseline", path, MOHRSS)
         expect(code == 0, f"accepted findings no longer fail ({code})")
-        expect("accepted by the reviewer" in out and "accepted " in out, "suppressed findings are shown, not hidden")
-        expect("stale baseline entry footing.total-row" in out or "stale" in out, "the stale entry is reported")
+        expect("suppressed by the baseline: accepted by the reviewer" in out, "suppressed findings are shown, not hidden")
+        expect(re.search(r"^  accepted narrative\.share\s+378:186", out, re.M), "a suppressed finding keeps its place")
+        expect("stale baseline entry footing.total-row at 合 计 × 合计 matches no finding any more" in out, "the stale entry is reported")
+        expect("· 10 suppressed" in out, "the summary counts the suppressed findings")
+        code, out, _ = run("verify", "--baseline", path, "--format", "json", MOHRSS)
+        report = json.loads(out)["files"][0]
+        expect(len(report["suppressed"]) == 10 and len(report["stale_baseline"]) == 1, "json lists suppressed and stale")
 
 
 def rules_and_explain():
