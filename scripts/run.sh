@@ -3,7 +3,9 @@
 # missing), builds, then runs either the main job or the whole test suite.
 #
 #   scripts/run.sh verify   build, then budgetcheck verify on the bundled data in data/
-#   scripts/run.sh test     build, then the whole test suite through ctest
+#   scripts/run.sh test     build, then the whole test suite through ctest; then the same suite
+#                           built with AddressSanitizer and UndefinedBehaviorSanitizer; then a
+#                           short fuzzing run of the loader and the verify pipeline
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,6 +13,9 @@ mode="${1:-verify}"
 build_dir="${BUILD_DIR:-build}"
 
 packages=(g++ cmake make pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev catch2 python3 python3-jsonschema)
+if [[ "$mode" == test ]]; then
+    packages+=(clang libclang-rt-14-dev)  # the libFuzzer smoke run
+fi
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -36,6 +41,13 @@ case "$mode" in
         ;;
     test)
         ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
+        echo "== the test suite again under AddressSanitizer and UndefinedBehaviorSanitizer"
+        cmake -S . -B "$build_dir-sanitize" -DCMAKE_BUILD_TYPE=Debug -DBUDGETCHECK_SANITIZE=ON >/dev/null
+        cmake --build "$build_dir-sanitize" --parallel "$(nproc)"
+        ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            ctest --test-dir "$build_dir-sanitize" --output-on-failure --parallel "$(nproc)"
+        echo "== fuzz smoke: the loader and the verify pipeline, 30 s each"
+        FUZZ_BUILD_DIR="$build_dir-fuzz" scripts/fuzz.sh 30
         ;;
     *)
         echo "usage: scripts/run.sh verify|test" >&2

@@ -35,7 +35,7 @@ class CountingIterator {
         ++*this;
         return copy;
     }
-    friend bool operator==(const CountingIterator& a, const CountingIterator& b) {
+    [[maybe_unused]] friend bool operator==(const CountingIterator& a, const CountingIterator& b) {
         return a.at_ == b.at_;
     }
     friend bool operator!=(const CountingIterator& a, const CountingIterator& b) {
@@ -80,7 +80,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     bool key(string_t& value) override {
         const TextPosition at = token_start();
         JsonNode& object = *stack_.back();
-        object.members.emplace_back(value, JsonNode{});
+        object.members.push_back(JsonMember{value, JsonNode{}});
         object.key_positions.push_back(at);
         return true;
     }

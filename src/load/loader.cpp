@@ -278,6 +278,12 @@ void load_grid(Table& table, const ObjectReader& reader, const Document& documen
     const JsonNode* rows_node =
         reader.get("rows", JsonNode::Type::Array, true, "one array of cells per printed row");
     if (columns_node == nullptr) {
+        // Keep the invariant rules rely on: a grid table has its sides, even when empty.
+        if (is_two_sided(table.kind)) {
+            table.sides = {TableSide{Side::Income, {}, {}}, TableSide{Side::Expenditure, {}, {}}};
+        } else {
+            table.sides = {TableSide{}};
+        }
         return;
     }
     std::vector<Column> columns;
@@ -619,6 +625,25 @@ std::string encoding_advice(std::string_view text, std::size_t bad) {
         ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
         return "the file is UTF-16; convert it with: iconv -f UTF-16 -t UTF-8 FILE > "
                "FILE.utf8.json";
+    }
+    // Mostly valid UTF-8 with a stray byte is a damaged UTF-8 file, not another encoding.
+    std::size_t invalid = 0;
+    std::size_t multibyte = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : (lead >= 0xC2 && lead < 0xE0 ? 2 : (lead >= 0xE0 && lead < 0xF0 ? 3 : (lead >= 0xF0 && lead < 0xF5 ? 4 : 0)));
+        if (length == 0 || find_invalid_utf8(text.substr(i, length)).has_value() || i + length > text.size()) {
+            ++invalid;
+            ++i;
+            continue;
+        }
+        multibyte += length > 1 ? 1 : 0;
+        i += length;
+    }
+    if (multibyte > invalid * 4) {
+        return fmt::format("the rest of the file is UTF-8, so this looks like {} damaged byte{}: fix it in an editor "
+                           "that shows invalid bytes",
+                           invalid, invalid == 1 ? "" : "s");
     }
     std::size_t pairs = 0;
     std::size_t highs = 0;

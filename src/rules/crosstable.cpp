@@ -155,7 +155,8 @@ void income_summary(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [summary, income] = *tables;
+    const Table* summary = tables->first;
+    const Table* income = tables->second;
     const TableSide& side = income->sides[0];
     int row = total_row(side);
     if (row < 0) {
@@ -223,7 +224,8 @@ void expenditure_summary(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [summary, spending] = *tables;
+    const Table* summary = tables->first;
+    const Table* spending = tables->second;
     if (summary->sides.size() != 2) {
         return;
     }
@@ -263,7 +265,8 @@ void fiscal_summary(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [fiscal, summary] = *tables;
+    const Table* fiscal = tables->first;
+    const Table* summary = tables->second;
     if (fiscal->sides.size() != 2 || summary->sides.size() != 2) {
         return;
     }
@@ -315,7 +318,8 @@ void general_public_vs_fiscal(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [general, fiscal] = *tables;
+    const Table* general = tables->first;
+    const Table* fiscal = tables->second;
     if (fiscal->sides.size() != 2) {
         return;
     }
@@ -380,7 +384,8 @@ void general_public_within_expenditure(const Document& document, RuleContext& co
     if (!tables) {
         return;
     }
-    const auto [general, spending] = *tables;
+    const Table* general = tables->first;
+    const Table* spending = tables->second;
     const TableSide& part = general->sides[0];
     const TableSide& whole = spending->sides[0];
     for (Spending kind : {Spending::All, Spending::Basic, Spending::Project}) {
@@ -411,7 +416,8 @@ void basic_table(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [basic, general] = *tables;
+    const Table* basic = tables->first;
+    const Table* general = tables->second;
     const TableSide& economic = basic->sides[0];
     const TableSide& functional = general->sides[0];
     const int basic_row = total_row(economic);
@@ -439,7 +445,8 @@ void three_public_economic(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [three, basic] = *tables;
+    const Table* three = tables->first;
+    const Table* basic = tables->second;
     const TableSide& economic = basic->sides[0];
     const int total_column = basic_column(economic);
     if (total_column < 0) {
@@ -497,7 +504,8 @@ void project_table(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [projects, spending] = *tables;
+    const Table* projects = tables->first;
+    const Table* spending = tables->second;
     const TableSide& list = projects->sides[0];
     const int row = total_row(list);
     const int column = spending_column(list, Spending::All);
@@ -517,7 +525,8 @@ void performance_funds(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [targets, projects] = *tables;
+    const Table* targets = tables->first;
+    const Table* projects = tables->second;
     const TableSide& list = projects->sides[0];
     const int total_column = spending_column(list, Spending::All);
     for (const ProjectTargets& project : targets->projects) {
@@ -567,7 +576,7 @@ void performance_funds(const Document& document, RuleContext& context) {
         }
         if (!current.empty() && current_sum && projects->money_unit == targets->money_unit &&
             *current_sum == funds.amount.value() &&
-            !(whole.amount()->value() == funds.amount.value())) {
+            (whole.amount() == nullptr || !(whole.amount()->value() == funds.amount.value()))) {
             std::vector<CellRef> cells{funds.ref};
             for (const auto& [sign, figure] : current) {
                 cells.push_back(figure.ref);
@@ -623,7 +632,8 @@ void economic_functional(const Document& document, RuleContext& context) {
     if (!tables) {
         return;
     }
-    const auto [basic, general] = *tables;
+    const Table* basic = tables->first;
+    const Table* general = tables->second;
     const TableSide& economic = basic->sides[0];
     const TableSide& functional = general->sides[0];
     const int economic_column = basic_column(economic);

@@ -662,7 +662,8 @@ void narrative_changes(const Document& document, RuleContext& context) {
                 } else if (!claim.is_rate && cell.amount() != nullptr) {
                     table_change = cell.amount()->value();
                 }
-            } else if (prior_column >= 0 && !claim.is_rate) {
+            } else if (prior_column >= 0 && !claim.is_rate && at.amount() != nullptr &&
+                       CellAt{at.table, at.side, at.row, prior_column}.amount() != nullptr) {
                 const CellAt cell{at.table, at.side, at.row, prior_column};
                 cells = {ref_of(at), ref_of(cell)};
                 what = fmt::format("{} − {}", at.cell().printed, cell.cell().printed);

@@ -58,7 +58,7 @@ void weights(const Document& document, RuleContext& context) {
             }
             Decimal outside;  // 执行率 and the like, printed apart from the indicators
             for (const auto& [label, cell] : project.score_weights) {
-                if (cell.amount() != nullptr) {
+                if (cell.amount() != nullptr && !cell.invalid) {
                     outside = outside.plus(cell.amount()->value()).value_or(outside);
                 }
             }

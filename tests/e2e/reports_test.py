@@ -205,7 +205,62 @@ def rules_and_explain():
     expect("表中列示" in out, "a Chinese locale gives Chinese messages")
 
 
-SCENARIOS = {"formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
+def bad_input():
+    corpus = os.path.join(SRC, "tests/bad-input")
+    with open(os.path.join(corpus, "expected.json"), encoding="utf-8") as handle:
+        expected = json.load(handle)
+    for name, want in expected.items():
+        path = os.path.join(corpus, name)
+        code, out, err = run("verify", path)
+        expect(code == want["exit"], f"{name}: exit {code}, expected {want['exit']}")
+        expect("internal error" not in err, f"{name}: internal error")
+        if "code" in want:
+            where = path + (f":{want['line']}:{want['column']}" if want["line"] else "")
+            line = f"{where}: {want['severity']}: {want['message']} [{want['code']}]"
+            expect(line in out, f"{name}: expected {line!r}")
+    with tempfile.TemporaryDirectory() as work:
+        deep = os.path.join(work, "deep.json")
+        with open(deep, "w") as handle:
+            handle.write("[" * 100000 + "]" * 100000)
+        code, out, _ = run("verify", deep)
+        expect(code == 2 and "nesting deeper than 64 levels" in out and "[json.too-deep]" in out, "deep nesting")
+        huge = os.path.join(work, "huge.json")
+        with open(huge, "wb") as handle:
+            handle.truncate(200 * 1024 * 1024)
+        code, out, _ = run("verify", huge)
+        expect(code == 2 and "[input.too-large]" in out, "a 200 MB file")
+        code, out, _ = run("inspect", work)
+        expect(code == 2 and "this is a directory, not a file" in out, "a directory passed as a file")
+        loop = os.path.join(work, "walk")
+        os.makedirs(loop)
+        shutil.copy(CLEAN, os.path.join(loop, "good.json"))
+        os.symlink(loop, os.path.join(loop, "again"))
+        code, out, _ = run("verify", loop)
+        expect(code == 0 and "1 files checked" in out, "a symlink loop in a directory walk")
+        locked = os.path.join(work, "locked.json")
+        shutil.copy(CLEAN, locked)
+        os.chmod(locked, 0)
+        if shutil.which("setpriv") and os.geteuid() == 0:
+            os.chmod(work, 0o755)
+            done = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", BIN, "verify", locked],
+                                  capture_output=True)
+            out = done.stdout.decode("utf-8")
+            expect(done.returncode == 2 and "cannot open the file (check its permissions)" in out, "an unreadable file")
+        elif os.geteuid() != 0:
+            code, out, _ = run("verify", locked)
+            expect(code == 2 and "cannot open the file" in out, "an unreadable file")
+        batch = os.path.join(work, "batch")
+        shutil.copytree(corpus, batch)
+        shutil.copy(CLEAN, os.path.join(batch, "zz-good.json"))
+        code, out, _ = run("verify", batch)
+        expect(code == 2 and "zz-good.json: 0 errors, 0 warnings, 0 notes" in out, "the good file of a broken batch is checked")
+    regressions = os.path.join(SRC, "tests/fuzz-regressions")
+    for name in sorted(os.listdir(regressions)):
+        code, _, err = run("verify", "--format", "sarif", os.path.join(regressions, name))
+        expect(code in (0, 1, 2) and "internal error" not in err, f"fuzz regression {name}")
+
+
+SCENARIOS = {"bad-input": bad_input, "formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
              "output-file": output_file, "config": config, "baseline": baseline, "rules-and-explain": rules_and_explain}
 SCENARIOS[SCENARIO]()
 print(f"PASS [{SCENARIO}]")

@@ -19,19 +19,27 @@ struct TextPosition {
     std::size_t offset = 0;    // byte offset of the first character
 };
 
+struct JsonMember;
+
 struct JsonNode {
     enum class Type { Null, Boolean, Integer, Float, String, Array, Object };
 
     Type type = Type::Null;
     std::string text;  // string value; number lexeme; "true"/"false"
     std::vector<JsonNode> items;
-    std::vector<std::pair<std::string, JsonNode>> members;  // in order, duplicates kept
+    std::vector<JsonMember> members;  // in order, duplicates kept
     std::vector<TextPosition> key_positions;                // parallel to members
     TextPosition position;                                  // the value's first character
 
     bool is_number() const { return type == Type::Integer || type == Type::Float; }
     // The first member with this key, or nullptr.
     const JsonNode* find(std::string_view key) const;
+};
+
+// One key and its value in an object (std::pair cannot hold the still-incomplete JsonNode).
+struct JsonMember {
+    std::string first;
+    JsonNode second;
 };
 
 std::string_view type_name(JsonNode::Type type);  // "string", "array", "an object" …
