@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 #include "budgetcheck/model/text.hpp"
 
@@ -72,11 +73,17 @@ std::span<const TitleAlias> known_table_titles() {
 }
 
 TableKind recognise_table_kind(std::string_view title) {
-    const std::string key = split_label(title).key;
-    for (const TitleAlias& alias : title_aliases) {
-        if (label_key(alias.title) == key) {
-            return alias.kind;
+    // The vocabulary's keys are normalised once, not on every lookup.
+    static const auto by_key = [] {
+        std::unordered_map<std::string, TableKind> keys;
+        for (const TitleAlias& alias : title_aliases) {
+            keys.emplace(label_key(alias.title), alias.kind);
         }
+        return keys;
+    }();
+    const std::string key = split_label(title).key;
+    if (const auto found = by_key.find(key); found != by_key.end()) {
+        return found->second;
     }
     // Titles carry the unit's name and the year; look for the deciding words, most specific
     // first (a 一般公共预算基本支出表 also contains 一般公共预算 and 支出).
@@ -299,12 +306,15 @@ constexpr HeaderWord header_words[] = {
 };
 
 const HeaderWord* find_header_word(std::string_view key) {
-    for (const HeaderWord& word : header_words) {
-        if (label_key(word.text) == key) {
-            return &word;
+    static const auto by_key = [] {
+        std::unordered_map<std::string, const HeaderWord*> keys;
+        for (const HeaderWord& word : header_words) {
+            keys.emplace(label_key(word.text), &word);
         }
-    }
-    return nullptr;
+        return keys;
+    }();
+    const auto found = by_key.find(std::string(key));
+    return found == by_key.end() ? nullptr : found->second;
 }
 
 void apply(const HeaderWord& word, ColumnRecognition& out, bool two_sided) {
@@ -533,11 +543,23 @@ std::span<const LineLabel> known_line_labels() {
 }
 
 std::optional<LineLabel> recognise_line_label(std::string_view key, TableKind kind) {
-    const bool three_public_table = kind == TableKind::ThreePublicExpenses;
-    for (const LineLabel& label : line_labels) {
-        if (label_key(label.text) != key) {
-            continue;
+    static const auto by_key = [] {
+        std::unordered_multimap<std::string, const LineLabel*> keys;
+        for (const LineLabel& label : line_labels) {
+            keys.emplace(label_key(label.text), &label);
         }
+        return keys;
+    }();
+    const bool three_public_table = kind == TableKind::ThreePublicExpenses;
+    const auto [first, last] = by_key.equal_range(std::string(key));
+    std::vector<const LineLabel*> candidates;
+    for (auto it = first; it != last; ++it) {
+        candidates.push_back(it->second);
+    }
+    // Earlier entries of the table win, as they would in a scan.
+    std::sort(candidates.begin(), candidates.end());
+    for (const LineLabel* candidate : candidates) {
+        const LineLabel& label = *candidate;
         if (label.item == LineItem::ThreePublic && !three_public_table) {
             continue;  // 公务接待费 elsewhere is an economic subject, not a “三公” line
         }

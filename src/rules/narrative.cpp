@@ -150,7 +150,7 @@ int subject_row(const TableSide& side, const std::string& key) {
         if (!row.subject) {
             continue;
         }
-        const std::string name = subject_name_key(row.label);
+        const std::string& name = row.label_parts.key;  // normalised once, when the file was loaded
         if (name.empty() || key.find(name) == std::string::npos) {
             continue;
         }
