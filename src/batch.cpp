@@ -41,12 +41,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
             FileResult failed;
             failed.file = path;
             failed.unreadable = true;
-            failed.input_diagnostics.push_back(
-                LoadDiagnostic{DiagnosticSeverity::Error,
-                               "input.unreadable",
-                               {},
-                               fmt::format("cannot walk the directory: {}", error.message()),
-                               {}});
+            LoadDiagnostic diagnostic;
+            diagnostic.code = "input.unreadable";
+            diagnostic.message = fmt::format("cannot walk the directory: {}", error.message());
+            failed.input_diagnostics.push_back(std::move(diagnostic));
             problems.push_back(std::move(failed));
         }
         std::sort(found.begin(), found.end());

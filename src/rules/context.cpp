@@ -111,9 +111,13 @@ Figure figure_of(const CellAt& at) {
         figure.amount = *amount;
     }
     figure.unit = at.table->money_unit;
-    figure.ref = ref_of(at);
+    figure.at = at;
     return figure;
 }
+
+CellRef Figure::reference() const { return at ? ref_of(*at) : ref; }
+
+const std::string& Figure::pointer() const { return at ? at->cell().source.pointer : ref.source.pointer; }
 
 std::vector<CellAt> value_cells(const Table& table, int side, int row) {
     std::vector<CellAt> out;
@@ -301,10 +305,28 @@ void RuleContext::skip(std::string reason) {
     report_.skipped.push_back(SkippedCheck{std::string(rule_->id), std::move(reason)});
 }
 
+void RuleContext::count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest) {
+    ++report_.identities_checked;
+    auto note = [this](const Figure& figure) {
+        const std::string& pointer = figure.pointer();
+        if (!pointer.empty() && checked_cells_.find(std::string_view(pointer)) == checked_cells_.end()) {
+            checked_cells_.insert(pointer);
+            report_.cells_checked.push_back(pointer);
+        }
+    };
+    note(first);
+    for (const auto& [sign, figure] : rest) {
+        if (figure.amount.is_printed()) {
+            note(figure);
+        }
+    }
+}
+
 void RuleContext::count_checked(const std::vector<CellRef>& cells) {
     ++report_.identities_checked;
     for (const CellRef& cell : cells) {
-        if (!cell.source.pointer.empty() && checked_cells_.insert(cell.source.pointer).second) {
+        if (!cell.source.pointer.empty() && checked_cells_.find(std::string_view(cell.source.pointer)) == checked_cells_.end()) {
+            checked_cells_.insert(cell.source.pointer);
             report_.cells_checked.push_back(cell.source.pointer);
         }
     }
@@ -336,15 +358,11 @@ Interval RuleContext::interval_of(const Figure& figure) const {
 Verdict RuleContext::check_sum(const Figure& total,
                                const std::vector<std::pair<int, Figure>>& parts,
                                const IdentityText& text) {
-    std::vector<CellRef> cells{total.ref};
     std::optional<Decimal> sum = Decimal();
     Decimal sum_lo;
     Decimal sum_hi;
     bool overflow = false;
     for (const auto& [sign, part] : parts) {
-        if (part.amount.is_printed()) {
-            cells.push_back(part.ref);
-        }
         const auto value = to_yuan(part.amount.value(), part.unit);
         const Interval range = interval_of(part);
         if (!value || !sum) {
@@ -366,7 +384,7 @@ Verdict RuleContext::check_sum(const Figure& total,
         skip("a sum too large to compute exactly");
         return Verdict::Unchecked;
     }
-    count_checked(cells);
+    count_figures(total, parts);
     const auto residual = actual->minus(*sum);
     if (!residual) {
         return Verdict::Unchecked;
@@ -374,6 +392,13 @@ Verdict RuleContext::check_sum(const Figure& total,
     if (residual->is_zero()) {
         return Verdict::Exact;
     }
+    std::vector<CellRef> cells{total.reference()};
+    for (const auto& [sign, part] : parts) {
+        if (part.amount.is_printed()) {
+            cells.push_back(part.reference());
+        }
+    }
+    const CellRef total_ref = cells.front();
     const Interval total_range = interval_of(total);
     const bool overlaps = total_range.lo <= sum_hi && sum_lo <= total_range.hi;
 
@@ -402,11 +427,11 @@ Verdict RuleContext::check_sum(const Figure& total,
     }
     finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})",
-                                     place_en(total.ref), text.expected_en, finding.expected,
-                                     finding.actual, finding.difference, total.ref.unit);
+                                     place_en(total_ref), text.expected_en, finding.expected,
+                                     finding.actual, finding.difference, total_ref.unit);
     finding.message_zh =
-        fmt::format("{}：{} {}，表中列示 {}（相差 {} {}）", place_zh(total.ref), text.expected_zh,
-                    finding.expected, finding.actual, finding.difference, total.ref.unit);
+        fmt::format("{}：{} {}，表中列示 {}（相差 {} {}）", place_zh(total_ref), text.expected_zh,
+                    finding.expected, finding.actual, finding.difference, total_ref.unit);
     if (overlaps) {
         report_rounding(std::move(finding), show(slack_of(total, parts), total.unit, decimals + 1));
         return Verdict::WithinRounding;
@@ -431,7 +456,7 @@ Verdict RuleContext::check_sum(const Figure& total,
                     "two transposed digits? printing {} as {} in {} × {} would make it add up (the "
                     "difference is a "
                     "multiple of 9)",
-                    figure.amount.value().to_string(), swapped, figure.ref.row, figure.ref.column));
+                    figure.amount.value().to_string(), swapped, figure.reference().row, figure.reference().column));
             }
         }
         if (!is_total) {
@@ -441,7 +466,7 @@ Verdict RuleContext::check_sum(const Figure& total,
                           (sign < 0 && *residual == *twice))) {
                 finding.hints.push_back(fmt::format(
                     "a sign slip? the difference is twice {} ({} × {})",
-                    figure.amount.value().to_string(), figure.ref.row, figure.ref.column));
+                    figure.amount.value().to_string(), figure.reference().row, figure.reference().column));
             }
         }
         for (int power : {4, -4}) {
@@ -460,7 +485,7 @@ Verdict RuleContext::check_sum(const Figure& total,
                 finding.hints.push_back(
                     fmt::format("a 元/万元 slip? {} × {} reads as if it were in the other unit "
                                 "(a factor of 10,000)",
-                                figure.ref.row, figure.ref.column));
+                                figure.reference().row, figure.reference().column));
             }
         }
     };
@@ -490,7 +515,7 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
     if (!part_value || !whole_value) {
         return Verdict::Unchecked;
     }
-    count_checked({part.ref, whole.ref});
+    count_figures(part, {{1, whole}});
     if (*part_value <= *whole_value) {
         return Verdict::Exact;
     }
@@ -498,17 +523,18 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
     const auto excess = part_value->minus(*whole_value).value_or(Decimal());
     Finding finding;
     finding.severity = rule_->default_severity;
-    finding.cells = {part.ref, whole.ref};
+    const CellRef part_ref = part.reference();
+    finding.cells = {part_ref, whole.reference()};
     finding.expected = fmt::format("≤ {}", show(*whole_value, part.unit, decimals));
     finding.actual = show(*part_value, part.unit, decimals);
     finding.difference = show(excess, part.unit, decimals);
     finding.arithmetic = fmt::format("{} > {}", shown_figure(part, part.unit, decimals),
                                      shown_figure(whole, part.unit, decimals));
     finding.message_en =
-        fmt::format("{}: {} {}, but {} is printed ({} too much)", place_en(part.ref),
+        fmt::format("{}: {} {}, but {} is printed ({} too much)", place_en(part_ref),
                     text.expected_en, finding.expected, finding.actual, finding.difference);
     finding.message_zh =
-        fmt::format("{}：{} {}，表中列示 {}（超出 {}）", place_zh(part.ref), text.expected_zh,
+        fmt::format("{}：{} {}，表中列示 {}（超出 {}）", place_zh(part_ref), text.expected_zh,
                     finding.expected, finding.actual, finding.difference);
     if (interval_of(part).lo <= interval_of(whole).hi) {
         report_rounding(std::move(finding),
@@ -533,7 +559,7 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
         skip("a share or rate whose base is zero or negative");
         return Verdict::Unchecked;
     }
-    count_checked({percent_cell.ref, numerator.ref, denominator.ref});
+    count_figures(percent_cell, {{1, numerator}, {1, denominator}});
     const int decimals = printed.decimals();
     const Decimal x = printed.points();
     Decimal x_lo = x;
@@ -582,7 +608,8 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     const auto expected = ratio ? ratio->minus(offset) : std::nullopt;
     Finding finding;
     finding.severity = rule_->default_severity;
-    finding.cells = {percent_cell.ref, numerator.ref, denominator.ref};
+    const CellRef percent_ref = percent_cell.reference();
+    finding.cells = {percent_ref, numerator.reference(), denominator.reference()};
     finding.expected = expected ? expected->to_string() + "%" : "?";
     finding.actual = printed.to_string();
     finding.difference =
@@ -594,9 +621,9 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
                                                    d_text, finding.expected, finding.actual)
                                      : fmt::format("{} ÷ {} = {} ≠ {}", n_text, d_text,
                                                    finding.expected, finding.actual);
-    finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_cell.ref),
+    finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
                                      text.expected_en, finding.expected, finding.actual);
-    finding.message_zh = fmt::format("{}：{} {}，表中列示 {}", place_zh(percent_cell.ref),
+    finding.message_zh = fmt::format("{}：{} {}，表中列示 {}", place_zh(percent_ref),
                                      text.expected_zh, finding.expected, finding.actual);
     if (reaches_low && reaches_high) {
         report_rounding(std::move(finding),

@@ -28,12 +28,18 @@ struct CellAt {
     bool printed() const;  // a figure (not blank, not a dash, not invalid)
 };
 
-// A figure outside a grid (performance-table funds and weights) still has a unit and a place.
+// A figure taking part in an identity: a grid cell (`at`), or a figure outside a grid
+// (performance-table funds and weights, narrative claims) described by `ref`. The CellRef of a
+// grid cell is only built when a finding needs it: identities that hold cost no strings.
 struct Figure {
     Amount amount;
     MoneyUnit unit = MoneyUnit::TenThousandYuan;
-    CellRef ref;
+    std::optional<CellAt> at;
+    CellRef ref;         // for figures outside a grid
     bool exact = false;  // counts (weights) are exact, not rounded
+
+    CellRef reference() const;
+    const std::string& pointer() const;
 };
 
 Figure figure_of(const CellAt& at);
@@ -81,6 +87,8 @@ class RuleContext {
     // Adds a hint to the finding about the cell at this place.
     void add_hint(const SourceLocation& where, std::string hint);
     void count_checked(const std::vector<CellRef>& cells);
+    // Counts an identity over these figures (by their JSON pointers).
+    void count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest);
 
     // total = Σ sign·part. Reports an error under the current rule when no exact values within
     // the printed figures' intervals satisfy it, and a rounding note when only rounding does.
@@ -117,7 +125,7 @@ class RuleContext {
     CheckReport& report_;
     const RuleInfo* rule_ = nullptr;
     std::vector<Axis> axes_;  // parallel to report_.findings
-    std::set<std::string> checked_cells_;
+    std::set<std::string, std::less<>> checked_cells_;
     std::set<std::pair<std::string, std::string>> compared_;
     std::optional<std::vector<Claim>> claims_;
 };

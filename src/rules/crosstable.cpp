@@ -579,7 +579,7 @@ void performance_funds(const Document& document, RuleContext& context) {
             (whole.amount() == nullptr || !(whole.amount()->value() == funds.amount.value()))) {
             std::vector<CellRef> cells{funds.ref};
             for (const auto& [sign, figure] : current) {
-                cells.push_back(figure.ref);
+                cells.push_back(figure.reference());
             }
             context.count_checked(cells);
             continue;

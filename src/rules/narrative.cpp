@@ -484,7 +484,7 @@ CellRef claim_ref(const Claim& claim) {
 std::vector<CellRef> refs_of(const Target& target) {
     std::vector<CellRef> out;
     for (const Figure& figure : target.figures) {
-        out.push_back(figure.ref);
+        out.push_back(figure.reference());
     }
     return out;
 }

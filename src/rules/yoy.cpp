@@ -99,7 +99,7 @@ void change_percent(const Document& document, RuleContext& context) {
                 return;
             }
             Figure percent;
-            percent.ref = ref_of(rate);
+            percent.at = rate;
             context.check_ratio(
                 percent, *printed, figure_of(budget), figure_of(prior), true,
                 {"(budget − prior) ÷ prior is", "（预算数 − 上年数）÷ 上年数为", Axis::Row});
