@@ -1,5 +1,7 @@
 #include "budgetcheck/model/amount.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "budgetcheck/model/text.hpp"
@@ -78,7 +80,9 @@ int yuan_exponent(MoneyUnit unit) {
 }
 
 NumberParse parse_printed_number(std::string_view text) {
-    const std::string folded = trim(fold_width(text));
+    // Most cells are plain ASCII ("4394.21", ""): no folding to do.
+    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const std::string folded = ascii ? trim(text) : trim(fold_width(text));
     PrintedNumber out;
     if (folded.empty()) {
         return NumberParse{out, {}};

@@ -60,6 +60,47 @@ bool is_quote(char32_t c) {
            c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F;
 }
 
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+}
+
+// Calls fn(code point) over the text without building a u32string (invalid bytes are U+FFFD).
+template <typename Fn>
+void for_each_point(std::string_view text, Fn fn) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char32_t c = 0;
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            fn(static_cast<char32_t>(lead));
+            ++i;
+            continue;
+        }
+        const std::size_t length = decode_one(text, i, c);
+        if (length == 0) {
+            fn(char32_t{0xFFFD});
+            ++i;
+        } else {
+            fn(c);
+            i += length;
+        }
+    }
+}
+
 char32_t fold_char(char32_t c) {
     if (c >= 0xFF01 && c <= 0xFF5E) {
         return c - 0xFF01 + 0x21;
@@ -148,41 +189,69 @@ std::size_t count_code_points(std::string_view text) {
 }
 
 std::string fold_width(std::string_view text) {
-    std::u32string points = decode_utf8(text);
-    for (char32_t& c : points) {
-        c = fold_char(c);
-    }
-    return encode_utf8(points);
+    std::string out;
+    out.reserve(text.size());
+    for_each_point(text, [&out](char32_t c) { append_utf8(out, fold_char(c)); });
+    return out;
 }
 
 std::string trim(std::string_view text) {
-    std::u32string points = decode_utf8(text);
-    std::size_t begin = 0;
-    std::size_t end = points.size();
-    while (begin < end && is_space(points[begin])) {
-        ++begin;
+    // Spaces are ASCII, U+00A0 (C2 A0), U+3000 (E3 80 80), U+200B (E2 80 8B) or U+FEFF (EF BB BF).
+    auto space_at_start = [](std::string_view t) -> std::size_t {
+        if (t.empty()) {
+            return 0;
+        }
+        const auto c = static_cast<unsigned char>(t[0]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            return 1;
+        }
+        for (std::string_view wide : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89"}) {
+            if (t.substr(0, wide.size()) == wide) {
+                return wide.size();
+            }
+        }
+        return 0;
+    };
+    auto space_at_end = [](std::string_view t) -> std::size_t {
+        if (t.empty()) {
+            return 0;
+        }
+        const auto c = static_cast<unsigned char>(t.back());
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            return 1;
+        }
+        for (std::string_view wide : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89"}) {
+            if (t.size() >= wide.size() && t.substr(t.size() - wide.size()) == wide) {
+                return wide.size();
+            }
+        }
+        return 0;
+    };
+    for (std::size_t n = space_at_start(text); n > 0; n = space_at_start(text)) {
+        text.remove_prefix(n);
     }
-    while (end > begin && is_space(points[end - 1])) {
-        --end;
+    for (std::size_t n = space_at_end(text); n > 0; n = space_at_end(text)) {
+        text.remove_suffix(n);
     }
-    return encode_utf8(std::u32string_view(points).substr(begin, end - begin));
+    return std::string(text);
 }
 
 std::string label_key(std::string_view printed) {
-    std::u32string out;
-    for (char32_t c : decode_utf8(printed)) {
+    std::string out;
+    out.reserve(printed.size());
+    for_each_point(printed, [&out](char32_t c) {
         c = fold_char(c);
         if (is_space(c) || is_quote(c)) {
-            continue;
+            return;
         }
         if (c == 0x3014 || c == 0x3010) {  // 〔 【
             c = U'(';
         } else if (c == 0x3015 || c == 0x3011) {  // 〕 】
             c = U')';
         }
-        out.push_back(c);
-    }
-    return encode_utf8(out);
+        append_utf8(out, c);
+    });
+    return out;
 }
 
 std::optional<int> parse_chinese_numeral(std::u32string_view text) {
