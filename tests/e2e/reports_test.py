@@ -241,9 +241,14 @@ def bad_input():
         shutil.copy(CLEAN, locked)
         os.chmod(locked, 0)
         if shutil.which("setpriv") and os.geteuid() == 0:
+            # As root every file is readable: run a copy of the binary as nobody, from a
+            # directory nobody can enter wherever the checkout lives.
             os.chmod(work, 0o755)
-            done = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", BIN, "verify", locked],
-                                  capture_output=True)
+            runnable = os.path.join(work, "budgetcheck")
+            shutil.copy(BIN, runnable)
+            os.chmod(runnable, 0o755)
+            done = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", runnable, "verify", locked],
+                                  capture_output=True, cwd=work)
             out = done.stdout.decode("utf-8")
             expect(done.returncode == 2 and "cannot open the file (check its permissions)" in out, "an unreadable file")
         elif os.geteuid() != 0:
