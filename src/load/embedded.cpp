@@ -20,8 +20,9 @@ std::string_view bundled_rule_page(std::string_view rule_id) {
 const SubjectCatalog& bundled_catalog() {
     static const SubjectCatalog catalog = [] {
         SubjectCatalog built;
-        for (std::string_view name : {"functional-2024.catalog.json", "economic-department-2024.catalog.json",
-                                      "economic-government-2024.catalog.json"}) {
+        for (std::string_view name :
+             {"functional-2024.catalog.json", "economic-department-2024.catalog.json",
+              "economic-government-2024.catalog.json"}) {
             // The bundled files are checked by the test suite; a problem here is a build defect.
             const std::vector<std::string> problems =
                 load_catalog_text(embedded::find(name), name, built);

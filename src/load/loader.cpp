@@ -154,8 +154,9 @@ std::string raw_string(std::string_view input, const JsonNode& node) {
     return std::string(input.substr(node.position.offset + 1, end - node.position.offset - 1));
 }
 
-std::vector<TextSection> read_sections(std::string_view input, const JsonNode* array, const std::string& pointer,
-                                       std::string_view heading_key, Diagnostics& diagnostics) {
+std::vector<TextSection> read_sections(std::string_view input, const JsonNode* array,
+                                       const std::string& pointer, std::string_view heading_key,
+                                       Diagnostics& diagnostics) {
     std::vector<TextSection> out;
     if (array == nullptr) {
         return out;
@@ -175,7 +176,8 @@ std::vector<TextSection> read_sections(std::string_view input, const JsonNode* a
         section.heading = reader.string(heading_key, false, "the printed heading").value_or("");
         section.text = reader.string("text", true, "the text, verbatim").value_or("");
         section.source = locate(here, item.position);
-        if (const JsonNode* text = item.find("text"); text != nullptr && text->type == JsonNode::Type::String) {
+        if (const JsonNode* text = item.find("text");
+            text != nullptr && text->type == JsonNode::Type::String) {
             section.text_source = locate(here + "/text", text->position);
             section.raw = raw_string(input, *text);
         }
@@ -590,7 +592,8 @@ void load_table(std::string_view input, const JsonNode& node, std::size_t index,
                 TextSection located;
                 located.heading = table.title;
                 located.text = note.text;
-                located.source = locate(fmt::format("{}/{}", reader.child("notes"), i), note.position);
+                located.source =
+                    locate(fmt::format("{}/{}", reader.child("notes"), i), note.position);
                 located.text_source = located.source;
                 located.raw = raw_string(input, note);
                 table.note_sources.push_back(std::move(located));
@@ -631,8 +634,14 @@ std::string encoding_advice(std::string_view text, std::size_t bad) {
     std::size_t multibyte = 0;
     for (std::size_t i = 0; i < text.size();) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : (lead >= 0xC2 && lead < 0xE0 ? 2 : (lead >= 0xE0 && lead < 0xF0 ? 3 : (lead >= 0xF0 && lead < 0xF5 ? 4 : 0)));
-        if (length == 0 || find_invalid_utf8(text.substr(i, length)).has_value() || i + length > text.size()) {
+        const std::size_t length =
+            lead < 0x80
+                ? 1
+                : (lead >= 0xC2 && lead < 0xE0
+                       ? 2
+                       : (lead >= 0xE0 && lead < 0xF0 ? 3 : (lead >= 0xF0 && lead < 0xF5 ? 4 : 0)));
+        if (length == 0 || find_invalid_utf8(text.substr(i, length)).has_value() ||
+            i + length > text.size()) {
             ++invalid;
             ++i;
             continue;
@@ -641,9 +650,11 @@ std::string encoding_advice(std::string_view text, std::size_t bad) {
         i += length;
     }
     if (multibyte > invalid * 4) {
-        return fmt::format("the rest of the file is UTF-8, so this looks like {} damaged byte{}: fix it in an editor "
-                           "that shows invalid bytes",
-                           invalid, invalid == 1 ? "" : "s");
+        return fmt::format(
+            "the rest of the file is UTF-8, so this looks like {} damaged byte{}: fix it in an "
+            "editor "
+            "that shows invalid bytes",
+            invalid, invalid == 1 ? "" : "s");
     }
     std::size_t pairs = 0;
     std::size_t highs = 0;

@@ -81,7 +81,8 @@ int yuan_exponent(MoneyUnit unit) {
 
 NumberParse parse_printed_number(std::string_view text) {
     // Most cells are plain ASCII ("4394.21", ""): no folding to do.
-    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = std::all_of(text.begin(), text.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     const std::string folded = ascii ? trim(text) : trim(fold_width(text));
     PrintedNumber out;
     if (folded.empty()) {

@@ -522,7 +522,8 @@ const TableSide* Table::side(Side which) const {
     return nullptr;
 }
 
-SourceLocation locate_in_string(const SourceLocation& opening_quote, std::string_view raw, std::size_t index) {
+SourceLocation locate_in_string(const SourceLocation& opening_quote, std::string_view raw,
+                                std::size_t index) {
     SourceLocation out = opening_quote;
     if (out.line == 0) {
         return out;
@@ -533,8 +534,8 @@ SourceLocation locate_in_string(const SourceLocation& opening_quote, std::string
         if (raw[at] == '\\' && at + 1 < raw.size()) {
             const std::size_t length = raw[at + 1] == 'u' ? 6 : 2;
             // A surrogate pair \uD83D\uDE00 is one code point.
-            const bool pair = length == 6 && at + 12 <= raw.size() && (raw[at + 2] == 'd' || raw[at + 2] == 'D') &&
-                              raw[at + 6] == '\\';
+            const bool pair = length == 6 && at + 12 <= raw.size() &&
+                              (raw[at + 2] == 'd' || raw[at + 2] == 'D') && raw[at + 6] == '\\';
             const std::size_t taken = pair ? 12 : length;
             at += taken;
             column += taken;

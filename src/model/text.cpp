@@ -159,21 +159,7 @@ std::string encode_utf8(std::u32string_view text) {
     std::string out;
     out.reserve(text.size() * 3);
     for (char32_t c : text) {
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else if (c < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else if (c < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
+        append_utf8(out, c);
     }
     return out;
 }
@@ -205,7 +191,8 @@ std::string trim(std::string_view text) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
             return 1;
         }
-        for (std::string_view wide : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89"}) {
+        for (std::string_view wide : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF",
+                                      "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89"}) {
             if (t.substr(0, wide.size()) == wide) {
                 return wide.size();
             }
@@ -220,7 +207,8 @@ std::string trim(std::string_view text) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
             return 1;
         }
-        for (std::string_view wide : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89"}) {
+        for (std::string_view wide : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF",
+                                      "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x89"}) {
             if (t.size() >= wide.size() && t.substr(t.size() - wide.size()) == wide) {
                 return wide.size();
             }

@@ -10,17 +10,8 @@ namespace budgetcheck::report {
 
 namespace {
 
-std::string_view level(Severity severity) {
-    switch (severity) {
-        case Severity::Error:
-            return "error";
-        case Severity::Warning:
-            return "warning";
-        case Severity::Note:
-            return "note";
-    }
-    return "none";
-}
+// SARIF's levels are budgetcheck's severities by the same names.
+std::string_view level(Severity severity) { return to_string(severity); }
 
 std::string location_json(const std::string& file, const CellRef& cell) {
     const std::uint32_t line = cell.source.line == 0 ? 1 : cell.source.line;

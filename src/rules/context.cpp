@@ -115,9 +115,13 @@ Figure figure_of(const CellAt& at) {
     return figure;
 }
 
-CellRef Figure::reference() const { return at ? ref_of(*at) : ref; }
+CellRef Figure::reference() const {
+    return at ? ref_of(*at) : ref;
+}
 
-const std::string& Figure::pointer() const { return at ? at->cell().source.pointer : ref.source.pointer; }
+const std::string& Figure::pointer() const {
+    return at ? at->cell().source.pointer : ref.source.pointer;
+}
 
 std::vector<CellAt> value_cells(const Table& table, int side, int row) {
     std::vector<CellAt> out;
@@ -305,11 +309,13 @@ void RuleContext::skip(std::string reason) {
     report_.skipped.push_back(SkippedCheck{std::string(rule_->id), std::move(reason)});
 }
 
-void RuleContext::count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest) {
+void RuleContext::count_figures(const Figure& first,
+                                const std::vector<std::pair<int, Figure>>& rest) {
     ++report_.identities_checked;
     auto note = [this](const Figure& figure) {
         const std::string& pointer = figure.pointer();
-        if (!pointer.empty() && checked_cells_.find(std::string_view(pointer)) == checked_cells_.end()) {
+        if (!pointer.empty() &&
+            checked_cells_.find(std::string_view(pointer)) == checked_cells_.end()) {
             checked_cells_.insert(pointer);
             report_.cells_checked.push_back(pointer);
         }
@@ -325,7 +331,8 @@ void RuleContext::count_figures(const Figure& first, const std::vector<std::pair
 void RuleContext::count_checked(const std::vector<CellRef>& cells) {
     ++report_.identities_checked;
     for (const CellRef& cell : cells) {
-        if (!cell.source.pointer.empty() && checked_cells_.find(std::string_view(cell.source.pointer)) == checked_cells_.end()) {
+        if (!cell.source.pointer.empty() &&
+            checked_cells_.find(std::string_view(cell.source.pointer)) == checked_cells_.end()) {
             checked_cells_.insert(cell.source.pointer);
             report_.cells_checked.push_back(cell.source.pointer);
         }
@@ -456,7 +463,8 @@ Verdict RuleContext::check_sum(const Figure& total,
                     "two transposed digits? printing {} as {} in {} × {} would make it add up (the "
                     "difference is a "
                     "multiple of 9)",
-                    figure.amount.value().to_string(), swapped, figure.reference().row, figure.reference().column));
+                    figure.amount.value().to_string(), swapped, figure.reference().row,
+                    figure.reference().column));
             }
         }
         if (!is_total) {
@@ -464,9 +472,10 @@ Verdict RuleContext::check_sum(const Figure& total,
             const auto twice = value ? value->times(Decimal::from_integer(2)) : std::nullopt;
             if (twice && ((sign > 0 && *residual == twice->negated().value_or(Decimal())) ||
                           (sign < 0 && *residual == *twice))) {
-                finding.hints.push_back(fmt::format(
-                    "a sign slip? the difference is twice {} ({} × {})",
-                    figure.amount.value().to_string(), figure.reference().row, figure.reference().column));
+                finding.hints.push_back(
+                    fmt::format("a sign slip? the difference is twice {} ({} × {})",
+                                figure.amount.value().to_string(), figure.reference().row,
+                                figure.reference().column));
             }
         }
         for (int power : {4, -4}) {
