@@ -6,6 +6,7 @@
 
 #include "budgetcheck/load/json_tree.hpp"
 #include "budgetcheck/load/load.hpp"
+#include "budgetcheck/model/printed.hpp"
 
 namespace budgetcheck::detail {
 
@@ -35,6 +36,15 @@ std::string pointer_token(std::string_view key);
 inline SourceLocation locate(const std::string& pointer, TextPosition position) {
     return SourceLocation{pointer, position.line, position.column};
 }
+
+// JSON → the document as printed; nullopt when the file is not a disclosure at all (no
+// format version, no document envelope).
+std::optional<PrintedDocument> read_printed(std::string_view input, const JsonNode& root,
+                                            std::string file, Diagnostics& diagnostics);
+
+// The document as printed → the typed model.
+Document recognise(const PrintedDocument& printed, const SubjectCatalog& catalog,
+                   Diagnostics& diagnostics);
 
 // Gives each row of a side its role, line item or subject, level and parent; builds the typed
 // “三公” figures. Reports what it could not recognise.

@@ -1,0 +1,337 @@
+// The recognizer: the document as printed → the typed Document. Titles become table kinds,
+// header paths column meanings, cell texts exact amounts, and rows (hierarchy.cpp) lines and
+// subjects in a tree. Whatever it cannot recognise it says so, once, where it was printed.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "budgetcheck/load/vocabulary.hpp"
+#include "loader_internal.hpp"
+
+namespace budgetcheck::detail {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const std::string& item : items) {
+        out += out.empty() ? "" : std::string(separator);
+        out += item;
+    }
+    return out;
+}
+
+TextSection section_of(const PrintedSection& printed) {
+    TextSection section;
+    section.heading = printed.heading.text;
+    section.text = printed.text.text;
+    section.source = printed.source;
+    section.text_source = printed.text.source;
+    section.raw = printed.text.raw;
+    return section;
+}
+
+Cell make_cell(const PrintedText& printed, const ColumnMeaning& meaning,
+               Diagnostics& diagnostics) {
+    Cell cell;
+    cell.source = printed.source;
+    cell.printed = printed.text;
+    if (printed.unreadable) {
+        cell.invalid = true;
+        return cell;
+    }
+    if (!meaning.is_value()) {
+        return cell;
+    }
+    std::string error;
+    if (meaning.quantity == Quantity::ChangePercent) {
+        if (auto percentage = Percentage::parse(cell.printed, &error)) {
+            cell.value = *percentage;
+            return cell;
+        }
+    } else if (auto amount = Amount::parse(cell.printed, &error)) {
+        cell.value = *amount;
+        return cell;
+    }
+    cell.invalid = true;
+    diagnostics.error("cell.not-a-number", cell.source,
+                      fmt::format("cell is not a figure: {}", error));
+    return cell;
+}
+
+Cell make_amount_cell(const PrintedText& printed, Diagnostics& diagnostics) {
+    ColumnMeaning amount_meaning;
+    amount_meaning.role = ColumnRole::Value;
+    return make_cell(printed, amount_meaning, diagnostics);
+}
+
+// A blank cell standing in for one a short row did not print.
+Cell missing_cell(const ColumnMeaning& meaning, const SourceLocation& row) {
+    Cell blank;
+    blank.source = row;
+    if (meaning.is_value()) {
+        blank.value = meaning.quantity == Quantity::ChangePercent
+                          ? std::variant<std::monostate, Amount, Percentage>(Percentage())
+                          : std::variant<std::monostate, Amount, Percentage>(Amount());
+    }
+    return blank;
+}
+
+std::vector<std::string> known_titles() {
+    std::vector<std::string> out;
+    for (const TitleAlias& alias : known_table_titles()) {
+        out.emplace_back(alias.title);
+    }
+    return out;
+}
+
+std::vector<std::string> known_header_texts() {
+    std::vector<std::string> out;
+    for (const HeaderWord& word : known_header_words()) {
+        out.emplace_back(word.text);
+    }
+    return out;
+}
+
+// Splits the physical columns of a two-sided table into its income and expenditure sides.
+void assign_sides(std::vector<Column>& columns) {
+    const bool marked = std::any_of(columns.begin(), columns.end(),
+                                    [](const Column& c) { return c.meaning.side != Side::Whole; });
+    if (marked) {
+        Side current = Side::Income;
+        for (Column& column : columns) {
+            if (column.meaning.side == Side::Whole) {
+                column.meaning.side = current;
+            }
+            current = column.meaning.side;
+        }
+        return;
+    }
+    // Unmarked: the second label column starts the expenditure side.
+    int labels = 0;
+    for (Column& column : columns) {
+        if (column.meaning.role == ColumnRole::Label) {
+            ++labels;
+        }
+        column.meaning.side = labels >= 2 ? Side::Expenditure : Side::Income;
+    }
+}
+
+void recognise_grid(Table& table, const PrintedTable& printed, const Document& document,
+                    Diagnostics& diagnostics) {
+    std::vector<Column> columns;
+    for (std::size_t i = 0; i < printed.columns.size(); ++i) {
+        const PrintedColumn& source = printed.columns[i];
+        Column column;
+        column.physical_index = static_cast<int>(i);
+        column.source = source.source;
+        for (const PrintedText& text : source.header) {
+            column.header.push_back(text.text);
+        }
+        ColumnRecognition recognition = recognise_column(column.header, table.kind, document.year);
+        column.meaning = recognition.meaning;
+        if (recognition.classification && !table.classification) {
+            table.classification = recognition.classification;
+        }
+        if (!recognition.unrecognised.empty() && table.kind != TableKind::Unknown) {
+            diagnostics.warning(
+                "column.unknown-header", column.source,
+                fmt::format("column {} header '{}' is not recognised (the words '{}'); its cells "
+                            "are kept but not checked",
+                            i + 1, column.printed(), join(recognition.unrecognised, "', '")),
+                closest_names(recognition.unrecognised.front(), known_header_texts()));
+        }
+        columns.push_back(std::move(column));
+    }
+    if (table.kind == TableKind::ThreePublicExpenses) {
+        // Horizontal “三公” tables head their first value column 合计: that is the “三公” total.
+        const bool horizontal = std::any_of(columns.begin(), columns.end(), [](const Column& c) {
+            return c.meaning.three_public != ThreePublicItem::None;
+        });
+        if (horizontal) {
+            for (Column& column : columns) {
+                if (column.meaning.is_value() &&
+                    column.meaning.three_public == ThreePublicItem::None) {
+                    column.meaning.three_public = ThreePublicItem::Total;
+                }
+            }
+        }
+    }
+
+    if (is_two_sided(table.kind)) {
+        assign_sides(columns);
+        for (Side side : {Side::Income, Side::Expenditure}) {
+            TableSide part;
+            part.side = side;
+            for (const Column& column : columns) {
+                if (column.meaning.side == side) {
+                    part.columns.push_back(column);
+                }
+            }
+            table.sides.push_back(std::move(part));
+        }
+    } else {
+        TableSide whole;
+        whole.columns = columns;
+        table.sides.push_back(std::move(whole));
+    }
+
+    for (std::size_t r = 0; r < printed.rows.size(); ++r) {
+        const PrintedRow& source = printed.rows[r];
+        for (TableSide& part : table.sides) {
+            Row row;
+            row.json_index = static_cast<int>(r);
+            row.object_form = source.object_form;
+            row.source = source.source;
+            row.level = source.level;
+            for (const Column& column : part.columns) {
+                const auto index = static_cast<std::size_t>(column.physical_index);
+                row.cells.push_back(index < source.cells.size()
+                                        ? make_cell(source.cells[index], column.meaning,
+                                                    diagnostics)
+                                        : missing_cell(column.meaning, source.source));
+            }
+            part.rows.push_back(std::move(row));
+        }
+    }
+}
+
+void recognise_performance(Table& table, const PrintedTable& printed, Diagnostics& diagnostics) {
+    for (const PrintedProject& source : printed.projects) {
+        ProjectTargets project;
+        project.source = source.source;
+        project.project = source.project.text;
+        project.unit = source.unit.text;
+        project.department = source.department.text;
+        project.goal = source.goal.text;
+        for (const auto& [label, value] : source.funds) {
+            FundLine line;
+            line.label = label.text;
+            line.kind = recognise_fund_line(label.text);
+            line.cell = make_amount_cell(value, diagnostics);
+            if (line.kind == FundLineKind::Unknown) {
+                diagnostics.warning("funds.unknown-line", line.cell.source,
+                                    fmt::format("fund line '{}' is not recognised", label.text),
+                                    {"年度资金总额", "其中：财政拨款", "上年结转", "其他资金"});
+            }
+            project.funds.push_back(std::move(line));
+        }
+        for (const PrintedIndicator& item : source.indicators) {
+            Indicator indicator;
+            indicator.source = item.source;
+            indicator.level1 = item.level1.text;
+            indicator.level2 = item.level2.text;
+            indicator.level3 = item.level3.text;
+            indicator.explanation = item.explanation.text;
+            indicator.category = recognise_indicator_category(indicator.level1);
+            if (item.value) {
+                indicator.value.source = item.value->source;
+                indicator.value.printed = item.value->text;
+                indicator.parsed_value = parse_indicator_value(indicator.value.printed);
+            }
+            if (item.weight) {
+                indicator.weight = make_amount_cell(*item.weight, diagnostics);
+            }
+            if (indicator.category == IndicatorCategory::Unknown && !indicator.level1.empty()) {
+                diagnostics.warning("indicator.unknown-category", indicator.source,
+                                    fmt::format("一级指标 '{}' is not recognised", indicator.level1),
+                                    {"产出指标", "效益指标", "满意度指标", "成本指标"});
+            }
+            project.indicators.push_back(std::move(indicator));
+        }
+        for (const auto& [label, value] : source.score_weights) {
+            project.score_weights.emplace_back(label.text, make_amount_cell(value, diagnostics));
+        }
+        if (source.weights_total) {
+            project.weights_total = make_amount_cell(*source.weights_total, diagnostics);
+        }
+        table.projects.push_back(std::move(project));
+    }
+}
+
+Table recognise_table(const PrintedTable& printed, const Document& document,
+                      const SubjectCatalog& catalog, Diagnostics& diagnostics) {
+    Table table;
+    table.json_index = printed.index;
+    table.source = printed.source;
+    table.title = printed.title.text;
+    table.label = printed.label;
+    table.money_unit = printed.money_unit.value_or(document.money_unit);
+    if (printed.kind) {
+        table.kind = *printed.kind;
+        table.kind_from_key = true;
+    } else {
+        table.kind = recognise_table_kind(table.title);
+        if (table.kind == TableKind::Unknown && !table.title.empty()) {
+            diagnostics.warning("table.unknown-title", printed.title.source,
+                                fmt::format("table title '{}' is not recognised; the table is kept "
+                                            "but not checked (give \"kind\" to name its kind)",
+                                            table.title),
+                                closest_names(table.title, known_titles()));
+        }
+    }
+    for (const PrintedText& note : printed.notes) {
+        table.notes.push_back(note.text);
+        TextSection located;
+        located.heading = table.title;
+        located.text = note.text;
+        located.source = note.source;
+        located.text_source = note.source;
+        located.raw = note.raw;
+        table.note_sources.push_back(std::move(located));
+    }
+    if (!printed.grid) {
+        if (table.kind != TableKind::PerformanceTargets && table.kind != TableKind::Unknown) {
+            diagnostics.warning("table.kind-mismatch", table.source,
+                                fmt::format("table '{}' has projects but its title names a {}",
+                                            table.title, chinese_name(table.kind)));
+        }
+        if (table.kind == TableKind::Unknown) {
+            table.kind = TableKind::PerformanceTargets;
+        }
+        recognise_performance(table, printed, diagnostics);
+        return table;
+    }
+    recognise_grid(table, printed, document, diagnostics);
+    if (table.sides.empty()) {
+        // Keep the invariant rules rely on: a grid table has its sides, even when empty.
+        if (is_two_sided(table.kind)) {
+            table.sides = {TableSide{Side::Income, {}, {}}, TableSide{Side::Expenditure, {}, {}}};
+        } else {
+            table.sides = {TableSide{}};
+        }
+    }
+    interpret_rows(table, document, catalog, diagnostics);
+    return table;
+}
+
+}  // namespace
+
+Document recognise(const PrintedDocument& printed, const SubjectCatalog& catalog,
+                   Diagnostics& diagnostics) {
+    Document document;
+    document.file = printed.file;
+    document.format_version = printed.format_version;
+    document.title = printed.title;
+    document.unit = printed.unit;
+    document.unit_code = printed.unit_code;
+    document.published = printed.published;
+    document.year = printed.year;
+    document.kind = printed.kind;
+    document.money_unit = printed.money_unit;
+    for (const PrintedSection& section : printed.profile) {
+        document.profile.push_back(section_of(section));
+    }
+    for (const PrintedSection& section : printed.narrative) {
+        document.narrative.push_back(section_of(section));
+    }
+    for (const PrintedSection& section : printed.glossary) {
+        document.glossary.push_back(section_of(section));
+    }
+    for (const PrintedTable& table : printed.tables) {
+        document.tables.push_back(recognise_table(table, document, catalog, diagnostics));
+    }
+    return document;
+}
+
+}  // namespace budgetcheck::detail
