@@ -1,5 +1,12 @@
 // Row interpretation: what each printed row is (a summary line, a classification subject, a
-// project, a unit) and where it sits in its table's tree.
+// project, a unit, an item of a free list) and where it sits in its table's tree.
+//
+// A row's label is the path of its label columns, left to right, the way a column's header is
+// the path of its header cells: a group label printed once beside several rows (一般公共预算资金
+// beside 小计 / 公共财政拨款 / 专项收入) is carried down and says something about each of them. The
+// depth of a row comes, in this order, from an explicit level, its subject code, the deepest label
+// column it prints in, its numbering, or the line it is part of by meaning (公务用车运行费 under
+// 公务用车购置及运行费).
 #include <algorithm>
 #include <array>
 #include <map>
@@ -45,9 +52,20 @@ std::string compact_code(std::string_view printed) {
     return out;
 }
 
+// Tables whose rows are free text (projects, procurement items): their labels are names, not
+// words of the vocabulary.
+bool free_text_rows(TableKind kind) {
+    return kind == TableKind::GovernmentProcurement || kind == TableKind::ProjectExpenditure ||
+           kind == TableKind::PerformanceTargets || kind == TableKind::Unknown;
+}
+
 // The classification a side's subject rows belong to, when it has subject rows at all.
 std::optional<Classification> side_classification(const Table& table, Side side) {
-    if (table.kind == TableKind::GeneralPublicBasicExpenditure) {
+    if (free_text_rows(table.kind)) {
+        return std::nullopt;  // a procurement item's 经济科目 is its name, not a subject row
+    }
+    if (table.kind == TableKind::GeneralPublicBasicExpenditure ||
+        table.kind == TableKind::FiscalBasicExpenditure) {
         return table.classification.value_or(Classification::EconomicDepartment);
     }
     if (table.classification) {
@@ -55,11 +73,15 @@ std::optional<Classification> side_classification(const Table& table, Side side)
     }
     switch (table.kind) {
         case TableKind::ExpenditureSummary:
+        case TableKind::IncomeSummary:
         case TableKind::GeneralPublicExpenditure:
+        case TableKind::FiscalExpenditure:
         case TableKind::GovernmentFundExpenditure:
         case TableKind::StateCapitalExpenditure:
         case TableKind::EntrustedServiceExpenditure:
             return Classification::Functional;
+        case TableKind::OperatingExpenses:
+            return Classification::EconomicDepartment;
         case TableKind::IncomeExpenditureSummary:
         case TableKind::FiscalAppropriationSummary:
             return side == Side::Expenditure ? std::optional(Classification::Functional)
@@ -69,29 +91,26 @@ std::optional<Classification> side_classification(const Table& table, Side side)
     }
 }
 
-// Lines that, printed without numbering, sit under another line when it is present.
-std::vector<LineItem> natural_parents(LineItem item) {
-    switch (item) {
-        case LineItem::GeneralPublicIncome:
-        case LineItem::GovernmentFundIncome:
-        case LineItem::StateCapitalIncome:
-            return {LineItem::FiscalAppropriationIncome, LineItem::CurrentYearIncome,
-                    LineItem::CarryOver};
-        case LineItem::BusinessIncome:
-        case LineItem::OperatingIncome:
-        case LineItem::SuperiorSubsidyIncome:
-        case LineItem::AffiliateRemittanceIncome:
-        case LineItem::OtherIncome:
-            return {LineItem::UnitFundsIncome};
-        case LineItem::FiscalCarryOver:
-        case LineItem::NonFiscalCarryOver:
-            return {LineItem::CarryOver};
-        case LineItem::PersonnelExpenses:
-        case LineItem::PublicExpenses:
-            return {LineItem::BasicExpenditure};
-        default:
-            return {};
+// Is line `inner` a part of line `outer` by what their labels say (一般公共预算 within 财政拨款,
+// 人员经费 within 基本支出, 公务用车运行费 within 公务用车购置及运行费)?
+bool part_of(const ColumnMeaning& inner, const ColumnMeaning& outer) {
+    if (outer.aggregate != Aggregate::None) {
+        return false;
     }
+    const bool sources = within(inner.source, outer.source);
+    const bool spendings = within(inner.spending, outer.spending);
+    const bool items = outer.three_public == ThreePublicItem::None
+                           ? inner.three_public == ThreePublicItem::None
+                           : within(inner.three_public, outer.three_public);
+    const bool stages =
+        inner.stage == outer.stage || outer.stage == Stage::All || inner.stage == Stage::All;
+    const bool narrower = inner.source != outer.source || inner.spending != outer.spending ||
+                          inner.three_public != outer.three_public || inner.stage != outer.stage ||
+                          (!inner.detail.empty() && outer.detail.empty());
+    const bool anything = outer.source != FundSource::Any || outer.spending != Spending::All ||
+                          outer.three_public != ThreePublicItem::None ||
+                          outer.stage != Stage::All;
+    return anything && sources && spendings && items && stages && narrower;
 }
 
 bool is_content_row(const Row& row) {
@@ -147,83 +166,182 @@ SubjectMatch match_subject(const SubjectCatalog& catalog, Classification classif
     return match;
 }
 
-void interpret_side(Table& table, TableSide& side, const Document& document,
-                    const SubjectCatalog& catalog, Diagnostics& diagnostics) {
-    const int label_column = [&] {
-        for (ColumnRole role : {ColumnRole::Label, ColumnRole::UnitName}) {
-            if (int found = side.find_role(role); found >= 0) {
-                return found;
+bool total_word(std::string_view key) {
+    return key == "合计" || key == "小计" || key == "总计" || key == "共计";
+}
+
+class SideReader {
+  public:
+    SideReader(Table& table, TableSide& side, const Document& document,
+               const SubjectCatalog& catalog, Diagnostics& diagnostics)
+        : table_(table),
+          side_(side),
+          document_(document),
+          catalog_(catalog),
+          diagnostics_(diagnostics),
+          classification_(side_classification(table, side.side)),
+          free_text_(free_text_rows(table.kind)) {
+        for (std::size_t c = 0; c < side.columns.size(); ++c) {
+            const ColumnRole role = side.columns[c].meaning.role;
+            if (role == ColumnRole::Label || role == ColumnRole::UnitName) {
+                label_columns_.push_back(static_cast<int>(c));
             }
         }
-        return -1;
-    }();
-    const int code_column = side.find_role(ColumnRole::Code);
-    const std::array<int, 3> split_code_columns = {side.find_role(ColumnRole::CodeClass),
-                                                   side.find_role(ColumnRole::CodeSection),
-                                                   side.find_role(ColumnRole::CodeItem)};
-    const int type_column = side.find_role(ColumnRole::ProjectType);
-    const int level1_column = side.find_role(ColumnRole::ProjectLevel1);
-    const int level2_column = side.find_role(ColumnRole::ProjectLevel2);
-    const bool project_table =
-        table.kind == TableKind::ProjectExpenditure || (level1_column >= 0 && level2_column >= 0);
-    const auto classification = side_classification(table, side.side);
+        code_column_ = side.find_role(ColumnRole::Code);
+        split_ = {side.find_role(ColumnRole::CodeClass), side.find_role(ColumnRole::CodeSection),
+                  side.find_role(ColumnRole::CodeItem)};
+        type_column_ = side.find_role(ColumnRole::ProjectType);
+        level1_column_ = side.find_role(ColumnRole::ProjectLevel1);
+        level2_column_ = side.find_role(ColumnRole::ProjectLevel2);
+        project_table_ = table.kind == TableKind::ProjectExpenditure ||
+                         (level1_column_ >= 0 && level2_column_ >= 0);
+        carried_.resize(label_columns_.size());
+    }
 
-    std::array<std::string, 4> context;      // last subject code per level (index 1..3)
-    std::string split_class, split_section;  // 类/款 carried down split code columns
-    std::map<NumberingStyle, int> style_depth;
-    int open_heading = -1;  // a numbered line such as 一、本年支出 that subjects may sit under
+    void read() {
+        for (std::size_t r = 0; r < side_.rows.size(); ++r) {
+            read_row(r);
+        }
+    }
 
-    auto nearest_at_level = [&side](std::size_t before, int level) {
+  private:
+    int nearest_at_level(std::size_t before, int level) const {
         for (std::size_t k = before; k-- > 0;) {
-            if (side.rows[k].level == level && side.rows[k].role != RowRole::Filler) {
+            if (side_.rows[k].level == level && side_.rows[k].role != RowRole::Filler) {
                 return static_cast<int>(k);
             }
         }
         return -1;
-    };
+    }
 
-    for (std::size_t r = 0; r < side.rows.size(); ++r) {
-        Row& row = side.rows[r];
-        const int explicit_level = row.level;
-        row.level = 0;
-
-        // The label: the name column, else a code column holding words (合 计 printed across).
-        row.label = cell_text(row, label_column);
-        std::string code = compact_code(cell_text(row, code_column));
+    // The code a row prints, in one code column or split into 类/款/项 columns; a word printed
+    // in a code column (合计 across the code columns) becomes the row's label instead.
+    std::string read_code(Row& row, SubjectRef::Origin& origin) {
+        origin = SubjectRef::Origin::PrintedCode;
+        std::string code = compact_code(cell_text(row, code_column_));
         if (!code.empty() && !is_code(code)) {
             if (row.label.empty()) {
-                row.label = cell_text(row, code_column);
+                row.label = cell_text(row, code_column_);
             }
             code.clear();
         }
-        auto origin = SubjectRef::Origin::PrintedCode;
-        if (code.empty() && split_code_columns[0] >= 0) {
-            const std::string cls = compact_code(cell_text(row, split_code_columns[0]));
-            const std::string sec = compact_code(cell_text(row, split_code_columns[1]));
-            const std::string item = compact_code(cell_text(row, split_code_columns[2]));
-            if (cls.size() == 3) {
-                split_class = cls;
-                split_section.clear();
-            }
-            if (sec.size() == 2) {
-                split_section = sec;
-            }
-            if (cls.size() == 3 && sec.empty() && item.empty()) {
-                code = cls;
-            } else if (!sec.empty() && item.empty() && !split_class.empty()) {
-                code = split_class + sec;
-            } else if (!item.empty() && !split_class.empty() && !split_section.empty()) {
-                code = split_class + split_section + item;
-            }
-            origin = SubjectRef::Origin::SplitCodeColumns;
-            if (!is_code(code)) {
-                code.clear();
+        if (!code.empty() || split_[0] < 0) {
+            return code;
+        }
+        std::array<std::string, 3> parts;
+        for (std::size_t k = 0; k < 3; ++k) {
+            parts[k] = compact_code(cell_text(row, split_[k]));
+            const bool digits = !parts[k].empty() &&
+                                std::all_of(parts[k].begin(), parts[k].end(),
+                                            [](char c) { return c >= '0' && c <= '9'; });
+            if (!parts[k].empty() && !digits) {
+                if (row.label.empty()) {
+                    row.label = cell_text(row, split_[k]);
+                }
+                parts[k].clear();
             }
         }
-        if (project_table) {
+        const std::string& cls = parts[0];
+        const std::string& sec = parts[1];
+        const std::string& item = parts[2];
+        if (cls.size() == 3) {
+            split_class_ = cls;
+            split_section_.clear();
+        }
+        if (sec.size() == 2) {
+            split_section_ = sec;
+        }
+        if (cls.size() == 3 && sec.empty() && item.empty()) {
+            code = cls;
+        } else if (!sec.empty() && item.empty() && !split_class_.empty()) {
+            code = split_class_ + sec;
+        } else if (!item.empty() && !split_class_.empty() && !split_section_.empty()) {
+            code = split_class_ + split_section_ + item;
+        }
+        origin = SubjectRef::Origin::SplitCodeColumns;
+        return is_code(code) ? code : std::string();
+    }
+
+    // The label path: carries group labels down, and says which label column the row's own
+    // label stands in (0 for the first), -1 when it prints none.
+    int read_label_path(Row& row) {
+        int deepest = -1;
+        for (std::size_t k = 0; k < label_columns_.size(); ++k) {
+            const std::string text = cell_text(row, label_columns_[k]);
+            if (!text.empty()) {
+                deepest = static_cast<int>(k);
+            }
+        }
+        for (std::size_t k = 0; k < label_columns_.size(); ++k) {
+            const std::string text = cell_text(row, label_columns_[k]);
+            if (!text.empty()) {
+                carried_[k] = text;
+                for (std::size_t deeper = k + 1; deeper < carried_.size(); ++deeper) {
+                    if (cell_text(row, label_columns_[deeper]).empty()) {
+                        carried_[deeper].clear();
+                    }
+                }
+            }
+        }
+        if (deepest < 0) {
+            return -1;
+        }
+        row.label = carried_[static_cast<std::size_t>(deepest)];
+        // 一般公共预算资金 | 小计: the group's own total line is named by the group.
+        if (deepest > 0 && total_word(split_label(row.label).key)) {
+            for (int k = deepest; k-- > 0;) {
+                const std::string outer = cell_text(row, label_columns_[static_cast<std::size_t>(k)]);
+                if (!outer.empty()) {
+                    row.label = outer;
+                    return k;
+                }
+            }
+        }
+        return deepest;
+    }
+
+    // What the group labels to the left of the row's own label say.
+    Aspects group_context(int depth) const {
+        Aspects context;
+        std::vector<std::string> ignored;
+        for (int k = 0; k < depth; ++k) {
+            const std::string& outer = carried_[static_cast<std::size_t>(k)];
+            if (outer.empty()) {
+                continue;
+            }
+            const LineRecognition group = recognise_line(split_label(outer).key, table_.kind);
+            if (group.recognised) {
+                Aspects a;
+                a.source = group.meaning.source;
+                a.stage = group.meaning.stage;
+                a.spending = group.meaning.spending;
+                if (group.meaning.source == FundSource::Any) {
+                    a.source.reset();
+                }
+                if (group.meaning.stage == Stage::All) {
+                    a.stage.reset();
+                }
+                if (group.meaning.spending == Spending::All) {
+                    a.spending.reset();
+                }
+                compose(context, a, outer, ignored);
+            }
+        }
+        return context;
+    }
+
+    void read_row(std::size_t r) {
+        Row& row = side_.rows[r];
+        const int explicit_level = row.level;
+        row.level = 0;
+        row.label.clear();
+        const int depth = label_columns_.empty() ? -1 : read_label_path(row);
+        SubjectRef::Origin origin = SubjectRef::Origin::PrintedCode;
+        std::string code = read_code(row, origin);
+        if (project_table_) {
             // A project row is named by its type or project columns; 单位名称 only says whose it
             // is.
-            for (int column : {type_column, level1_column, level2_column}) {
+            for (int column : {type_column_, level1_column_, level2_column_}) {
                 if (const std::string name = cell_text(row, column); !name.empty()) {
                     row.label = name;
                     break;
@@ -235,60 +353,117 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
 
         if (row.label.empty() && code.empty() && row_is_blank(row)) {
             row.role = RowRole::Filler;
-            continue;
+            return;
         }
 
-        const auto line = key.empty() ? std::nullopt : recognise_line_label(key, table.kind);
-        if (line && line->is_total) {
-            row.role = RowRole::LineItem;
-            row.line_item = line->item;
-            row.three_public = line->three_public;
+        const Aspects context = group_context(std::max(depth, 0));
+        const LineRecognition line = key.empty() || !code.empty()
+                                         ? LineRecognition{}
+                                         : recognise_line(key, table_.kind, &context);
+        if (line.nothing) {
+            row.role = RowRole::Filler;  // 无 / 此表为空 printed in an empty table
+            return;
+        }
+        if (line.recognised && line.meaning.aggregate != Aggregate::None &&
+            line.meaning.source == FundSource::Any && line.meaning.spending == Spending::All &&
+            line.meaning.three_public == ThreePublicItem::None && context.source == std::nullopt) {
+            set_line(row, line);
             row.is_total = true;
             row.level = explicit_level > 0 ? explicit_level : 1;
-            open_heading = -1;
-            continue;
+            open_heading_ = -1;
+            return;
         }
 
-        if (project_table) {
-            if (!cell_text(row, type_column).empty()) {
-                row.role = RowRole::ProjectType;
-                row.level = 1;
-            } else if (!cell_text(row, level1_column).empty()) {
-                row.role = RowRole::ProjectLevel1;
-                row.level = 2;
-            } else if (!cell_text(row, level2_column).empty()) {
-                row.role = RowRole::ProjectLevel2;
-                row.level = 3;
-            } else {
-                row.role = RowRole::Unknown;
-                row.level = 1;
-                diagnostics.warning("row.unknown-label", row.source,
-                                    "a project-table row with no type, first-level or "
-                                    "second-level project name");
+        if (project_table_) {
+            read_project(row, r);
+            return;
+        }
+
+        if (read_subject(row, r, code, origin, line, explicit_level)) {
+            return;
+        }
+
+        if (line.recognised) {
+            set_line(row, line);
+            if (line.meaning.aggregate != Aggregate::None) {
+                row.is_total = true;  // a group's own total, or a “三公” 合计
             }
-            row.parent = row.level > 1 ? nearest_at_level(r, row.level - 1) : -1;
-            continue;
+        } else if (table_.kind == TableKind::IncomeSummary ||
+                   (!label_columns_.empty() &&
+                    side_.columns[static_cast<std::size_t>(label_columns_.front())].meaning.role ==
+                        ColumnRole::UnitName) ||
+                   (!row.label.empty() && label_key(row.label) == label_key(document_.unit))) {
+            row.role = RowRole::Unit;
+        } else if (label_columns_.empty() && row.label.empty()) {
+            row.role = RowRole::Unit;  // a table printed without a label column: the unit's own row
+        } else if (row.label.empty()) {
+            // Figures printed with no label at all: not a recognition problem but the document's
+            // own (completeness.unlabelled-row says so); the row takes part in no identity.
+            row.role = RowRole::Unknown;
+        } else if (free_text_) {
+            row.role = RowRole::Item;
+        } else {
+            report_unknown(row);
         }
+        place(row, r, explicit_level, depth);
+    }
 
-        // A subject: by printed code, else by name in the catalog.
+    void set_line(Row& row, const LineRecognition& line) {
+        row.role = RowRole::LineItem;
+        row.meaning = line.meaning;
+        row.line_item = line.item;
+        row.three_public = line.meaning.three_public;
+        if (table_.kind == TableKind::ThreePublicExpenses &&
+            line.meaning.aggregate != Aggregate::None &&
+            line.meaning.three_public == ThreePublicItem::None) {
+            row.three_public = ThreePublicItem::Total;  // 合计 of a “三公” table
+            row.meaning.three_public = ThreePublicItem::Total;
+            row.line_item = LineItem::ThreePublic;
+        }
+    }
+
+    void read_project(Row& row, std::size_t r) {
+        if (!cell_text(row, type_column_).empty()) {
+            row.role = RowRole::ProjectType;
+            row.level = 1;
+        } else if (!cell_text(row, level1_column_).empty()) {
+            row.role = RowRole::ProjectLevel1;
+            row.level = 2;
+        } else if (!cell_text(row, level2_column_).empty()) {
+            row.role = RowRole::ProjectLevel2;
+            row.level = 3;
+        } else {
+            row.role = RowRole::Unknown;
+            row.level = 1;
+            diagnostics_.warning("row.unknown-label", row.source,
+                                 "a project-table row with no type, first-level or "
+                                 "second-level project name");
+        }
+        row.parent = row.level > 1 ? nearest_at_level(r, row.level - 1) : -1;
+    }
+
+    // A subject: by printed code, else by name in the catalog. False when the row is none.
+    bool read_subject(Row& row, std::size_t r, const std::string& code, SubjectRef::Origin origin,
+                      const LineRecognition& line, int explicit_level) {
+        const std::string& key = row.label_parts.key;
         std::optional<SubjectRef> subject;
         if (!code.empty()) {
             SubjectRef ref;
             ref.classification = classification_of_code(code).value_or(
-                classification.value_or(Classification::Functional));
+                classification_.value_or(Classification::Functional));
             ref.code = code;
-            ref.name = row.label_parts.key.empty() ? row.label : row.label;
+            ref.name = row.label;
             ref.level = subject_level(code);
             ref.origin = origin;
-            if (const CatalogSubject* known = catalog.find_code(ref.classification, code)) {
+            if (const CatalogSubject* known = catalog_.find_code(ref.classification, code)) {
                 ref.catalog_name = known->name;
             }
             subject = ref;
-        } else if (classification && !line && !key.empty()) {
-            const SubjectMatch match = match_subject(catalog, *classification, row.label, context);
+        } else if (classification_ && !line.recognised && !key.empty()) {
+            const SubjectMatch match = match_subject(catalog_, *classification_, row.label, context_);
             if (match.subject != nullptr) {
                 SubjectRef ref;
-                ref.classification = *classification;
+                ref.classification = *classification_;
                 ref.code = match.subject->code;
                 ref.name = row.label;
                 ref.catalog_name = match.subject->name;
@@ -300,117 +475,127 @@ void interpret_side(Table& table, TableSide& side, const Document& document,
                 for (const CatalogSubject* candidate : match.candidates) {
                     codes.push_back(candidate->code + " " + candidate->name);
                 }
-                diagnostics.warning("row.ambiguous-subject", row.source,
-                                    fmt::format("subject '{}' matches several catalog subjects and "
-                                                "none fits under the rows above it; print its code",
-                                                row.label),
-                                    codes);
+                diagnostics_.warning(
+                    "row.ambiguous-subject", row.source,
+                    fmt::format("subject '{}' matches several catalog subjects and "
+                                "none fits under the rows above it; print its code",
+                                row.label),
+                    codes);
             }
         }
-        if (subject) {
-            row.role = RowRole::Subject;
-            context[static_cast<std::size_t>(subject->level)] = subject->code;
-            for (int deeper = subject->level + 1; deeper <= 3; ++deeper) {
-                context[static_cast<std::size_t>(deeper)].clear();
-            }
-            row.subject = std::move(subject);
-            const int base =
-                open_heading >= 0 ? side.rows[static_cast<std::size_t>(open_heading)].level : 0;
-            row.level = explicit_level > 0 ? explicit_level : base + row.subject->level;
-            if (row.subject->level == 1) {
-                row.parent = open_heading;
-            } else {
-                row.parent = -1;
-                for (std::size_t k = r; k-- > 0;) {
-                    const Row& above = side.rows[k];
-                    if (above.role == RowRole::Subject &&
-                        above.subject->level < row.subject->level) {
-                        row.parent = above.subject->level == row.subject->level - 1
-                                         ? static_cast<int>(k)
-                                         : -1;
-                        break;
-                    }
+        if (!subject) {
+            return false;
+        }
+        row.role = RowRole::Subject;
+        context_[static_cast<std::size_t>(subject->level)] = subject->code;
+        for (int deeper = subject->level + 1; deeper <= 3; ++deeper) {
+            context_[static_cast<std::size_t>(deeper)].clear();
+        }
+        row.subject = std::move(subject);
+        const int base =
+            open_heading_ >= 0 ? side_.rows[static_cast<std::size_t>(open_heading_)].level : 0;
+        row.level = explicit_level > 0 ? explicit_level : base + row.subject->level;
+        if (row.subject->level == 1) {
+            row.parent = open_heading_;
+        } else {
+            row.parent = -1;
+            for (std::size_t k = r; k-- > 0;) {
+                const Row& above = side_.rows[k];
+                if (above.role == RowRole::Subject && above.subject->level < row.subject->level) {
+                    row.parent =
+                        above.subject->level == row.subject->level - 1 ? static_cast<int>(k) : -1;
+                    break;
                 }
             }
-            continue;
         }
+        return true;
+    }
 
-        if (line) {
-            row.role = RowRole::LineItem;
-            row.line_item = line->item;
-            row.three_public = line->three_public;
-        } else if (table.kind == TableKind::IncomeSummary ||
-                   (label_column >= 0 &&
-                    side.columns[static_cast<std::size_t>(label_column)].meaning.role ==
-                        ColumnRole::UnitName) ||
-                   (!row.label.empty() && label_key(row.label) == label_key(document.unit))) {
-            row.role = RowRole::Unit;
-        } else if (label_column < 0 && row.label.empty()) {
-            row.role = RowRole::Unit;  // a table printed without a label column: the unit's own row
-        } else {
-            row.role = RowRole::Unknown;
-            std::vector<std::string> known;
-            for (const LineLabel& label : known_line_labels()) {
-                known.emplace_back(label.text);
+    void report_unknown(Row& row) {
+        row.role = RowRole::Unknown;
+        std::vector<std::string> known;
+        for (const Word& word : known_words()) {
+            if (word.says.source || word.says.stage || word.says.spending ||
+                word.says.three_public || word.says.aggregate) {
+                known.emplace_back(word.text);
             }
-            if (classification) {
-                const auto names = catalog.names(*classification);
-                known.insert(known.end(), names.begin(), names.end());
-            }
-            diagnostics.warning(
-                classification ? "row.unknown-subject" : "row.unknown-label", row.source,
-                classification ? fmt::format("row '{}' is neither a known line nor a subject of "
-                                             "the bundled catalog",
-                                             row.label)
-                               : fmt::format("row label '{}' is not recognised", row.label),
-                closest_names(row.label, known));
         }
+        if (classification_) {
+            const auto names = catalog_.names(*classification_);
+            known.insert(known.end(), names.begin(), names.end());
+        }
+        diagnostics_.warning(
+            classification_ ? "row.unknown-subject" : "row.unknown-label", row.source,
+            classification_ ? fmt::format("row '{}' is neither a known line nor a subject of "
+                                          "the bundled catalog",
+                                          row.label)
+                            : fmt::format("row label '{}' is not recognised", row.label),
+            closest_names(row.label, known));
+    }
 
-        // Place a line, unit or unknown row in the tree.
+    // Places a line, unit, item or unknown row in the tree.
+    void place(Row& row, std::size_t r, int explicit_level, int depth) {
         if (explicit_level > 0) {
             row.level = explicit_level;
+        } else if (label_columns_.size() > 1 && depth >= 0 && !row.label_parts.of_which) {
+            row.level = depth + 1;  // a label path: the column it stands in is its depth
         } else if (row.label_parts.numbering) {
             const NumberingStyle style = row.label_parts.numbering->style;
-            if (style_depth.find(style) == style_depth.end()) {
-                const int deepest = style_depth.empty()
-                                        ? 0
-                                        : std::max_element(style_depth.begin(), style_depth.end(),
-                                                           [](const auto& a, const auto& b) {
-                                                               return a.second < b.second;
-                                                           })
-                                              ->second;
-                style_depth[style] = deepest + 1;
+            if (style_depth_.find(style) == style_depth_.end()) {
+                int deepest = 0;
+                for (const auto& [known, level] : style_depth_) {
+                    deepest = std::max(deepest, level);
+                }
+                style_depth_[style] = deepest + 1;
             }
-            row.level = style_depth[style];
+            row.level = style_depth_[style];
         } else if (row.label_parts.of_which && r > 0) {
             // 其中 without numbering is a part of the line printed just above it.
             for (std::size_t k = r; k-- > 0;) {
-                if (is_content_row(side.rows[k])) {
-                    row.level = side.rows[k].level + 1;
+                if (is_content_row(side_.rows[k])) {
+                    row.level = side_.rows[k].level + 1;
                     break;
                 }
             }
             row.level = std::max(row.level, 1);
         } else {
             row.level = 1;
-            for (LineItem parent_item : natural_parents(row.line_item)) {
+            if (row.role == RowRole::LineItem) {
+                // The nearest line above that this one is part of by meaning.
                 for (std::size_t k = r; k-- > 0;) {
-                    if (side.rows[k].line_item == parent_item) {
-                        row.level = side.rows[k].level + 1;
+                    const Row& above = side_.rows[k];
+                    if (above.role == RowRole::LineItem && !above.is_total &&
+                        part_of(row.meaning, above.meaning)) {
+                        row.level = above.level + 1;
                         break;
                     }
-                }
-                if (row.level > 1) {
-                    break;
                 }
             }
         }
         row.parent = row.level > 1 ? nearest_at_level(r, row.level - 1) : -1;
         if (row.role == RowRole::LineItem && row.level == 1) {
-            open_heading = row.label_parts.numbering ? static_cast<int>(r) : -1;
+            open_heading_ = row.label_parts.numbering ? static_cast<int>(r) : -1;
         }
     }
-}
+
+    Table& table_;
+    TableSide& side_;
+    const Document& document_;
+    const SubjectCatalog& catalog_;
+    Diagnostics& diagnostics_;
+    std::optional<Classification> classification_;
+    bool free_text_ = false;
+    std::vector<int> label_columns_;
+    int code_column_ = -1;
+    std::array<int, 3> split_ = {-1, -1, -1};
+    int type_column_ = -1, level1_column_ = -1, level2_column_ = -1;
+    bool project_table_ = false;
+    std::vector<std::string> carried_;       // group labels carried down, per label column
+    std::array<std::string, 4> context_;     // last subject code per level (index 1..3)
+    std::string split_class_, split_section_;  // 类/款 carried down split code columns
+    std::map<NumberingStyle, int> style_depth_;
+    int open_heading_ = -1;  // a numbered line such as 一、本年支出 that subjects may sit under
+};
 
 void collect_three_public(Table& table) {
     for (std::size_t s = 0; s < table.sides.size(); ++s) {
@@ -445,7 +630,7 @@ void collect_three_public(Table& table) {
 void interpret_rows(Table& table, const Document& document, const SubjectCatalog& catalog,
                     Diagnostics& diagnostics) {
     for (TableSide& side : table.sides) {
-        interpret_side(table, side, document, catalog, diagnostics);
+        SideReader(table, side, document, catalog, diagnostics).read();
     }
     if (table.kind == TableKind::ThreePublicExpenses) {
         collect_three_public(table);

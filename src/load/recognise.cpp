@@ -77,17 +77,17 @@ Cell missing_cell(const ColumnMeaning& meaning, const SourceLocation& row) {
     return blank;
 }
 
-std::vector<std::string> known_titles() {
+std::vector<std::string> known_kind_names() {
     std::vector<std::string> out;
-    for (const TitleAlias& alias : known_table_titles()) {
-        out.emplace_back(alias.title);
+    for (int k = 0; k < static_cast<int>(TableKind::Unknown); ++k) {
+        out.emplace_back(chinese_name(static_cast<TableKind>(k)));
     }
     return out;
 }
 
-std::vector<std::string> known_header_texts() {
+std::vector<std::string> known_word_texts() {
     std::vector<std::string> out;
-    for (const HeaderWord& word : known_header_words()) {
+    for (const Word& word : known_words()) {
         out.emplace_back(word.text);
     }
     return out;
@@ -117,6 +117,102 @@ void assign_sides(std::vector<Column>& columns) {
     }
 }
 
+bool names_rows(ColumnRole role) {
+    return role == ColumnRole::Label || role == ColumnRole::UnitName ||
+           role == ColumnRole::Code || role == ColumnRole::CodeClass ||
+           role == ColumnRole::ProjectType || role == ColumnRole::ProjectLevel1;
+}
+
+// The panels of a table: each side, and within a side every block that starts again with its
+// own label or code columns after figures (功能分类 | 支出用途 in a 收支总表; 301 | 302 | 310 printed
+// side by side).
+std::vector<TableSide> build_panels(std::vector<Column>& columns, TableKind kind) {
+    std::vector<Side> order = {Side::Whole};
+    if (is_two_sided(kind)) {
+        assign_sides(columns);
+        order = {Side::Income, Side::Expenditure};
+    }
+    std::vector<TableSide> panels;
+    for (Side side : order) {
+        bool started = false;
+        bool has_values = false;
+        for (const Column& column : columns) {
+            if (column.meaning.side != side && is_two_sided(kind)) {
+                continue;
+            }
+            if (!started || (has_values && names_rows(column.meaning.role))) {
+                panels.push_back(TableSide{side, {}, {}});
+                started = true;
+                has_values = false;
+            }
+            has_values = has_values || column.meaning.is_value();
+            panels.back().columns.push_back(column);
+        }
+        if (!started) {
+            panels.push_back(TableSide{side, {}, {}});
+        }
+    }
+    return panels;
+}
+
+bool has_text(const Row& row, const TableSide& panel, bool values) {
+    for (std::size_t c = 0; c < panel.columns.size(); ++c) {
+        const ColumnMeaning& m = panel.columns[c].meaning;
+        const bool is_value = m.is_value();
+        if (is_value == values && m.role != ColumnRole::Ordinal &&
+            !trim(row.cells[c].printed).empty()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::size_t value_count(const TableSide& panel) {
+    return static_cast<std::size_t>(
+        std::count_if(panel.columns.begin(), panel.columns.end(),
+                      [](const Column& c) { return c.meaning.is_value(); }));
+}
+
+// A label printed across the panels of one side (当年支出小计 over 功能分类 and 支出用途, its figure
+// in the last column): each panel reads the row as the same line with the same printed figures.
+void share_merged_rows(std::vector<TableSide>& panels) {
+    for (std::size_t a = 0; a < panels.size(); ++a) {
+        for (std::size_t b = 0; b < panels.size(); ++b) {
+            TableSide& named = panels[a];
+            TableSide& figured = panels[b];
+            if (a == b || named.side != figured.side ||
+                value_count(named) != value_count(figured) || value_count(named) == 0) {
+                continue;
+            }
+            for (std::size_t r = 0; r < named.rows.size() && r < figured.rows.size(); ++r) {
+                Row& label_row = named.rows[r];
+                Row& figure_row = figured.rows[r];
+                if (!has_text(label_row, named, false) || has_text(label_row, named, true) ||
+                    has_text(figure_row, figured, false) || !has_text(figure_row, figured, true)) {
+                    continue;
+                }
+                std::vector<std::size_t> values_a, values_b, labels_a, labels_b;
+                for (std::size_t c = 0; c < named.columns.size(); ++c) {
+                    (named.columns[c].meaning.is_value() ? values_a : labels_a).push_back(c);
+                }
+                for (std::size_t c = 0; c < figured.columns.size(); ++c) {
+                    (figured.columns[c].meaning.is_value() ? values_b : labels_b).push_back(c);
+                }
+                for (std::size_t k = 0; k < values_a.size(); ++k) {
+                    label_row.cells[values_a[k]] = figure_row.cells[values_b[k]];
+                }
+                for (std::size_t k = 0; k < labels_a.size() && k < labels_b.size(); ++k) {
+                    const ColumnRole from = named.columns[labels_a[k]].meaning.role;
+                    const ColumnRole to = figured.columns[labels_b[k]].meaning.role;
+                    if (from == to || (names_rows(from) && names_rows(to))) {
+                        figure_row.cells[labels_b[k]] = label_row.cells[labels_a[k]];
+                    }
+                }
+            }
+        }
+    }
+}
+
 void recognise_grid(Table& table, const PrintedTable& printed, const Document& document,
                     Diagnostics& diagnostics) {
     std::vector<Column> columns;
@@ -139,43 +235,32 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
                 fmt::format("column {} header '{}' is not recognised (the words '{}'); its cells "
                             "are kept but not checked",
                             i + 1, column.printed(), join(recognition.unrecognised, "', '")),
-                closest_names(recognition.unrecognised.front(), known_header_texts()));
+                closest_names(recognition.unrecognised.front(), known_word_texts()));
         }
         columns.push_back(std::move(column));
     }
     if (table.kind == TableKind::ThreePublicExpenses) {
-        // Horizontal “三公” tables head their first value column 合计: that is the “三公” total.
-        const bool horizontal = std::any_of(columns.begin(), columns.end(), [](const Column& c) {
-            return c.meaning.three_public != ThreePublicItem::None;
-        });
-        if (horizontal) {
+        // A horizontal “三公” table heads its first value column 合计: the “三公” total, or the
+        // total of “三公”, 会议费 and 培训费 where those are printed beside it.
+        const auto has = [&columns](auto test) {
+            return std::any_of(columns.begin(), columns.end(),
+                               [&](const Column& c) { return test(c.meaning.three_public); });
+        };
+        if (has([](ThreePublicItem item) { return item != ThreePublicItem::None; })) {
+            const bool others = has([](ThreePublicItem item) {
+                return item == ThreePublicItem::Meeting || item == ThreePublicItem::Training;
+            });
             for (Column& column : columns) {
                 if (column.meaning.is_value() &&
                     column.meaning.three_public == ThreePublicItem::None) {
-                    column.meaning.three_public = ThreePublicItem::Total;
+                    column.meaning.three_public =
+                        others ? ThreePublicItem::Combined : ThreePublicItem::Total;
                 }
             }
         }
     }
 
-    if (is_two_sided(table.kind)) {
-        assign_sides(columns);
-        for (Side side : {Side::Income, Side::Expenditure}) {
-            TableSide part;
-            part.side = side;
-            for (const Column& column : columns) {
-                if (column.meaning.side == side) {
-                    part.columns.push_back(column);
-                }
-            }
-            table.sides.push_back(std::move(part));
-        }
-    } else {
-        TableSide whole;
-        whole.columns = columns;
-        table.sides.push_back(std::move(whole));
-    }
-
+    table.sides = build_panels(columns, table.kind);
     for (std::size_t r = 0; r < printed.rows.size(); ++r) {
         const PrintedRow& source = printed.rows[r];
         for (TableSide& part : table.sides) {
@@ -194,6 +279,7 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
             part.rows.push_back(std::move(row));
         }
     }
+    share_merged_rows(table.sides);
 }
 
 void recognise_performance(Table& table, const PrintedTable& printed, Diagnostics& diagnostics) {
@@ -267,7 +353,7 @@ Table recognise_table(const PrintedTable& printed, const Document& document,
                                 fmt::format("table title '{}' is not recognised; the table is kept "
                                             "but not checked (give \"kind\" to name its kind)",
                                             table.title),
-                                closest_names(table.title, known_titles()));
+                                closest_names(table.title, known_kind_names()));
         }
     }
     for (const PrintedText& note : printed.notes) {

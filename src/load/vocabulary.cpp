@@ -10,452 +10,597 @@ namespace budgetcheck {
 
 namespace {
 
-constexpr TitleAlias title_aliases[] = {
-    {"收支总表", TableKind::IncomeExpenditureSummary},
-    {"收支预算总表", TableKind::IncomeExpenditureSummary},
-    {"单位收支总表", TableKind::IncomeExpenditureSummary},
-    {"部门收支总表", TableKind::IncomeExpenditureSummary},
-    {"财务收支预算总表", TableKind::IncomeExpenditureSummary},
-    {"部门财务收支预算总表", TableKind::IncomeExpenditureSummary},
-    {"部门收支预算总表", TableKind::IncomeExpenditureSummary},
-    {"收入总表", TableKind::IncomeSummary},
-    {"收入预算总表", TableKind::IncomeSummary},
-    {"单位收入总表", TableKind::IncomeSummary},
-    {"部门收入总表", TableKind::IncomeSummary},
-    {"部门收入预算表", TableKind::IncomeSummary},
-    {"支出总表", TableKind::ExpenditureSummary},
-    {"支出预算总表", TableKind::ExpenditureSummary},
-    {"单位支出总表", TableKind::ExpenditureSummary},
-    {"部门支出总表", TableKind::ExpenditureSummary},
-    {"部门支出预算表", TableKind::ExpenditureSummary},
-    {"财政拨款收支总表", TableKind::FiscalAppropriationSummary},
-    {"财政拨款收支预算总表", TableKind::FiscalAppropriationSummary},
-    {"一般公共预算支出表", TableKind::GeneralPublicExpenditure},
-    {"一般公共预算支出预算表", TableKind::GeneralPublicExpenditure},
-    {"一般公共预算拨款支出预算表", TableKind::GeneralPublicExpenditure},
-    {"一般公共预算支出功能分类预算表", TableKind::GeneralPublicExpenditure},
-    {"一般公共预算财政拨款支出预算表", TableKind::GeneralPublicExpenditure},
-    {"一般公共预算基本支出表", TableKind::GeneralPublicBasicExpenditure},
-    {"一般公共预算基本支出预算表", TableKind::GeneralPublicBasicExpenditure},
-    {"一般公共预算基本支出经济分类预算表", TableKind::GeneralPublicBasicExpenditure},
-    {"“三公”经费支出表", TableKind::ThreePublicExpenses},
-    {"一般公共预算“三公”经费支出表", TableKind::ThreePublicExpenses},
-    {"一般公共预算“三公”经费支出预算表", TableKind::ThreePublicExpenses},
-    {"财政拨款预算“三公”经费支出表", TableKind::ThreePublicExpenses},
-    {"财政拨款“三公”经费支出预算表", TableKind::ThreePublicExpenses},
-    {"“三公”经费和机关运行经费预算表", TableKind::ThreePublicExpenses},
-    {"政府性基金预算支出表", TableKind::GovernmentFundExpenditure},
-    {"政府性基金预算拨款支出预算表", TableKind::GovernmentFundExpenditure},
-    {"政府性基金预算支出预算表", TableKind::GovernmentFundExpenditure},
-    {"国有资本经营预算支出表", TableKind::StateCapitalExpenditure},
-    {"国有资本经营预算支出预算表", TableKind::StateCapitalExpenditure},
-    {"国有资本经营预算拨款支出预算表", TableKind::StateCapitalExpenditure},
-    {"项目支出表", TableKind::ProjectExpenditure},
-    {"项目支出预算表", TableKind::ProjectExpenditure},
-    {"财政拨款委托业务费支出表", TableKind::EntrustedServiceExpenditure},
-    {"财政拨款委托业务费支出预算表", TableKind::EntrustedServiceExpenditure},
-    {"项目支出绩效目标表", TableKind::PerformanceTargets},
-    {"项目绩效目标表", TableKind::PerformanceTargets},
-    {"项目支出绩效目标申报表", TableKind::PerformanceTargets},
-    {"机关运行经费预算表", TableKind::OperatingExpenses},
-    {"政府采购预算表", TableKind::GovernmentProcurement},
-    {"政府采购预算明细表", TableKind::GovernmentProcurement},
+using R = ColumnRole;
+using F = FundSource;
+using S = Spending;
+using T = ThreePublicItem;
+using C = Classification;
+using A = Aggregate;
+using P = Period;
+using Q = Quantity;
+using K = TableKind;
+
+// The words, normalised as label_key() normalises printed text: half-width, no spaces, no
+// quotes. Compounds are listed where their meaning is not the sum of their parts.
+constexpr Word words[] = {
+    // ---- what a column or row is: names, codes, units, projects
+    {"项目", {.role = R::Label}},
+    {"项目名称", {.role = R::Label}},
+    {"名称", {.role = R::Label}},
+    {"科目", {.role = R::Label}},
+    {"科目名称", {.role = R::Label}},
+    {"编码", {.role = R::Code}},
+    {"代码", {.role = R::Code}},
+    {"科目编码", {.role = R::Code}},
+    {"科目代码", {.role = R::Code}},
+    {"类", {.role = R::CodeClass}},
+    {"款", {.role = R::CodeSection}},
+    {"项", {.role = R::CodeItem}},
+    {"功能分类", {.classification = C::Functional}},
+    {"支出功能分类", {.classification = C::Functional}},
+    {"功能分类科目", {.role = R::Label, .classification = C::Functional}},
+    {"功能科目", {.role = R::Label, .classification = C::Functional}},
+    {"经济分类", {.classification = C::EconomicDepartment}},
+    {"支出经济分类", {.classification = C::EconomicDepartment}},
+    {"部门经济分类", {.classification = C::EconomicDepartment}},
+    {"部门预算经济分类", {.classification = C::EconomicDepartment}},
+    {"部门预算支出经济分类", {.classification = C::EconomicDepartment}},
+    {"单位预算支出经济分类", {.classification = C::EconomicDepartment}},
+    {"经济分类科目", {.role = R::Label, .classification = C::EconomicDepartment}},
+    {"经济科目", {.role = R::Label, .classification = C::EconomicDepartment}},
+    {"政府经济分类", {.classification = C::EconomicGovernment}},
+    {"政府预算经济分类", {.classification = C::EconomicGovernment}},
+    {"政府预算支出经济分类", {.classification = C::EconomicGovernment}},
+    {"单位名称", {.role = R::UnitName}},
+    {"部门名称", {.role = R::UnitName}},
+    {"部门(单位)名称", {.role = R::UnitName}},
+    {"单位(单位)名称", {.role = R::UnitName}},
+    {"预算单位名称", {.role = R::UnitName}},
+    {"类型", {.role = R::ProjectType}},
+    {"项目类型", {.role = R::ProjectType}},
+    {"项目类别", {.role = R::ProjectType}},
+    {"一级项目", {.role = R::ProjectLevel1}},
+    {"一级项目名称", {.role = R::ProjectLevel1}},
+    {"二级项目", {.role = R::ProjectLevel2}},
+    {"二级项目名称", {.role = R::ProjectLevel2}},
+    {"序号", {.role = R::Ordinal}},
+    {"行次", {.role = R::Ordinal}},
+    {"栏次", {.role = R::Ordinal}},
+    // the columns of a 政府采购 table
+    {"采购品目大类", {.role = R::Label}},
+    {"采购品目", {.role = R::Label}},
+    {"品目", {.role = R::Label}},
+    {"专项名称", {.role = R::Label}},
+    {"采购物品名称", {.role = R::Label}},
+    {"采购项目名称", {.role = R::Label}},
+    {"采购组织形式", {.role = R::Attribute}},
+    {"组织形式", {.role = R::Attribute}},
+    {"采购方式", {.role = R::Attribute}},
+    // ---- figures: totals and the budget year
+    {"金额", {.role = R::Value}},
+    {"合计", {.aggregate = A::Total}},
+    {"总计", {.aggregate = A::Total}},
+    {"小计", {.aggregate = A::Total}},
+    {"共计", {.aggregate = A::Total}},
+    {"预算", {.period = P::BudgetYear}},
+    {"预算数", {.period = P::BudgetYear}},
+    {"预算金额", {.period = P::BudgetYear}},
+    {"预算额", {.period = P::BudgetYear}},
+    {"本年预算数", {.period = P::BudgetYear}},
+    {"全年预算数", {.period = P::BudgetYear}},
+    {"年初预算数", {.period = P::BudgetYear, .stage = Stage::CurrentYear}},
+    {"年度资金总额", {.period = P::BudgetYear}},
+    // ---- sides of a two-sided table
+    {"收入", {.side = Side::Income}},
+    {"支出", {.side = Side::Expenditure}},
+    {"收支", {.both_sides = true}},
+    // ---- stage: this year's money or money carried over
+    {"本年", {.stage = Stage::CurrentYear}},
+    {"当年", {.stage = Stage::CurrentYear}},
+    {"本年预算", {.stage = Stage::CurrentYear}},
+    {"本年拨款", {.stage = Stage::CurrentYear}},
+    {"当年拨款", {.stage = Stage::CurrentYear}},
+    {"上年结转", {.stage = Stage::CarryOver}},
+    {"上年结余", {.stage = Stage::CarryOver}},
+    {"上年结转结余", {.stage = Stage::CarryOver}},
+    {"上年结转和结余", {.stage = Stage::CarryOver}},
+    {"年初结转和结余", {.stage = Stage::CarryOver}},
+    {"结转", {.stage = Stage::CarryOver}},
+    {"结余", {.stage = Stage::CarryOver}},
+    {"结转结余", {.stage = Stage::CarryOver}},
+    {"结转和结余", {.stage = Stage::CarryOver}},
+    {"动用", {.detail = "动用"}},
+    // ---- prior year and change
+    {"上年", {.period = P::PriorYearBudget}},
+    {"执行数", {.period = P::PriorYearExecution}},
+    {"上年执行数", {.period = P::PriorYearExecution}},
+    {"上年预算数", {.period = P::PriorYearBudget}},
+    {"扣除中央基建投资", {.excludes_capital_construction = true}},
+    {"扣除中央基建投资后", {.excludes_capital_construction = true}},
+    {"增减额", {.quantity = Q::ChangeAmount}},
+    {"增减", {.quantity = Q::ChangeAmount}},
+    {"增减(%)", {.quantity = Q::ChangePercent}},
+    {"增减%", {.quantity = Q::ChangePercent}},
+    {"增减幅度", {.quantity = Q::ChangePercent}},
+    {"增减率", {.quantity = Q::ChangePercent}},
+    {"增长率", {.quantity = Q::ChangePercent}},
+    {"增幅", {.quantity = Q::ChangePercent}},
+    {"增幅(%)", {.quantity = Q::ChangePercent}},
+    // ---- where the money comes from
+    {"财政拨款", {.source = F::Fiscal}},
+    {"财政补助", {.source = F::Fiscal}},
+    {"一般公共预算", {.source = F::GeneralPublic}},
+    {"公共财政拨款(补助)", {.source = F::GeneralPublic, .detail = "公共财政拨款"}},
+    {"公共财政拨款", {.source = F::GeneralPublic, .detail = "公共财政拨款"}},
+    {"专项收入", {.source = F::GeneralPublic, .detail = "专项收入"}},
+    {"政府性基金", {.source = F::GovernmentFund}},
+    {"国有资本经营", {.source = F::StateCapital}},
+    {"财政专户管理资金", {.source = F::SpecialAccount}},
+    {"财政专户", {.source = F::SpecialAccount}},
+    {"专户管理教育收费", {.source = F::SpecialAccount, .detail = "教育收费"}},
+    {"其他非税收入", {.source = F::SpecialAccount, .detail = "其他非税收入"}},
+    {"教育收费", {.detail = "教育收费"}},
+    {"单位资金", {.source = F::UnitFunds}},
+    {"事业收入", {.source = F::BusinessIncome}},
+    {"事业单位经营收入", {.source = F::OperatingIncome}},
+    {"经营收入", {.source = F::OperatingIncome}},
+    {"上级补助收入", {.source = F::SuperiorSubsidy}},
+    {"附属单位上缴收入", {.source = F::AffiliateRemittance}},
+    {"其他收入", {.source = F::OtherIncome}},
+    {"其他资金", {.source = F::OtherFunds}},
+    {"债务资金", {.source = F::Debt}},
+    {"债务资金(银行贷款)", {.source = F::Debt}},
+    {"使用非财政拨款结余", {.source = F::NonFiscalBalanceUse}},
+    {"含专用结余", {}},
+    {"非财政拨款", {.source = F::NonFiscal}},
+    // ---- what the money is spent as
+    {"基本支出", {.spending = S::Basic}},
+    {"项目支出", {.spending = S::Project}},
+    {"人员经费", {.spending = S::Personnel}},
+    {"人员支出", {.spending = S::Personnel}},
+    {"公用经费", {.spending = S::Public}},
+    {"日常公用经费", {.spending = S::Public}},
+    {"公用支出", {.spending = S::Public}},
+    {"事业单位经营支出", {.spending = S::BusinessOperation}},
+    {"经营支出", {.spending = S::BusinessOperation}},
+    {"上缴上级支出", {.spending = S::RemitToSuperior}},
+    {"对附属单位补助支出", {.spending = S::SubsidyToAffiliates}},
+    {"单位预留机动经费", {.spending = S::Reserve}},
+    {"预留机动经费", {.spending = S::Reserve}},
+    {"机动经费", {.spending = S::Reserve}},
+    {"结转下年", {.spending = S::CarryForward}},
+    {"年末结转和结余", {.spending = S::CarryForward}},
+    // ---- the “三公” items, 会议费, 培训费 and 机关运行经费
+    {"三公经费", {.three_public = T::Total}},
+    {"三公", {.three_public = T::Total}},
+    {"因公出国(境)费", {.three_public = T::OverseasTravel}},
+    {"因公出国(境)费用", {.three_public = T::OverseasTravel}},
+    {"因公出国费", {.three_public = T::OverseasTravel}},
+    {"公务接待费", {.three_public = T::Reception}},
+    {"公务用车购置及运行费", {.three_public = T::VehicleTotal}},
+    {"公务用车购置及运行维护费", {.three_public = T::VehicleTotal}},
+    {"公务用车购置和运行费", {.three_public = T::VehicleTotal}},
+    {"公务用车费", {.three_public = T::VehicleTotal}},
+    {"公务用车购置费", {.three_public = T::VehiclePurchase}},
+    {"公务用车购置", {.three_public = T::VehiclePurchase}},
+    {"购置费", {.three_public = T::VehiclePurchase}},
+    {"公务用车运行费", {.three_public = T::VehicleOperation}},
+    {"公务用车运行维护费", {.three_public = T::VehicleOperation}},
+    {"运行费", {.three_public = T::VehicleOperation}},
+    {"运行维护费", {.three_public = T::VehicleOperation}},
+    {"会议费", {.three_public = T::Meeting}},
+    {"培训费", {.three_public = T::Training}},
+    {"机关运行经费", {.three_public = T::OperatingExpenses}},
+    {"机关运行费", {.three_public = T::OperatingExpenses}},
+    // ---- words that name a table's topic
+    {"政府采购", {.table = K::GovernmentProcurement}},
+    {"绩效目标", {.table = K::PerformanceTargets}},
+    {"委托业务费", {.table = K::EntrustedServiceExpenditure}},
+    // ---- a row printed in an empty table to say it has nothing
+    {"无", {.nothing = true}},
+    {"此表为空", {.nothing = true}},
+    {"本表为空", {.nothing = true}},
+    {"空表", {.nothing = true}},
+    {"…", {.nothing = true}},
+    {"……", {.nothing = true}},
+    // ---- structural words that carry no meaning of their own
+    {"资金", {}},
+    {"数", {}},
+    {"拨款", {}},
+    {"经费", {}},
+    {"费用", {}},
+    {"预算表", {}},
+    {"总表", {}},
+    {"表", {}},
+    {"明细表", {}},
+    {"情况表", {}},
+    {"财务", {}},
+    {"部门", {}},
+    {"单位", {}},
+    {"预算单位", {}},
+    {"支出用途", {}},
+    {"用途", {}},
+    {"万元", {}},
+    {"元", {}},
+    {"及", {}},
+    {"和", {}},
+    {"的", {}},
+    {"年", {}},
+    {"年度", {}},
 };
 
-bool contains(std::string_view text, std::string_view word) {
-    return text.find(word) != std::string_view::npos;
+// Punctuation that separates words and means nothing by itself.
+bool is_separator(char32_t c) {
+    return c == U'(' || c == U')' || c == U'/' || c == U'、' || c == U',' || c == U':' ||
+           c == U';' || c == U'-' || c == U'—' || c == U'·' || c == U'.' || c == U'《' ||
+           c == U'》' || c == U'[' || c == U']';
+}
+
+struct Lexicon {
+    std::unordered_map<std::u32string, const Word*> by_key;
+    std::size_t longest = 0;
+};
+
+const Lexicon& lexicon() {
+    static const Lexicon built = [] {
+        Lexicon out;
+        for (const Word& word : words) {
+            std::u32string key = decode_utf8(label_key(word.text));
+            out.longest = std::max(out.longest, key.size());
+            out.by_key.emplace(std::move(key), &word);
+        }
+        return out;
+    }();
+    return built;
+}
+
+bool is_digit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
+
+// "2024年" / "2024年度" at t[i]: the year and where the words after it start.
+std::optional<std::pair<int, std::size_t>> year_at(std::u32string_view t, std::size_t i) {
+    if (i + 5 > t.size() || !is_digit(t[i]) || !is_digit(t[i + 1]) || !is_digit(t[i + 2]) ||
+        !is_digit(t[i + 3]) || t[i + 4] != U'年' || (i > 0 && is_digit(t[i - 1]))) {
+        return std::nullopt;
+    }
+    const int year = static_cast<int>((t[i] - U'0') * 1000 + (t[i + 1] - U'0') * 100 +
+                                      (t[i + 2] - U'0') * 10 + (t[i + 3] - U'0'));
+    std::size_t end = i + 5;
+    if (end < t.size() && t[end] == U'度') {
+        ++end;
+    }
+    return std::make_pair(year, end);
+}
+
+template <typename E>
+bool refine(std::optional<E>& into, E next, bool (*inside)(E, E)) {
+    if (!into || inside(next, *into)) {
+        into = next;
+        return true;
+    }
+    return inside(*into, next);  // the broader word after a narrower one adds nothing
 }
 
 }  // namespace
 
-std::span<const TitleAlias> known_table_titles() {
-    return title_aliases;
+std::span<const Word> known_words() {
+    return words;
+}
+
+bool within(FundSource narrow, FundSource wide) {
+    if (narrow == wide || wide == F::Any) {
+        return true;
+    }
+    switch (wide) {
+        case F::Fiscal:
+            return narrow == F::GeneralPublic || narrow == F::GovernmentFund ||
+                   narrow == F::StateCapital;
+        case F::UnitFunds:
+            return narrow == F::BusinessIncome || narrow == F::OperatingIncome ||
+                   narrow == F::SuperiorSubsidy || narrow == F::AffiliateRemittance ||
+                   narrow == F::OtherIncome;
+        case F::OtherFunds:
+            return narrow == F::BusinessIncome || narrow == F::OperatingIncome ||
+                   narrow == F::OtherIncome || narrow == F::Debt;
+        case F::NonFiscal:
+            return narrow != F::Any && narrow != F::Fiscal && !within(narrow, F::Fiscal);
+        default:
+            return false;
+    }
+}
+
+bool within(Spending narrow, Spending wide) {
+    if (narrow == wide) {
+        return true;
+    }
+    if (wide == S::All) {
+        return narrow != S::CarryForward;
+    }
+    return wide == S::Basic && (narrow == S::Personnel || narrow == S::Public);
+}
+
+bool within(ThreePublicItem narrow, ThreePublicItem wide) {
+    if (narrow == wide) {
+        return true;
+    }
+    switch (wide) {
+        case T::Combined:
+            return narrow != T::OperatingExpenses && narrow != T::None;
+        case T::Total:
+            return narrow == T::OverseasTravel || narrow == T::Reception ||
+                   narrow == T::VehicleTotal || narrow == T::VehiclePurchase ||
+                   narrow == T::VehicleOperation;
+        case T::VehicleTotal:
+            return narrow == T::VehiclePurchase || narrow == T::VehicleOperation;
+        default:
+            return false;
+    }
+}
+
+void compose(Aspects& into, const Aspects& next, std::string_view word,
+             std::vector<std::string>& conflicts) {
+    bool ok = true;
+    if (next.role) {
+        // A name column stays a name column whatever group header sits above it; a value word
+        // below a label word (项目 / 金额) makes it a value column.
+        const R now = into.role.value_or(R::Unknown);
+        if (*next.role != R::Value || now == R::Unknown || now == R::Value || now == R::Label) {
+            into.role = next.role;
+        }
+    }
+    if (next.side) {
+        if (into.side && *into.side != *next.side) {
+            into.both_sides = true;
+        } else {
+            into.side = next.side;
+        }
+    }
+    into.both_sides = into.both_sides || next.both_sides;
+    into.nothing = into.nothing || next.nothing;
+    if (next.period) {
+        into.period = next.period;
+    }
+    if (next.stage) {
+        into.stage = next.stage;
+    }
+    if (next.source) {
+        ok = refine<F>(into.source, *next.source, within) && ok;
+    }
+    if (next.spending) {
+        ok = refine<S>(into.spending, *next.spending, within) && ok;
+    }
+    if (next.three_public) {
+        ok = refine<T>(into.three_public, *next.three_public, within) && ok;
+    }
+    if (next.quantity) {
+        into.quantity = next.quantity;
+    }
+    if (next.aggregate) {
+        into.aggregate = next.aggregate;
+    }
+    if (next.classification) {
+        into.classification = next.classification;
+    }
+    if (next.table) {
+        into.table = next.table;
+    }
+    into.excludes_capital_construction =
+        into.excludes_capital_construction || next.excludes_capital_construction;
+    if (!next.detail.empty()) {
+        into.detail = next.detail;
+    }
+    if (!ok) {
+        conflicts.emplace_back(word);
+    }
+}
+
+Reading read_words(std::string_view printed) {
+    Reading out;
+    const Lexicon& lex = lexicon();
+    const std::u32string t = decode_utf8(label_key(printed));
+    std::u32string unknown;
+    auto flush = [&] {
+        if (!unknown.empty()) {
+            out.unknown.push_back(encode_utf8(unknown));
+            unknown.clear();
+        }
+    };
+    std::size_t i = 0;
+    while (i < t.size()) {
+        if (const auto year = year_at(t, i)) {
+            flush();
+            if (out.compared || out.year) {
+                out.compared_year = year->first;
+            } else {
+                out.year = year->first;
+            }
+            i = year->second;
+            continue;
+        }
+        // "2024年预算数比2023年执行数": a comparison of two years' figures.
+        if (t[i] == U'比' && out.year && i + 1 < t.size()) {
+            flush();
+            out.compared = true;
+            ++i;
+            continue;
+        }
+        const Word* found = nullptr;
+        std::size_t length = std::min(lex.longest, t.size() - i);
+        for (; length > 0; --length) {
+            const auto hit = lex.by_key.find(t.substr(i, length));
+            if (hit != lex.by_key.end()) {
+                found = hit->second;
+                break;
+            }
+        }
+        if (found == nullptr) {
+            if (is_separator(t[i])) {
+                flush();
+            } else {
+                unknown.push_back(t[i]);
+            }
+            ++i;
+            continue;
+        }
+        flush();
+        out.any_word = true;
+        compose(out.aspects, found->says, found->text, out.conflicts);
+        i += length;
+    }
+    flush();
+    return out;
+}
+
+// ---- titles --------------------------------------------------------------------------------
+
+TitleReading read_title(std::string_view title) {
+    TitleReading out;
+    const Reading reading = read_words(title);
+    out.unknown = reading.unknown;
+    const Aspects& a = reading.aspects;
+    out.scope = a.source.value_or(F::Any);
+    const bool income = a.side == Side::Income || a.both_sides;
+    // 功能分类 and 经济分类 classify spending: "政府性基金预算支出功能分类预算表".
+    const bool spending = a.side == Side::Expenditure || a.both_sides || a.classification;
+    if (a.table) {
+        out.kind = *a.table;
+    } else if (a.three_public && *a.three_public != T::OperatingExpenses) {
+        out.kind = K::ThreePublicExpenses;
+    } else if (a.three_public == T::OperatingExpenses) {
+        out.kind = K::OperatingExpenses;
+    } else if (income && spending) {
+        out.kind = within(out.scope, F::Fiscal) && out.scope != F::Any &&
+                           out.scope != F::GovernmentFund && out.scope != F::StateCapital
+                       ? K::FiscalAppropriationSummary
+                       : (out.scope == F::GovernmentFund ? K::GovernmentFundExpenditure
+                          : out.scope == F::StateCapital ? K::StateCapitalExpenditure
+                                                          : K::IncomeExpenditureSummary);
+    } else if (income) {
+        out.kind = K::IncomeSummary;
+    } else if (a.spending == S::Project && out.scope == F::Any) {
+        out.kind = K::ProjectExpenditure;
+    } else if (spending || a.spending) {
+        const bool basic = a.spending == S::Basic || a.spending == S::Personnel ||
+                           a.spending == S::Public;
+        switch (out.scope) {
+            case F::GeneralPublic:
+                out.kind = basic ? K::GeneralPublicBasicExpenditure : K::GeneralPublicExpenditure;
+                break;
+            case F::Fiscal:
+                out.kind = basic ? K::FiscalBasicExpenditure : K::FiscalExpenditure;
+                break;
+            case F::GovernmentFund:
+                out.kind = K::GovernmentFundExpenditure;
+                break;
+            case F::StateCapital:
+                out.kind = K::StateCapitalExpenditure;
+                break;
+            case F::Any:
+                out.kind = K::ExpenditureSummary;
+                break;
+            default:
+                out.kind = K::Unknown;
+                break;
+        }
+    }
+    return out;
 }
 
 TableKind recognise_table_kind(std::string_view title) {
-    // The vocabulary's keys are normalised once, not on every lookup.
-    static const auto by_key = [] {
-        std::unordered_map<std::string, TableKind> keys;
-        for (const TitleAlias& alias : title_aliases) {
-            keys.emplace(label_key(alias.title), alias.kind);
-        }
-        return keys;
-    }();
-    const std::string key = split_label(title).key;
-    if (const auto found = by_key.find(key); found != by_key.end()) {
-        return found->second;
-    }
-    // Titles carry the unit's name and the year; look for the deciding words, most specific
-    // first (a 一般公共预算基本支出表 also contains 一般公共预算 and 支出).
-    if (contains(key, "绩效目标")) {
-        return TableKind::PerformanceTargets;
-    }
-    if (contains(key, "三公")) {
-        return TableKind::ThreePublicExpenses;
-    }
-    if (contains(key, "委托业务费")) {
-        return TableKind::EntrustedServiceExpenditure;
-    }
-    if (contains(key, "政府采购")) {
-        return TableKind::GovernmentProcurement;
-    }
-    if (contains(key, "机关运行经费")) {
-        return TableKind::OperatingExpenses;
-    }
-    if (contains(key, "项目支出")) {
-        return TableKind::ProjectExpenditure;
-    }
-    if (contains(key, "政府性基金")) {
-        return TableKind::GovernmentFundExpenditure;
-    }
-    if (contains(key, "国有资本经营")) {
-        return TableKind::StateCapitalExpenditure;
-    }
-    if (contains(key, "一般公共预算") && contains(key, "基本支出")) {
-        return TableKind::GeneralPublicBasicExpenditure;
-    }
-    if (contains(key, "一般公共预算") && contains(key, "支出")) {
-        return TableKind::GeneralPublicExpenditure;
-    }
-    if (contains(key, "财政拨款收支")) {
-        return TableKind::FiscalAppropriationSummary;
-    }
-    if (contains(key, "收支")) {
-        return TableKind::IncomeExpenditureSummary;
-    }
-    if (contains(key, "收入") && contains(key, "表")) {
-        return TableKind::IncomeSummary;
-    }
-    if (contains(key, "支出") && contains(key, "表")) {
-        return TableKind::ExpenditureSummary;
-    }
-    return TableKind::Unknown;
+    return read_title(title).kind;
 }
 
 // ---- column headers ------------------------------------------------------------------------
 
 namespace {
 
-using R = ColumnRole;
-using F = FundSource;
-using S = Spending;
-using T = ThreePublicItem;
-
-constexpr HeaderWord header_words[] = {
-    // what the row is
-    {.text = "项目", .role = R::Label},
-    {.text = "项目名称", .role = R::ProjectLevel2},
-    {.text = "科目名称", .role = R::Label},
-    {.text = "科目", .role = R::Label},
-    {.text = "功能分类科目", .role = R::Label, .classification = Classification::Functional},
-    {.text = "功能分类科目名称", .role = R::Label, .classification = Classification::Functional},
-    {.text = "支出功能分类科目", .role = R::Label, .classification = Classification::Functional},
-    {.text = "经济分类科目",
-     .role = R::Label,
-     .classification = Classification::EconomicDepartment},
-    {.text = "经济分类科目名称",
-     .role = R::Label,
-     .classification = Classification::EconomicDepartment},
-    {.text = "支出经济分类科目",
-     .role = R::Label,
-     .classification = Classification::EconomicDepartment},
-    {.text = "单位预算支出经济分类科目",
-     .role = R::Label,
-     .classification = Classification::EconomicDepartment},
-    {.text = "部门预算支出经济分类科目",
-     .role = R::Label,
-     .classification = Classification::EconomicDepartment},
-    {.text = "政府预算支出经济分类科目",
-     .role = R::Label,
-     .classification = Classification::EconomicGovernment},
-    {.text = "科目编码", .role = R::Code},
-    {.text = "编码", .role = R::Code},
-    {.text = "科目代码", .role = R::Code},
-    {.text = "功能分类科目编码", .role = R::Code, .classification = Classification::Functional},
-    {.text = "经济分类科目编码",
-     .role = R::Code,
-     .classification = Classification::EconomicDepartment},
-    {.text = "类", .role = R::CodeClass},
-    {.text = "款", .role = R::CodeSection},
-    {.text = "项", .role = R::CodeItem},
-    {.text = "单位名称", .role = R::UnitName},
-    {.text = "单位(单位)名称", .role = R::UnitName},
-    {.text = "部门(单位)名称", .role = R::UnitName},
-    {.text = "部门名称", .role = R::UnitName},
-    {.text = "类型", .role = R::ProjectType},
-    {.text = "项目类型", .role = R::ProjectType},
-    {.text = "项目类别", .role = R::ProjectType},
-    {.text = "一级项目", .role = R::ProjectLevel1},
-    {.text = "一级项目名称", .role = R::ProjectLevel1},
-    {.text = "二级项目", .role = R::ProjectLevel2},
-    {.text = "二级项目名称", .role = R::ProjectLevel2},
-    // two-sided tables
-    {.text = "收入", .side = Side::Income},
-    {.text = "支出", .side = Side::Expenditure},
-    // totals and budget figures
-    {.text = "总计", .role = R::Value},
-    {.text = "合计", .role = R::Value},
-    {.text = "小计", .role = R::Value},
-    {.text = "金额", .role = R::Value},
-    {.text = "预算数", .role = R::Value, .period = Period::BudgetYear},
-    {.text = "预算金额", .role = R::Value, .period = Period::BudgetYear},
-    {.text = "年初预算数",
-     .role = R::Value,
-     .period = Period::BudgetYear,
-     .stage = Stage::CurrentYear},
-    {.text = "本年预算数", .role = R::Value, .period = Period::BudgetYear},
-    {.text = "全年预算数", .role = R::Value, .period = Period::BudgetYear},
-    {.text = "年度资金总额", .role = R::Value, .period = Period::BudgetYear},
-    {.text = "本年预算", .role = R::Value, .stage = Stage::CurrentYear},
-    {.text = "本年收入", .role = R::Value, .stage = Stage::CurrentYear},
-    {.text = "本年拨款", .role = R::Value, .stage = Stage::CurrentYear},
-    {.text = "当年拨款", .role = R::Value, .stage = Stage::CurrentYear},
-    {.text = "上年结转", .role = R::Value, .stage = Stage::CarryOver},
-    {.text = "上年结转结余", .role = R::Value, .stage = Stage::CarryOver},
-    {.text = "上年结余", .role = R::Value, .stage = Stage::CarryOver},
-    {.text = "结转", .role = R::Value, .stage = Stage::CarryOver},
-    // prior year and change
-    {.text = "执行数", .role = R::Value, .period = Period::PriorYearExecution},
-    {.text = "上年执行数", .role = R::Value, .period = Period::PriorYearExecution},
-    {.text = "上年预算数", .role = R::Value, .period = Period::PriorYearBudget},
-    {.text = "扣除中央基建投资后执行数",
-     .role = R::Value,
-     .period = Period::PriorYearExecution,
-     .excludes_capital_construction = true},
-    {.text = "扣除中央基建投资后预算数",
-     .role = R::Value,
-     .period = Period::BudgetYear,
-     .excludes_capital_construction = true},
-    {.text = "增减额", .role = R::Value, .quantity = Quantity::ChangeAmount},
-    {.text = "增减", .role = R::Value, .quantity = Quantity::ChangeAmount},
-    {.text = "增减(%)", .role = R::Value, .quantity = Quantity::ChangePercent},
-    {.text = "增减%", .role = R::Value, .quantity = Quantity::ChangePercent},
-    {.text = "增减幅度", .role = R::Value, .quantity = Quantity::ChangePercent},
-    {.text = "增长率", .role = R::Value, .quantity = Quantity::ChangePercent},
-    {.text = "增幅", .role = R::Value, .quantity = Quantity::ChangePercent},
-    {.text = "增幅(%)", .role = R::Value, .quantity = Quantity::ChangePercent},
-    // where the money comes from
-    {.text = "财政拨款", .role = R::Value, .source = F::Fiscal},
-    {.text = "财政拨款收入", .role = R::Value, .source = F::Fiscal},
-    {.text = "财政拨款结转", .role = R::Value, .stage = Stage::CarryOver, .source = F::Fiscal},
-    {.text = "一般公共预算", .role = R::Value, .source = F::GeneralPublic},
-    {.text = "一般公共预算收入", .role = R::Value, .source = F::GeneralPublic},
-    {.text = "一般公共预算拨款", .role = R::Value, .source = F::GeneralPublic},
-    {.text = "一般公共预算拨款收入", .role = R::Value, .source = F::GeneralPublic},
-    {.text = "一般公共预算拨款结转",
-     .role = R::Value,
-     .stage = Stage::CarryOver,
-     .source = F::GeneralPublic},
-    {.text = "政府性基金预算", .role = R::Value, .source = F::GovernmentFund},
-    {.text = "政府性基金预算收入", .role = R::Value, .source = F::GovernmentFund},
-    {.text = "政府性基金预算拨款", .role = R::Value, .source = F::GovernmentFund},
-    {.text = "政府性基金预算拨款收入", .role = R::Value, .source = F::GovernmentFund},
-    {.text = "政府性基金预算拨款结转",
-     .role = R::Value,
-     .stage = Stage::CarryOver,
-     .source = F::GovernmentFund},
-    {.text = "政府性基金预算支出", .role = R::Value, .source = F::GovernmentFund},
-    {.text = "国有资本经营预算", .role = R::Value, .source = F::StateCapital},
-    {.text = "国有资本经营预算收入", .role = R::Value, .source = F::StateCapital},
-    {.text = "国有资本经营预算拨款", .role = R::Value, .source = F::StateCapital},
-    {.text = "国有资本经营预算拨款收入", .role = R::Value, .source = F::StateCapital},
-    {.text = "国有资本经营预算拨款结转",
-     .role = R::Value,
-     .stage = Stage::CarryOver,
-     .source = F::StateCapital},
-    {.text = "国有资本经营预算支出", .role = R::Value, .source = F::StateCapital},
-    {.text = "财政专户管理资金", .role = R::Value, .source = F::SpecialAccount},
-    {.text = "财政专户管理资金收入", .role = R::Value, .source = F::SpecialAccount},
-    {.text = "单位资金", .role = R::Value, .source = F::UnitFunds},
-    {.text = "单位资金收入", .role = R::Value, .source = F::UnitFunds},
-    {.text = "事业收入", .role = R::Value, .source = F::BusinessIncome},
-    {.text = "事业单位经营收入", .role = R::Value, .source = F::OperatingIncome},
-    {.text = "上级补助收入", .role = R::Value, .source = F::SuperiorSubsidy},
-    {.text = "附属单位上缴收入", .role = R::Value, .source = F::AffiliateRemittance},
-    {.text = "其他收入", .role = R::Value, .source = F::OtherIncome},
-    {.text = "使用非财政拨款结余", .role = R::Value, .source = F::NonFiscalBalanceUse},
-    {.text = "非财政拨款结转结余",
-     .role = R::Value,
-     .stage = Stage::CarryOver,
-     .source = F::NonFiscal},
-    {.text = "非财政拨款结转", .role = R::Value, .stage = Stage::CarryOver, .source = F::NonFiscal},
-    {.text = "教育收费", .role = R::Value, .detail = "教育收费"},
-    // what the money is spent as
-    {.text = "基本支出", .role = R::Value, .spending = S::Basic},
-    {.text = "项目支出", .role = R::Value, .spending = S::Project},
-    {.text = "人员经费", .role = R::Value, .spending = S::Personnel},
-    {.text = "人员支出", .role = R::Value, .spending = S::Personnel},
-    {.text = "公用经费", .role = R::Value, .spending = S::Public},
-    {.text = "日常公用经费", .role = R::Value, .spending = S::Public},
-    {.text = "公用支出", .role = R::Value, .spending = S::Public},
-    {.text = "事业单位经营支出", .role = R::Value, .spending = S::BusinessOperation},
-    {.text = "上缴上级支出", .role = R::Value, .spending = S::RemitToSuperior},
-    {.text = "对附属单位补助支出", .role = R::Value, .spending = S::SubsidyToAffiliates},
-    // the “三公” table printed horizontally
-    {.text = "因公出国(境)费", .role = R::Value, .three_public = T::OverseasTravel},
-    {.text = "因公出国(境)费用", .role = R::Value, .three_public = T::OverseasTravel},
-    {.text = "公务接待费", .role = R::Value, .three_public = T::Reception},
-    {.text = "公务用车购置及运行费", .role = R::Value, .three_public = T::VehicleTotal},
-    {.text = "公务用车购置及运行维护费", .role = R::Value, .three_public = T::VehicleTotal},
-    {.text = "公务用车费", .role = R::Value, .three_public = T::VehicleTotal},
-    {.text = "公务用车购置费", .role = R::Value, .three_public = T::VehiclePurchase},
-    {.text = "公务用车运行费", .role = R::Value, .three_public = T::VehicleOperation},
-    {.text = "公务用车运行维护费", .role = R::Value, .three_public = T::VehicleOperation},
-    {.text = "机关运行经费", .role = R::Value, .three_public = T::OperatingExpenses},
-    {.text = "“三公”经费", .role = R::Value, .three_public = T::Total},
-};
-
-const HeaderWord* find_header_word(std::string_view key) {
-    static const auto by_key = [] {
-        std::unordered_map<std::string, const HeaderWord*> keys;
-        for (const HeaderWord& word : header_words) {
-            keys.emplace(label_key(word.text), &word);
-        }
-        return keys;
-    }();
-    const auto found = by_key.find(std::string(key));
-    return found == by_key.end() ? nullptr : found->second;
+ColumnMeaning meaning_of(const Aspects& a) {
+    ColumnMeaning m;
+    m.role = a.role.value_or(R::Unknown);
+    m.side = a.side.value_or(Side::Whole);
+    m.period = a.period.value_or(P::BudgetYear);
+    m.stage = a.stage.value_or(Stage::All);
+    m.source = a.source.value_or(F::Any);
+    m.spending = a.spending.value_or(S::All);
+    m.quantity = a.quantity.value_or(Q::Amount);
+    m.three_public = a.three_public.value_or(T::None);
+    m.aggregate = a.aggregate.value_or(A::None);
+    m.excludes_capital_construction = a.excludes_capital_construction;
+    m.detail = std::string(a.detail);
+    return m;
 }
 
-void apply(const HeaderWord& word, ColumnRecognition& out, bool two_sided) {
-    ColumnMeaning& m = out.meaning;
-    if (word.side) {
-        if (two_sided) {
-            m.side = *word.side;
-        }
-        return;
-    }
-    if (word.role) {
-        // A name column stays a name column whatever group header sits above it; a value word
-        // below a label word (项目 / 金额) makes it a value column.
-        if (*word.role != R::Value || m.role == R::Unknown || m.role == R::Value ||
-            m.role == R::Label) {
-            m.role = *word.role;
-        }
-    }
-    if (word.period) {
-        m.period = *word.period;
-    }
-    if (word.stage) {
-        m.stage = *word.stage;
-    }
-    if (word.source) {
-        m.source = *word.source;
-    }
-    if (word.spending) {
-        m.spending = *word.spending;
-    }
-    if (word.quantity) {
-        m.quantity = *word.quantity;
-    }
-    if (word.three_public) {
-        m.three_public = *word.three_public;
-    }
-    if (word.classification) {
-        out.classification = word.classification;
-    }
-    if (word.excludes_capital_construction) {
-        m.excludes_capital_construction = true;
-    }
-    if (!word.detail.empty()) {
-        m.detail = std::string(word.detail);
-    }
-}
-
-// "2024年…" → (2024, "…"); nullopt when the key does not start with a year.
-std::optional<std::pair<int, std::string>> split_year(std::string_view key) {
-    if (key.size() < 7 || key.substr(4, 3) != "年") {
-        return std::nullopt;
-    }
-    int year = 0;
-    const auto [end, error] = std::from_chars(key.data(), key.data() + 4, year);
-    if (error != std::errc() || end != key.data() + 4) {
-        return std::nullopt;
-    }
-    return std::make_pair(year, std::string(key.substr(7)));
-}
-
-void remove_all(std::string& text, std::string_view what, bool& found) {
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what)) {
-        text.erase(at, what.size());
-        found = true;
-    }
-}
-
-// Reads one header text into the recognition; false when no word matched it.
-bool apply_header_text(std::string_view printed, ColumnRecognition& out, bool two_sided,
-                       int document_year) {
-    LabelParts parts = split_label(printed);
-    std::string key = parts.key;
-    if (parts.of_which) {
-        out.meaning.of_which = true;
-    }
-    bool excluded = false;
-    remove_all(key, "(扣除中央基建投资)", excluded);
-    if (excluded) {
-        out.meaning.excludes_capital_construction = true;
-    }
-    if (key.empty()) {
-        return true;
-    }
-    // "2024年预算数比2023年执行数": a comparison group.
-    if (const auto than = key.find("比"); than != std::string::npos && split_year(key)) {
-        const std::string right = key.substr(than + 3);
-        out.meaning.role = R::Value;
-        out.meaning.period = right.find("执行数") != std::string::npos
-                                 ? Period::ChangeVsPriorExecution
-                                 : Period::ChangeVsPriorBudget;
-        out.meaning.quantity = Quantity::ChangeAmount;
-        return true;
-    }
-    if (auto year = split_year(key)) {
-        const bool prior = year->first == document_year - 1;
-        key = year->second;
-        if (key.empty()) {
-            out.meaning.period = prior ? Period::PriorYearBudget : Period::BudgetYear;
-            return true;
-        }
-        const HeaderWord* word = find_header_word(key);
-        if (word == nullptr) {
-            return false;
-        }
-        apply(*word, out, two_sided);
-        if (prior && out.meaning.period == Period::BudgetYear) {
-            out.meaning.period = Period::PriorYearBudget;
-        }
-        return true;
-    }
-    const HeaderWord* word = find_header_word(key);
-    if (word == nullptr) {
-        return false;
-    }
-    apply(*word, out, two_sided);
-    return true;
+bool says_figure(const Aspects& a) {
+    return a.period || a.stage || a.source || a.spending || a.quantity || a.three_public ||
+           a.aggregate || a.excludes_capital_construction || a.side || a.both_sides;
 }
 
 }  // namespace
 
-std::span<const HeaderWord> known_header_words() {
-    return header_words;
-}
-
 ColumnRecognition recognise_column(const std::vector<std::string>& header, TableKind kind,
                                    int document_year) {
     ColumnRecognition out;
-    const bool two_sided = is_two_sided(kind);
+    Aspects aspects;
+    bool of_which = false;
+    bool prior_year = false;
     for (const std::string& text : header) {
-        if (!apply_header_text(text, out, two_sided, document_year)) {
+        const LabelParts parts = split_label(text);
+        of_which = of_which || parts.of_which;
+        Reading reading = read_words(parts.key);
+        if (!reading.unknown.empty() || !reading.conflicts.empty()) {
+            out.unrecognised.push_back(text);
+            continue;
+        }
+        if (reading.compared) {
+            // "2024年预算数比2023年执行数": the change against the prior year.
+            reading.aspects.role = R::Value;
+            reading.aspects.period = reading.aspects.period == P::PriorYearExecution
+                                         ? P::ChangeVsPriorExecution
+                                         : P::ChangeVsPriorBudget;
+            if (!reading.aspects.quantity) {
+                reading.aspects.quantity = Q::ChangeAmount;
+            }
+        } else if (reading.year && *reading.year == document_year - 1) {
+            prior_year = true;
+        }
+        std::vector<std::string> conflicts;
+        compose(aspects, reading.aspects, text, conflicts);
+        if (!conflicts.empty()) {
             out.unrecognised.push_back(text);
         }
     }
+    if (aspects.both_sides && is_two_sided(kind)) {
+        out.unrecognised.push_back(header.empty() ? std::string() : header.back());
+    }
     ColumnMeaning& m = out.meaning;
-    if (m.role == R::Unknown && (m.period != Period::BudgetYear || m.quantity != Quantity::Amount ||
-                                 m.stage != Stage::All)) {
+    m = meaning_of(aspects);
+    m.of_which = of_which;
+    if (prior_year && m.period == P::BudgetYear) {
+        m.period = P::PriorYearBudget;
+    }
+    if (m.role == R::Unknown && says_figure(aspects)) {
         m.role = R::Value;
     }
-    if ((m.period == Period::ChangeVsPriorExecution || m.period == Period::ChangeVsPriorBudget) &&
-        m.quantity == Quantity::Amount) {
-        m.quantity = Quantity::ChangeAmount;
+    if ((m.period == P::ChangeVsPriorExecution || m.period == P::ChangeVsPriorBudget) &&
+        m.quantity == Q::Amount) {
+        m.quantity = Q::ChangeAmount;
+    }
+    // 项目名称 heads the project's own column only where the rows are projects.
+    if (m.role == R::Label && kind == K::ProjectExpenditure && !header.empty() &&
+        label_key(header.back()).find("项目") != std::string::npos) {
+        m.role = R::ProjectLevel2;
+    }
+    if (!is_two_sided(kind)) {
+        m.side = Side::Whole;
+    }
+    if (m.role != R::Label && m.role != R::Code) {
+        out.classification = std::nullopt;
+    }
+    if (aspects.classification &&
+        (m.role == R::Label || m.role == R::Code || m.role == R::CodeClass ||
+         m.role == R::CodeSection || m.role == R::CodeItem)) {
+        out.classification = aspects.classification;
     }
     if (!out.unrecognised.empty()) {
         m.role = R::Unknown;
@@ -465,119 +610,129 @@ ColumnRecognition recognise_column(const std::vector<std::string>& header, Table
 
 // ---- line labels ---------------------------------------------------------------------------
 
-namespace {
-
-using L = LineItem;
-
-constexpr LineLabel line_labels[] = {
-    {"财政拨款收入", L::FiscalAppropriationIncome},
-    {"财政拨款", L::FiscalAppropriationIncome},
-    {"一般公共预算拨款收入", L::GeneralPublicIncome},
-    {"一般公共预算拨款", L::GeneralPublicIncome},
-    {"一般公共预算收入", L::GeneralPublicIncome},
-    {"一般公共预算当年拨款收入", L::GeneralPublicIncome},
-    {"政府性基金预算拨款收入", L::GovernmentFundIncome},
-    {"政府性基金预算拨款", L::GovernmentFundIncome},
-    {"政府性基金预算收入", L::GovernmentFundIncome},
-    {"国有资本经营预算拨款收入", L::StateCapitalIncome},
-    {"国有资本经营预算拨款", L::StateCapitalIncome},
-    {"国有资本经营预算收入", L::StateCapitalIncome},
-    {"财政专户管理资金收入", L::SpecialAccountIncome},
-    {"财政专户管理资金", L::SpecialAccountIncome},
-    {"单位资金收入", L::UnitFundsIncome},
-    {"单位资金", L::UnitFundsIncome},
-    {"事业收入", L::BusinessIncome},
-    {"事业单位经营收入", L::OperatingIncome},
-    {"上级补助收入", L::SuperiorSubsidyIncome},
-    {"附属单位上缴收入", L::AffiliateRemittanceIncome},
-    {"其他收入", L::OtherIncome},
-    {"使用非财政拨款结余", L::NonFiscalBalanceUse},
-    {"使用非财政拨款结余(含专用结余)", L::NonFiscalBalanceUse},
-    {"本年收入", L::CurrentYearIncome},
-    {"本年收入合计", L::CurrentYearIncomeTotal, ThreePublicItem::None, true},
-    {"本年收入小计", L::CurrentYearIncomeTotal, ThreePublicItem::None, true},
-    {"上年结转", L::CarryOver},
-    {"上年结转结余", L::CarryOver},
-    {"上年结转资金", L::CarryOver},
-    {"财政拨款结转", L::FiscalCarryOver},
-    {"财政拨款结转结余", L::FiscalCarryOver},
-    {"非财政拨款结转结余", L::NonFiscalCarryOver},
-    {"非财政拨款结转", L::NonFiscalCarryOver},
-    {"收入总计", L::IncomeGrandTotal, ThreePublicItem::None, true},
-    {"本年支出", L::CurrentYearExpenditure},
-    {"本年支出合计", L::CurrentYearExpenditureTotal, ThreePublicItem::None, true},
-    {"本年支出小计", L::CurrentYearExpenditureTotal, ThreePublicItem::None, true},
-    {"基本支出", L::BasicExpenditure},
-    {"项目支出", L::ProjectExpenditure},
-    {"人员经费", L::PersonnelExpenses},
-    {"公用经费", L::PublicExpenses},
-    {"事业单位经营支出", L::BusinessOperationExpenditure},
-    {"上缴上级支出", L::RemitToSuperiorExpenditure},
-    {"对附属单位补助支出", L::SubsidyToAffiliatesExpenditure},
-    {"结转下年", L::CarryForward},
-    {"结转下年支出", L::CarryForward},
-    {"年末结转和结余", L::CarryForward},
-    {"支出总计", L::ExpenditureGrandTotal, ThreePublicItem::None, true},
-    {"合计", L::Total, ThreePublicItem::None, true},
-    {"总计", L::Total, ThreePublicItem::None, true},
-    {"小计", L::Total, ThreePublicItem::None, true},
-    // “三公” lines (only in a “三公” table)
-    {"因公出国(境)费", L::ThreePublic, ThreePublicItem::OverseasTravel},
-    {"因公出国(境)费用", L::ThreePublic, ThreePublicItem::OverseasTravel},
-    {"公务接待费", L::ThreePublic, ThreePublicItem::Reception},
-    {"公务用车购置及运行费", L::ThreePublic, ThreePublicItem::VehicleTotal},
-    {"公务用车购置及运行维护费", L::ThreePublic, ThreePublicItem::VehicleTotal},
-    {"公务用车费", L::ThreePublic, ThreePublicItem::VehicleTotal},
-    {"公务用车购置费", L::ThreePublic, ThreePublicItem::VehiclePurchase},
-    {"公务用车购置", L::ThreePublic, ThreePublicItem::VehiclePurchase},
-    {"公务用车运行维护费", L::ThreePublic, ThreePublicItem::VehicleOperation},
-    {"公务用车运行费", L::ThreePublic, ThreePublicItem::VehicleOperation},
-    {"机关运行经费", L::ThreePublic, ThreePublicItem::OperatingExpenses},
-    {"“三公”经费合计", L::ThreePublic, ThreePublicItem::Total, true},
-};
-
-}  // namespace
-
-std::span<const LineLabel> known_line_labels() {
-    return line_labels;
+LineItem line_item_of(const ColumnMeaning& m) {
+    using L = LineItem;
+    if (m.aggregate == A::Grand) {
+        return m.side == Side::Income        ? L::IncomeGrandTotal
+               : m.side == Side::Expenditure ? L::ExpenditureGrandTotal
+                                             : L::Total;
+    }
+    if (m.aggregate == A::Total) {
+        if (m.three_public != T::None) {
+            return L::ThreePublic;
+        }
+        if (m.stage == Stage::CurrentYear && m.source == F::Any && m.spending == S::All) {
+            return m.side == Side::Income        ? L::CurrentYearIncomeTotal
+                   : m.side == Side::Expenditure ? L::CurrentYearExpenditureTotal
+                                                 : L::Total;
+        }
+        if (m.source == F::Any && m.spending == S::All && m.stage == Stage::All) {
+            return L::Total;
+        }
+    }
+    if (m.three_public != T::None) {
+        return L::ThreePublic;
+    }
+    switch (m.source) {
+        case F::Fiscal:
+            return m.stage == Stage::CarryOver ? L::FiscalCarryOver : L::FiscalAppropriationIncome;
+        case F::GeneralPublic:
+            return L::GeneralPublicIncome;
+        case F::GovernmentFund:
+            return L::GovernmentFundIncome;
+        case F::StateCapital:
+            return L::StateCapitalIncome;
+        case F::SpecialAccount:
+            return L::SpecialAccountIncome;
+        case F::UnitFunds:
+            return L::UnitFundsIncome;
+        case F::BusinessIncome:
+            return L::BusinessIncome;
+        case F::OperatingIncome:
+            return L::OperatingIncome;
+        case F::SuperiorSubsidy:
+            return L::SuperiorSubsidyIncome;
+        case F::AffiliateRemittance:
+            return L::AffiliateRemittanceIncome;
+        case F::OtherIncome:
+            return L::OtherIncome;
+        case F::NonFiscalBalanceUse:
+            return L::NonFiscalBalanceUse;
+        case F::NonFiscal:
+            return m.stage == Stage::CarryOver ? L::NonFiscalCarryOver : L::None;
+        case F::OtherFunds:
+        case F::Debt:
+            return L::None;
+        case F::Any:
+            break;
+    }
+    switch (m.spending) {
+        case S::Basic:
+            return L::BasicExpenditure;
+        case S::Project:
+            return L::ProjectExpenditure;
+        case S::Personnel:
+            return L::PersonnelExpenses;
+        case S::Public:
+            return L::PublicExpenses;
+        case S::BusinessOperation:
+            return L::BusinessOperationExpenditure;
+        case S::RemitToSuperior:
+            return L::RemitToSuperiorExpenditure;
+        case S::SubsidyToAffiliates:
+            return L::SubsidyToAffiliatesExpenditure;
+        case S::CarryForward:
+            return L::CarryForward;
+        case S::Reserve:
+        case S::All:
+            break;
+    }
+    if (m.stage == Stage::CarryOver) {
+        return L::CarryOver;
+    }
+    if (m.stage == Stage::CurrentYear) {
+        return m.side == Side::Expenditure ? L::CurrentYearExpenditure : L::CurrentYearIncome;
+    }
+    return L::None;
 }
 
-std::optional<LineLabel> recognise_line_label(std::string_view key, TableKind kind) {
-    static const auto by_key = [] {
-        std::unordered_multimap<std::string, const LineLabel*> keys;
-        for (const LineLabel& label : line_labels) {
-            keys.emplace(label_key(label.text), &label);
-        }
-        return keys;
-    }();
-    const bool three_public_table = kind == TableKind::ThreePublicExpenses;
-    const auto [first, last] = by_key.equal_range(std::string(key));
-    std::vector<const LineLabel*> candidates;
-    for (auto it = first; it != last; ++it) {
-        candidates.push_back(it->second);
+LineRecognition recognise_line(std::string_view key, TableKind kind, const Aspects* context) {
+    LineRecognition out;
+    const Reading reading = read_words(key);
+    out.unknown = reading.unknown;
+    Aspects aspects = context != nullptr ? *context : Aspects{};
+    std::vector<std::string> conflicts;
+    compose(aspects, reading.aspects, key, conflicts);
+    out.recognised = reading.any_word && reading.unknown.empty() && reading.conflicts.empty() &&
+                     conflicts.empty() && !aspects.role && !aspects.classification &&
+                     !aspects.table && !aspects.both_sides;
+    out.nothing = out.recognised && aspects.nothing;
+    // “三公” words name lines only in a “三公” table: elsewhere 公务接待费 is a subject.
+    if (aspects.three_public && kind != K::ThreePublicExpenses && kind != K::OperatingExpenses) {
+        out.recognised = false;
     }
-    // Earlier entries of the table win, as they would in a scan.
-    std::sort(candidates.begin(), candidates.end());
-    for (const LineLabel* candidate : candidates) {
-        const LineLabel& label = *candidate;
-        if (label.item == LineItem::ThreePublic && !three_public_table) {
-            continue;  // 公务接待费 elsewhere is an economic subject, not a “三公” line
-        }
-        LineLabel out = label;
-        if (three_public_table && label.item == LineItem::Total) {
-            out.item = LineItem::ThreePublic;
-            out.three_public = ThreePublicItem::Total;
-        }
+    if (!out.recognised) {
         return out;
     }
-    return std::nullopt;
+    // 收入总计, 支出总计, and 收入合计 where no 本年 narrows it: everything on that side.
+    if (aspects.aggregate == A::Total && aspects.side && !aspects.stage && !aspects.source &&
+        !aspects.spending) {
+        aspects.aggregate = A::Grand;
+    }
+    out.meaning = meaning_of(aspects);
+    out.meaning.role = R::Value;
+    out.item = line_item_of(out.meaning);
+    return out;
 }
+
+// ---- performance tables --------------------------------------------------------------------
 
 FundLineKind recognise_fund_line(std::string_view label) {
     const std::string key = split_label(label).key;
-    const auto is = [&key](std::initializer_list<std::string_view> words) {
-        return std::any_of(words.begin(), words.end(),
-                           [&key](std::string_view w) { return key.rfind(label_key(w), 0) == 0; });
+    const auto is = [&key](std::initializer_list<std::string_view> prefixes) {
+        return std::any_of(prefixes.begin(), prefixes.end(), [&key](std::string_view w) {
+            return key.rfind(label_key(w), 0) == 0;
+        });
     };
     if (is({"年度资金总额", "资金总额", "项目资金总额", "合计"})) {
         return FundLineKind::Total;

@@ -55,6 +55,8 @@ constexpr TableKindName table_kind_names[] = {
     {TableKind::IncomeSummary, "income_summary", "收入总表"},
     {TableKind::ExpenditureSummary, "expenditure_summary", "支出总表"},
     {TableKind::FiscalAppropriationSummary, "fiscal_appropriation_summary", "财政拨款收支总表"},
+    {TableKind::FiscalExpenditure, "fiscal_expenditure", "财政拨款支出表"},
+    {TableKind::FiscalBasicExpenditure, "fiscal_basic_expenditure", "财政拨款基本支出表"},
     {TableKind::GeneralPublicExpenditure, "general_public_expenditure", "一般公共预算支出表"},
     {TableKind::GeneralPublicBasicExpenditure, "general_public_basic_expenditure",
      "一般公共预算基本支出表"},
@@ -146,6 +148,12 @@ std::string_view to_string(ThreePublicItem item) {
             return "vehicle_operation";
         case ThreePublicItem::OperatingExpenses:
             return "operating_expenses";
+        case ThreePublicItem::Meeting:
+            return "meeting";
+        case ThreePublicItem::Training:
+            return "training";
+        case ThreePublicItem::Combined:
+            return "combined";
     }
     return "?";
 }
@@ -168,6 +176,12 @@ std::string_view chinese_name(ThreePublicItem item) {
             return "公务用车运行维护费";
         case ThreePublicItem::OperatingExpenses:
             return "机关运行经费";
+        case ThreePublicItem::Meeting:
+            return "会议费";
+        case ThreePublicItem::Training:
+            return "培训费";
+        case ThreePublicItem::Combined:
+            return "“三公”经费、会议费和培训费合计";
     }
     return "?";
 }
@@ -232,6 +246,10 @@ std::string_view describe(FundSource source) {
             return "non-fiscal-balance-use";
         case FundSource::NonFiscal:
             return "non-fiscal";
+        case FundSource::OtherFunds:
+            return "other-funds";
+        case FundSource::Debt:
+            return "debt";
     }
     return "?";
 }
@@ -254,6 +272,10 @@ std::string_view describe(Spending spending) {
             return "remit-to-superior";
         case Spending::SubsidyToAffiliates:
             return "subsidy-to-affiliates";
+        case Spending::Reserve:
+            return "reserve";
+        case Spending::CarryForward:
+            return "carry-forward";
     }
     return "?";
 }
@@ -280,6 +302,10 @@ std::string ColumnMeaning::describe() const {
             return "first-level project";
         case ColumnRole::ProjectLevel2:
             return "second-level project";
+        case ColumnRole::Attribute:
+            return "attribute";
+        case ColumnRole::Ordinal:
+            return "row number";
         case ColumnRole::Unknown:
             return "UNRECOGNISED";
         case ColumnRole::Value:
@@ -303,6 +329,9 @@ std::string ColumnMeaning::describe() const {
     add(budgetcheck::describe(spending));
     if (three_public != ThreePublicItem::None) {
         add(to_string(three_public));
+    }
+    if (aggregate != Aggregate::None) {
+        add(aggregate == Aggregate::Grand ? "grand total" : "total");
     }
     if (excludes_capital_construction) {
         add("excluding capital construction");
@@ -410,6 +439,8 @@ std::string_view to_string(RowRole role) {
             return "second-level project";
         case RowRole::Unit:
             return "unit";
+        case RowRole::Item:
+            return "item";
         case RowRole::Filler:
             return "filler";
         case RowRole::Unknown:

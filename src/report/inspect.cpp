@@ -55,6 +55,8 @@ std::string row_description(const Row& row) {
         case RowRole::ProjectLevel1:
         case RowRole::ProjectLevel2:
             return fmt::format("{}  <{}>", row.label, to_string(row.role));
+        case RowRole::Item:
+            return row.label;
         case RowRole::Filler:
             return "(blank filler row)";
         case RowRole::Unknown:

@@ -32,17 +32,20 @@ TEST_CASE("recognise_table_kind knows titles as different places print them", "[
         {"项目绩效目标表", TableKind::PerformanceTargets},
         {"八、政府采购预算表", TableKind::GovernmentProcurement},
         {"资产负债表", TableKind::Unknown},
+        {"2026年预算单位财务收支预算总表", TableKind::IncomeExpenditureSummary},
+        {"2024年部门收入预算总表", TableKind::IncomeSummary},
+        {"2026年预算单位一般公共预算基本支出部门预算经济分类预算表", TableKind::GeneralPublicBasicExpenditure},
+        {"2026年预算单位政府性基金预算支出功能分类预算表", TableKind::GovernmentFundExpenditure},
+        {"财政拨款支出预算表（功能科目）", TableKind::FiscalExpenditure},
+        {"财政拨款基本支出预算表（经济科目）", TableKind::FiscalBasicExpenditure},
+        {"政府性基金预算财政拨款支出预算表", TableKind::GovernmentFundExpenditure},
+        {"一般公共预算机关运行经费支出预算表", TableKind::OperatingExpenses},
+        {"“三公”经费、会议费、培训费支出预算表", TableKind::ThreePublicExpenses},
+        {"2019年政府采购预算表", TableKind::GovernmentProcurement},
     };
     for (const auto& [title, kind] : cases) {
         INFO(title);
         CHECK(recognise_table_kind(title) == kind);
-    }
-}
-
-TEST_CASE("every listed title alias is recognised as its own kind", "[recognition]") {
-    for (const TitleAlias& alias : known_table_titles()) {
-        INFO(alias.title);
-        CHECK(recognise_table_kind(alias.title) == alias.kind);
     }
 }
 
@@ -117,22 +120,48 @@ TEST_CASE("recognise_column decodes multi-level header paths", "[recognition]") 
     }
 }
 
-TEST_CASE("recognise_line_label knows summary lines and 三公 lines only in a 三公 table",
+TEST_CASE("recognise_line reads summary lines word by word, and 三公 lines only in a 三公 table",
           "[recognition]") {
-    CHECK(
-        recognise_line_label(split_label("本年收入 合计").key, TableKind::IncomeExpenditureSummary)
-            ->item == LineItem::CurrentYearIncomeTotal);
-    CHECK(recognise_line_label(split_label("收 入 总 计").key, TableKind::IncomeExpenditureSummary)
-              ->is_total);
-    CHECK(
-        recognise_line_label(split_label("二、上年结转").key, TableKind::FiscalAppropriationSummary)
-            ->item == LineItem::CarryOver);
-    CHECK(recognise_line_label("公务接待费", TableKind::ThreePublicExpenses)->three_public ==
+    CHECK(recognise_line(split_label("本年收入 合计").key, TableKind::IncomeExpenditureSummary).item ==
+          LineItem::CurrentYearIncomeTotal);
+    const auto grand = recognise_line(split_label("收 入 总 计").key, TableKind::IncomeExpenditureSummary);
+    CHECK(grand.item == LineItem::IncomeGrandTotal);
+    CHECK(grand.meaning.aggregate == Aggregate::Grand);
+    CHECK(recognise_line(split_label("二、上年结转").key, TableKind::FiscalAppropriationSummary).item ==
+          LineItem::CarryOver);
+    CHECK(recognise_line("公务接待费", TableKind::ThreePublicExpenses).meaning.three_public ==
           ThreePublicItem::Reception);
-    CHECK_FALSE(
-        recognise_line_label("公务接待费", TableKind::GeneralPublicBasicExpenditure).has_value());
-    CHECK(recognise_line_label("合计", TableKind::ThreePublicExpenses)->three_public ==
-          ThreePublicItem::Total);
+    CHECK_FALSE(recognise_line("公务接待费", TableKind::GeneralPublicBasicExpenditure).recognised);
+    SECTION("combinations nobody listed are read from their words") {
+        const auto line = recognise_line(split_label("1. 一般公共预算资金").key,
+                                         TableKind::IncomeExpenditureSummary);
+        CHECK(line.recognised);
+        CHECK(line.meaning.source == FundSource::GeneralPublic);
+        const auto current = recognise_line(split_label("当年收入小计").key,
+                                            TableKind::IncomeExpenditureSummary);
+        CHECK(current.item == LineItem::CurrentYearIncomeTotal);
+        // 收入合计 with no 本年 is everything on the income side, carry-over included.
+        CHECK(recognise_line("收入合计", TableKind::FiscalAppropriationSummary).item ==
+              LineItem::IncomeGrandTotal);
+        CHECK(recognise_line("结转下年资金", TableKind::IncomeExpenditureSummary).meaning.spending ==
+              Spending::CarryForward);
+        CHECK(recognise_line(split_label("三、单位预留机动经费").key, TableKind::IncomeExpenditureSummary)
+                  .meaning.spending == Spending::Reserve);
+    }
+    SECTION("a group label printed beside the line refines it") {
+        Aspects group;
+        group.source = FundSource::OtherFunds;
+        const auto line = recognise_line("其他收入", TableKind::IncomeSummary, &group);
+        CHECK(line.meaning.source == FundSource::OtherIncome);
+        Aspects fiscal;
+        fiscal.source = FundSource::GeneralPublic;
+        CHECK_FALSE(recognise_line("事业收入", TableKind::IncomeSummary, &fiscal).recognised);
+    }
+    SECTION("words nobody knows are not guessed") {
+        const auto line = recognise_line("资产负债", TableKind::IncomeSummary);
+        CHECK_FALSE(line.recognised);
+        CHECK(line.unknown == std::vector<std::string>{"资产负债"});
+    }
 }
 
 namespace {

@@ -34,6 +34,8 @@ enum class TableKind {
     IncomeSummary,             // 收入总表
     ExpenditureSummary,        // 支出总表
     FiscalAppropriationSummary,     // 财政拨款收支总表 (two sides)
+    FiscalExpenditure,              // 财政拨款支出表 (functional subjects, all fiscal money)
+    FiscalBasicExpenditure,         // 财政拨款基本支出表 (economic subjects, all fiscal money)
     GeneralPublicExpenditure,       // 一般公共预算支出表 (functional subjects)
     GeneralPublicBasicExpenditure,  // 一般公共预算基本支出表 (economic subjects)
     ThreePublicExpenses,            // “三公”经费支出表
@@ -75,6 +77,8 @@ enum class ColumnRole {
     ProjectType,    // 类型 (项目支出表)
     ProjectLevel1,  // 一级项目
     ProjectLevel2,  // 二级项目
+    Attribute,      // a text column that is neither label nor figure (采购组织形式)
+    Ordinal,        // 序号 / 行次: a printed row number
     Value,          // a column of amounts or percentages
     Unknown,
 };
@@ -107,6 +111,8 @@ enum class FundSource {
     OtherIncome,          // 其他收入
     NonFiscalBalanceUse,  // 使用非财政拨款结余
     NonFiscal,            // 非财政拨款 (结转结余)
+    OtherFunds,           // 其他资金 (江苏: 事业收入, 经营收入, 其他收入, 债务资金)
+    Debt,                 // 债务资金（银行贷款）
 };
 
 // What money is spent as (an expenditure breakdown column or line).
@@ -119,7 +125,13 @@ enum class Spending {
     BusinessOperation,    // 事业单位经营支出
     RemitToSuperior,      // 上缴上级支出
     SubsidyToAffiliates,  // 对附属单位补助支出
+    Reserve,              // 单位预留机动经费
+    CarryForward,         // 结转下年: money budgeted but carried into the next year
 };
+
+// Whether a line or column totals others: 合计 / 小计 totals what it heads; 收入总计 / 支出总计
+// (and 收入合计 where no 本年 narrows it) is everything on its side, carry-over included.
+enum class Aggregate { None, Total, Grand };
 
 enum class Quantity { Amount, ChangeAmount, ChangePercent };
 
@@ -133,6 +145,9 @@ enum class ThreePublicItem {
     VehiclePurchase,    // 公务用车购置费
     VehicleOperation,   // 公务用车运行（维护）费
     OperatingExpenses,  // 机关运行经费 (when combined into the same table)
+    Meeting,            // 会议费 (printed beside the “三公” items in some places)
+    Training,           // 培训费
+    Combined,           // 合计 of “三公”, 会议费 and 培训费 together
 };
 std::string_view to_string(ThreePublicItem item);
 std::string_view chinese_name(ThreePublicItem item);
@@ -147,6 +162,7 @@ struct ColumnMeaning {
     Spending spending = Spending::All;
     Quantity quantity = Quantity::Amount;
     ThreePublicItem three_public = ThreePublicItem::None;
+    Aggregate aggregate = Aggregate::None;
     bool of_which = false;                       // 其中：… (a part, not a breakdown member)
     bool excludes_capital_construction = false;  // 扣除中央基建投资
     std::string detail;                          // words not otherwise modelled (教育收费)
@@ -236,6 +252,7 @@ enum class RowRole {
     ProjectLevel1,  // 一级项目
     ProjectLevel2,  // 二级项目
     Unit,           // a unit's row (收入总表, 部门预算 aggregating units)
+    Item,           // an entry of a free list (a procurement item), named in its own words
     Filler,         // a blank row printed to fill the page
     Unknown,        // printed but not understood (the loader warns)
 };
@@ -250,6 +267,7 @@ struct Row {
     RowRole role = RowRole::Unknown;
     LineItem line_item = LineItem::None;
     ThreePublicItem three_public = ThreePublicItem::None;
+    ColumnMeaning meaning;  // what a line's label says (source, stage, spending, side, total …)
     std::optional<SubjectRef> subject;
     int level = 0;            // depth in this table's tree (1 = top)
     int parent = -1;          // index of the parent row in the same side, -1 at the top
