@@ -40,6 +40,9 @@ std::vector<std::string> load_catalog_text(std::string_view text, std::string_vi
         problems.push_back(fmt::format("{}: no subjects array", name));
         return problems;
     }
+    if (root.contains("year") && root["year"].is_number_integer()) {
+        catalog.set_year(*classification, root["year"].get<int>());
+    }
     catalog.describe(*classification,
                      fmt::format("{} ({} subjects)", root.value("catalog", std::string(name)),
                                  root["subjects"].size()));

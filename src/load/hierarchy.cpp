@@ -205,9 +205,12 @@ class SideReader {
     }
 
   private:
-    int nearest_at_level(std::size_t before, int level) const {
+    // The row a row at this level sits under: the nearest row above it at a lower level (a
+    // level may be skipped, as 专项名称 prints no line of its own in a procurement table).
+    int nearest_above(std::size_t before, int level) const {
         for (std::size_t k = before; k-- > 0;) {
-            if (side_.rows[k].level == level && side_.rows[k].role != RowRole::Filler) {
+            const Row& above = side_.rows[k];
+            if (above.role != RowRole::Filler && above.level > 0 && above.level < level) {
                 return static_cast<int>(k);
             }
         }
@@ -283,9 +286,15 @@ class SideReader {
                 }
             }
         }
+        if (deepest < 0 && label_columns_.size() > 1 && last_depth_ >= 0 && prints_attribute(row)) {
+            // A name merged over several rows (采购物品名称 beside two 采购组织形式): the row
+            // continues the line above.
+            deepest = last_depth_;
+        }
         if (deepest < 0) {
             return -1;
         }
+        last_depth_ = deepest;
         row.label = carried_[static_cast<std::size_t>(deepest)];
         // 一般公共预算资金 | 小计: the group's own total line is named by the group.
         if (deepest > 0 && total_word(split_label(row.label).key)) {
@@ -298,6 +307,16 @@ class SideReader {
             }
         }
         return deepest;
+    }
+
+    bool prints_attribute(const Row& row) const {
+        for (std::size_t c = 0; c < side_.columns.size(); ++c) {
+            if (side_.columns[c].meaning.role == ColumnRole::Attribute &&
+                !cell_text(row, static_cast<int>(c)).empty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // What the group labels to the left of the row's own label say.
@@ -439,7 +458,7 @@ class SideReader {
                                  "a project-table row with no type, first-level or "
                                  "second-level project name");
         }
-        row.parent = row.level > 1 ? nearest_at_level(r, row.level - 1) : -1;
+        row.parent = row.level > 1 ? nearest_above(r, row.level) : -1;
     }
 
     // A subject: by printed code, else by name in the catalog. False when the row is none.
@@ -572,7 +591,7 @@ class SideReader {
                 }
             }
         }
-        row.parent = row.level > 1 ? nearest_at_level(r, row.level - 1) : -1;
+        row.parent = row.level > 1 ? nearest_above(r, row.level) : -1;
         if (row.role == RowRole::LineItem && row.level == 1) {
             open_heading_ = row.label_parts.numbering ? static_cast<int>(r) : -1;
         }
@@ -591,6 +610,7 @@ class SideReader {
     int type_column_ = -1, level1_column_ = -1, level2_column_ = -1;
     bool project_table_ = false;
     std::vector<std::string> carried_;       // group labels carried down, per label column
+    int last_depth_ = -1;                    // the label column the last labelled row stood in
     std::array<std::string, 4> context_;     // last subject code per level (index 1..3)
     std::string split_class_, split_section_;  // 类/款 carried down split code columns
     std::map<NumberingStyle, int> style_depth_;

@@ -239,6 +239,17 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
         }
         columns.push_back(std::move(column));
     }
+    // A header cell merged over two label columns is transcribed over the first, and the second
+    // is left with no header text: it is part of the same label.
+    for (std::size_t c = 1; c < columns.size(); ++c) {
+        const bool headless =
+            std::all_of(columns[c].header.begin(), columns[c].header.end(),
+                        [](const std::string& text) { return trim(text).empty(); });
+        if (headless && columns[c].meaning.role == ColumnRole::Unknown &&
+            columns[c - 1].meaning.role == ColumnRole::Label) {
+            columns[c].meaning = columns[c - 1].meaning;
+        }
+    }
     if (table.kind == TableKind::ThreePublicExpenses) {
         // A horizontal “三公” table heads its first value column 合计: the “三公” total, or the
         // total of “三公”, 会议费 and 培训费 where those are printed beside it.

@@ -55,6 +55,15 @@ void SubjectCatalog::add(Classification classification, CatalogSubject subject) 
     index.by_code.insert_or_assign(std::move(code), std::move(subject));
 }
 
+void SubjectCatalog::set_year(Classification classification, int year) {
+    indexes_[classification].year = year;
+}
+
+int SubjectCatalog::year(Classification classification) const {
+    const Index* idx = index(classification);
+    return idx == nullptr ? 0 : idx->year;
+}
+
 void SubjectCatalog::describe(Classification classification, std::string description) {
     indexes_[classification].description = std::move(description);
 }

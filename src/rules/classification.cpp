@@ -82,6 +82,15 @@ void catalog_name(const Document& document, RuleContext& context) {
                 if (matches) {
                     continue;
                 }
+                if (const int year = catalog.year(subject.classification);
+                    year != 0 && document.year < year) {
+                    // Subjects are renamed and recoded between catalog years (30307 was 医疗费
+                    // before 2018): a name the catalog does not know may be the one of its year.
+                    context.skip(fmt::format("{} {}: the catalog names subjects as of {}, the "
+                                             "document is of {}",
+                                             subject.code, row.label, year, document.year));
+                    continue;
+                }
                 std::string elsewhere;
                 for (const CatalogSubject* other :
                      catalog.find_name(subject.classification, row.label)) {

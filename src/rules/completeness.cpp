@@ -63,6 +63,10 @@ void required_tables(const Document& document, RuleContext& context) {
         TableKind::StateCapitalExpenditure,
     };
     for (TableKind kind : required) {
+        // Budgets before 2020 published eight tables, without one for 国有资本经营预算.
+        if (kind == TableKind::StateCapitalExpenditure && document.year < 2020) {
+            continue;
+        }
         CellRef ref;
         ref.table = std::string(chinese_name(kind));
         ref.source = SourceLocation{"/tables", 0, 0};
@@ -115,6 +119,39 @@ void empty_table_explained(const Document& document, RuleContext& context) {
             fmt::format("{}为空表，表下无说明，情况说明中也未说明原因", table.title);
         context.report(std::move(finding));
     }
+}
+
+void unlabelled_rows(const Document& document, RuleContext& context) {
+    for_each_grid_side(document, [&](const Table& table, int s) {
+        const TableSide& side = table.sides[static_cast<std::size_t>(s)];
+        for (std::size_t r = 0; r < side.rows.size(); ++r) {
+            const Row& row = side.rows[r];
+            if (row.role != RowRole::Unknown || !row.label.empty()) {
+                continue;
+            }
+            std::vector<CellRef> figures;
+            for (const CellAt& at : value_cells(table, s, static_cast<int>(r))) {
+                if (at.printed()) {
+                    figures.push_back(ref_of(at));
+                }
+            }
+            if (figures.empty()) {
+                continue;
+            }
+            context.count_checked(figures);
+            Finding finding;
+            finding.severity = context.rule().default_severity;
+            finding.cells = figures;
+            finding.actual = figures.front().printed;
+            finding.expected = "a label saying what the figures are";
+            finding.message_en = fmt::format(
+                "{}: row {} prints {} figure{} but no label, so no total can include it",
+                table.title, row.json_index + 1, figures.size(), figures.size() == 1 ? "" : "s");
+            finding.message_zh = fmt::format("{}：第 {} 行列示 {} 个数字，但没有项目名称，无法确定其归属",
+                                             table.title, row.json_index + 1, figures.size());
+            context.report(std::move(finding));
+        }
+    });
 }
 
 }  // namespace budgetcheck::rules

@@ -50,6 +50,7 @@ void rate_above_100(const Document&, RuleContext&);
 // completeness.cpp
 void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
+void unlabelled_rows(const Document&, RuleContext&);
 
 // narrative.cpp: the claims of the 情况说明
 void narrative_amounts(const Document&, RuleContext&);

@@ -17,6 +17,17 @@ bool summable(const Column& column) {
 void check_children(RuleContext& context, const Table& table, int side, int parent,
                     const std::vector<int>& children, const IdentityText& text) {
     const TableSide& s = table.sides[static_cast<std::size_t>(side)];
+    // A part that was not understood (figures printed with no label) may or may not belong to
+    // the sum: the identity is not checked rather than checked without it.
+    for (int child : children) {
+        const Row& row = s.rows[static_cast<std::size_t>(child)];
+        if (row.role == RowRole::Unknown) {
+            context.skip(fmt::format("{} × {}: a line it totals was not understood ({})",
+                                     table.title, row_name(s.rows[static_cast<std::size_t>(parent)]),
+                                     row_name(row)));
+            return;
+        }
+    }
     for (std::size_t c = 0; c < s.columns.size(); ++c) {
         if (!summable(s.columns[c])) {
             continue;
@@ -119,7 +130,7 @@ void line_children(const Document& document, RuleContext& context) {
         const TableSide& side = table.sides[s];
         for (std::size_t r = 0; r < side.rows.size(); ++r) {
             const Row& row = side.rows[r];
-            if (row.role != RowRole::LineItem || row.is_total) {
+            if ((row.role != RowRole::LineItem && row.role != RowRole::Item) || row.is_total) {
                 continue;
             }
             const std::vector<int> children = children_of(side, static_cast<int>(r));

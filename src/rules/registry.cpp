@@ -105,6 +105,8 @@ constexpr RuleInfo registry[] = {
      r::required_tables},
     {"completeness.empty-table-explained", "completeness", S::Warning,
      "An empty table says why it is empty", "空表说明原因", r::empty_table_explained},
+    {"completeness.unlabelled-row", "completeness", S::Warning,
+     "A row that prints figures says what they are", "列示数字的行应有名称", r::unlabelled_rows},
     // the narrative (情况说明) against the tables
     {"narrative.amount", "narrative", S::Error,
      "An amount the narrative quotes agrees with its table cell", "情况说明所引金额与表格一致",

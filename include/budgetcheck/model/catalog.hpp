@@ -30,6 +30,10 @@ class SubjectCatalog {
   public:
     void add(Classification classification, CatalogSubject subject);
     void describe(Classification classification, std::string description);
+    // The catalog year a classification's subjects are named for (0 when not given): a document
+    // of another year may print a code under the name it had then.
+    void set_year(Classification classification, int year);
+    int year(Classification classification) const;
 
     const CatalogSubject* find_code(Classification classification, std::string_view code) const;
     // Every subject whose current or former name matches (by subject_name_key).
@@ -45,6 +49,7 @@ class SubjectCatalog {
         std::map<std::string, CatalogSubject, std::less<>> by_code;
         std::multimap<std::string, std::string, std::less<>> code_by_name_key;
         std::string description;
+        int year = 0;
     };
     const Index* index(Classification classification) const;
     std::map<Classification, Index> indexes_;
