@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "facts.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -37,6 +39,13 @@ std::string_view to_string(ClaimStatus status) {
             return "unverifiable";
     }
     return "?";
+}
+
+const FactIndex& RuleContext::facts() {
+    if (!facts_) {
+        facts_ = std::make_shared<const FactIndex>(FactIndex::build(document_));
+    }
+    return *facts_;
 }
 
 const std::vector<Claim>& RuleContext::claims() {
@@ -300,6 +309,12 @@ void RuleContext::add_hint(const SourceLocation& where, std::string hint) {
     }
 }
 
+void RuleContext::hint_new_findings(std::size_t since, const std::string& hint) {
+    for (std::size_t i = since; i < report_.findings.size(); ++i) {
+        report_.findings[i].hints.push_back(hint);
+    }
+}
+
 void RuleContext::skip(std::string reason) {
     for (const SkippedCheck& s : report_.skipped) {
         if (s.rule_id == rule_->id && s.reason == reason) {
@@ -432,7 +447,10 @@ Verdict RuleContext::check_sum(const Figure& total,
     if (expression.empty()) {
         expression = "0";
     }
-    finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
+    const bool comparison = parts.size() == 1 && parts.front().first > 0;
+    finding.arithmetic = comparison ? fmt::format("{} ≠ {}", finding.actual, finding.expected)
+                                    : fmt::format("{} = {} ≠ {}", expression, finding.expected,
+                                                  finding.actual);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})",
                                      place_en(total_ref), text.expected_en, finding.expected,
                                      finding.actual, finding.difference, total_ref.unit);

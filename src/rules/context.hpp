@@ -2,6 +2,7 @@
 // identity holds, and the sink findings go to. Internal to the rule engine.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +11,8 @@
 #include "budgetcheck/rules/engine.hpp"
 
 namespace budgetcheck {
+
+class FactIndex;
 
 // A cell by position: table, side, row, column.
 struct CellAt {
@@ -86,6 +89,9 @@ class RuleContext {
     void skip(std::string reason);
     // Adds a hint to the finding about the cell at this place.
     void add_hint(const SourceLocation& where, std::string hint);
+    // How many findings there are so far, and a hint for every one reported since then.
+    std::size_t finding_count() const { return report_.findings.size(); }
+    void hint_new_findings(std::size_t since, const std::string& hint);
     void count_checked(const std::vector<CellRef>& cells);
     // Counts an identity over these figures (by their JSON pointers).
     void count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest);
@@ -108,6 +114,9 @@ class RuleContext {
     // Adds the diagnosis hints (row × column culprits) once every rule has run.
     void finish();
 
+    // What every printed figure counts (facts.hpp), worked out once per document.
+    const FactIndex& facts();
+
     // The narrative's claims, found once; each starts unverifiable until a rule checks it.
     const std::vector<Claim>& claims();
     void settle_claim(std::size_t index, ClaimStatus status, std::string reason,
@@ -128,6 +137,7 @@ class RuleContext {
     std::set<std::string, std::less<>> checked_cells_;
     std::set<std::pair<std::string, std::string>> compared_;
     std::optional<std::vector<Claim>> claims_;
+    std::shared_ptr<const FactIndex> facts_;
 };
 
 // Cell helpers shared by the rule families.

@@ -1,10 +1,13 @@
 // Identities between tables: the same money printed in two tables must agree (收支总表 ↔ 收入总表
 // ↔ 支出总表, the fiscal part, the general-public tables, 三公, projects and their performance
 // targets, the fund tables), and a part printed in one table cannot exceed its whole in another.
+#include <algorithm>
 #include <tuple>
 
 #include <fmt/format.h>
 
+#include "budgetcheck/load/vocabulary.hpp"
+#include "facts.hpp"
 #include "families.hpp"
 
 namespace budgetcheck::rules {
@@ -31,58 +34,6 @@ std::optional<std::pair<const Table*, const Table*>> both(const Document& docume
         return std::nullopt;
     }
     return std::make_pair(one, other);
-}
-
-int find_line(const TableSide& side, LineItem item, int after = -1) {
-    for (std::size_t r = static_cast<std::size_t>(after + 1); r < side.rows.size(); ++r) {
-        if (side.rows[r].line_item == item) {
-            return static_cast<int>(r);
-        }
-    }
-    return -1;
-}
-
-// Is this row (or a line above it) carry-over money: 上年结转 and what is printed under it?
-bool under_carry_over(const TableSide& side, int row) {
-    for (int r = row; r >= 0; r = side.rows[static_cast<std::size_t>(r)].parent) {
-        const LineItem item = side.rows[static_cast<std::size_t>(r)].line_item;
-        if (item == LineItem::CarryOver || item == LineItem::FiscalCarryOver ||
-            item == LineItem::NonFiscalCarryOver) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// A line of a two-sided summary at a stage: from the stage's own column where the table has one;
-// otherwise the single 预算数 column holds current-year money above the carry-over lines and
-// carry-over money below them.
-std::optional<CellAt> summary_line(const Table& table, int side, LineItem item, Stage stage) {
-    const TableSide& s = table.sides[static_cast<std::size_t>(side)];
-    const int stage_column = find_column(s, [&](const ColumnMeaning& m) {
-        return m.stage == stage && m.period == Period::BudgetYear && m.quantity == Quantity::Amount;
-    });
-    for (int r = find_line(s, item); r >= 0; r = find_line(s, item, r)) {
-        const bool carried = under_carry_over(s, r);
-        if (stage_column >= 0 && !carried) {
-            return CellAt{&table, side, r, stage_column};
-        }
-        const int all = find_column(s, [](const ColumnMeaning& m) {
-            return m.stage == Stage::All && m.period == Period::BudgetYear &&
-                   m.quantity == Quantity::Amount;
-        });
-        if (all < 0 || stage_column >= 0) {
-            continue;
-        }
-        const bool totals =
-            item == LineItem::IncomeGrandTotal || item == LineItem::ExpenditureGrandTotal;
-        if ((stage == Stage::CarryOver && carried) ||
-            (stage == Stage::CurrentYear && !carried && !totals) ||
-            (stage == Stage::All && totals)) {
-            return CellAt{&table, side, r, all};
-        }
-    }
-    return std::nullopt;
 }
 
 void equal(RuleContext& context, const CellAt& a, const CellAt& b, const std::string& what_en,
@@ -112,19 +63,6 @@ void at_most(RuleContext& context, const CellAt& part, const CellAt& whole,
          Axis::Other});
 }
 
-// The stage a 收入总表 column holds: an income source's column is current-year money unless its
-// header marks it as carried over (结转), even when no 本年 header says so.
-Stage effective_stage(const ColumnMeaning& m) {
-    return m.stage == Stage::All && m.source != FundSource::Any ? Stage::CurrentYear : m.stage;
-}
-
-int income_column(const TableSide& side, FundSource source, Stage stage) {
-    return find_column(side, [&](const ColumnMeaning& m) {
-        return m.source == source && effective_stage(m) == stage &&
-               m.quantity == Quantity::Amount && m.period == Period::BudgetYear && !m.of_which;
-    });
-}
-
 // The column of a functional table holding this spending kind's budget-year total, any stage
 // (stage All preferred).
 int spending_column(const TableSide& side, Spending spending) {
@@ -149,294 +87,207 @@ int basic_column(const TableSide& economic) {
 
 }  // namespace
 
-void income_summary(const Document& document, RuleContext& context) {
-    const auto tables =
-        both(document, context, TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary);
-    if (!tables) {
-        return;
+namespace {
+
+std::string_view rule_between(TableKind a, TableKind b) {
+    using K = TableKind;
+    const auto pair = [a, b](K x, K y) { return (a == x && b == y) || (a == y && b == x); };
+    const auto either = [a, b](K x) { return a == x || b == x; };
+    if (pair(K::IncomeExpenditureSummary, K::IncomeSummary)) {
+        return "crosstable.income-summary";
     }
-    const Table* summary = tables->first;
-    const Table* income = tables->second;
-    const TableSide& side = income->sides[0];
-    int row = total_row(side);
-    if (row < 0) {
-        int units = 0;
-        for (std::size_t r = 0; r < side.rows.size(); ++r) {
-            if (side.rows[r].role == RowRole::Unit) {
-                row = static_cast<int>(r);
-                ++units;
-            }
-        }
-        if (units != 1) {
-            context.skip("收入总表 has no 合计 row to compare");
-            return;
+    if (pair(K::IncomeExpenditureSummary, K::ExpenditureSummary)) {
+        return "crosstable.expenditure-summary";
+    }
+    if (pair(K::FiscalAppropriationSummary, K::IncomeExpenditureSummary)) {
+        return "crosstable.fiscal-summary";
+    }
+    if (pair(K::GeneralPublicExpenditure, K::FiscalAppropriationSummary) ||
+        pair(K::FiscalExpenditure, K::FiscalAppropriationSummary) ||
+        pair(K::GeneralPublicExpenditure, K::FiscalExpenditure)) {
+        return "crosstable.general-public-fiscal";
+    }
+    if (either(K::GeneralPublicBasicExpenditure) || either(K::FiscalBasicExpenditure)) {
+        return "crosstable.basic-table";
+    }
+    if (either(K::GovernmentFundExpenditure) || either(K::StateCapitalExpenditure)) {
+        return "crosstable.fund-tables";
+    }
+    return "crosstable.same-figure";
+}
+
+std::string place(const CellAt& at) {
+    const CellRef ref = ref_of(at);
+    return fmt::format("{} × {}", ref.row, ref.column);
+}
+
+// Why two figures are the same money although printed as different facts.
+std::vector<std::string> coincidence_hints(const FactIndex& index, const FactCell& a,
+                                           const FactCell& b) {
+    if (a.fact == b.fact) {
+        return {};
+    }
+    std::vector<std::string> out;
+    for (const std::string& reason : index.coincidences().reasons) {
+        out.push_back("the same money because " + reason);
+    }
+    return out;
+}
+
+// One figure per table: a table that prints the same fact twice foots it itself.
+std::vector<const FactCell*> one_per_table(const FactIndex& index, const std::vector<int>& group) {
+    std::vector<const FactCell*> out;
+    for (int i : group) {
+        const FactCell& cell = index.cells()[static_cast<std::size_t>(i)];
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const FactCell* other) {
+            return other->at.table == cell.at.table;
+        });
+        if (!seen) {
+            out.push_back(&cell);
         }
     }
-    struct Pair {
-        LineItem item;
-        Stage stage;
-        FundSource source;
-        Stage column_stage;
-    };
-    const Pair pairs[] = {
-        {LineItem::IncomeGrandTotal, Stage::All, FundSource::Any, Stage::All},
-        {LineItem::IncomeGrandTotal, Stage::CurrentYear, FundSource::Any, Stage::CurrentYear},
-        {LineItem::IncomeGrandTotal, Stage::CarryOver, FundSource::Any, Stage::CarryOver},
-        {LineItem::CurrentYearIncomeTotal, Stage::CurrentYear, FundSource::Any, Stage::CurrentYear},
-        {LineItem::CarryOver, Stage::CarryOver, FundSource::Any, Stage::CarryOver},
-        {LineItem::FiscalAppropriationIncome, Stage::CurrentYear, FundSource::Fiscal,
-         Stage::CurrentYear},
-        {LineItem::GeneralPublicIncome, Stage::CurrentYear, FundSource::GeneralPublic,
-         Stage::CurrentYear},
-        {LineItem::GovernmentFundIncome, Stage::CurrentYear, FundSource::GovernmentFund,
-         Stage::CurrentYear},
-        {LineItem::StateCapitalIncome, Stage::CurrentYear, FundSource::StateCapital,
-         Stage::CurrentYear},
-        {LineItem::SpecialAccountIncome, Stage::CurrentYear, FundSource::SpecialAccount,
-         Stage::CurrentYear},
-        {LineItem::UnitFundsIncome, Stage::CurrentYear, FundSource::UnitFunds, Stage::CurrentYear},
-        {LineItem::BusinessIncome, Stage::CurrentYear, FundSource::BusinessIncome,
-         Stage::CurrentYear},
-        {LineItem::OperatingIncome, Stage::CurrentYear, FundSource::OperatingIncome,
-         Stage::CurrentYear},
-        {LineItem::SuperiorSubsidyIncome, Stage::CurrentYear, FundSource::SuperiorSubsidy,
-         Stage::CurrentYear},
-        {LineItem::AffiliateRemittanceIncome, Stage::CurrentYear, FundSource::AffiliateRemittance,
-         Stage::CurrentYear},
-        {LineItem::OtherIncome, Stage::CurrentYear, FundSource::OtherIncome, Stage::CurrentYear},
-        {LineItem::NonFiscalBalanceUse, Stage::CurrentYear, FundSource::NonFiscalBalanceUse,
-         Stage::CurrentYear},
-    };
-    for (const Pair& pair : pairs) {
-        const auto line = summary_line(*summary, 0, pair.item, pair.stage);
-        const int column = income_column(side, pair.source, pair.column_stage);
-        if (!line || column < 0) {
+    return out;
+}
+
+// The figure most tables agree on (the earliest printed on a tie): the others are compared
+// with it, so one wrong figure is named once, not every figure that is right.
+const FactCell* consensus(const std::vector<const FactCell*>& cells) {
+    const FactCell* best = nullptr;
+    std::size_t best_votes = 0;
+    for (const FactCell* cell : cells) {
+        const auto value = cell->at.amount()->in_yuan(cell->at.table->money_unit);
+        std::size_t votes = 0;
+        for (const FactCell* other : cells) {
+            votes += other->at.amount()->in_yuan(other->at.table->money_unit) == value ? 1 : 0;
+        }
+        if (votes > best_votes) {
+            best = cell;
+            best_votes = votes;
+        }
+    }
+    return best;
+}
+
+// Every figure printed in two tables as the same money must agree; the comparison belongs to
+// the rule named for the pair of tables.
+void compare_facts(RuleContext& context) {
+    const FactIndex& index = context.facts();
+    for (const auto& [fact, group] : index.groups()) {
+        const std::vector<const FactCell*> cells = one_per_table(index, group);
+        if (cells.size() < 2) {
             continue;
         }
-        equal(context, CellAt{income, 0, row, column}, *line, "the 收支总表 line",
-              "收支总表对应行");
+        const FactCell* reference = consensus(cells);
+        for (const FactCell* cell : cells) {
+            if (cell == reference ||
+                rule_between(cell->at.table->kind, reference->at.table->kind) !=
+                    context.rule().id) {
+                continue;
+            }
+            if (!cell->at.printed() && !reference->at.printed()) {
+                context.count_checked({ref_of(cell->at), ref_of(reference->at)});
+                continue;
+            }
+            const std::size_t before = context.finding_count();
+            context.check_sum(
+                figure_of(cell->at), {{1, figure_of(reference->at)}},
+                {fmt::format("the same money printed in {} ({}) is", reference->at.table->title,
+                             place(reference->at)),
+                 fmt::format("{}（{}）列示的同一数字为", reference->at.table->title,
+                             place(reference->at)),
+                 Axis::Other});
+            for (const std::string& hint : coincidence_hints(index, *cell, *reference)) {
+                context.hint_new_findings(before, hint);
+            }
+        }
     }
 }
 
-void expenditure_summary(const Document& document, RuleContext& context) {
-    const auto tables =
-        both(document, context, TableKind::IncomeExpenditureSummary, TableKind::ExpenditureSummary);
-    if (!tables) {
-        return;
-    }
-    const Table* summary = tables->first;
-    const Table* spending = tables->second;
-    if (summary->sides.size() != 2) {
-        return;
-    }
-    const TableSide& lines = summary->sides[1];
-    const TableSide& detail = spending->sides[0];
-    const int detail_total = spending_column(detail, Spending::All);
-    const int line_column = find_column(lines, [](const ColumnMeaning& m) {
-        return m.stage == Stage::All && m.period == Period::BudgetYear &&
-               m.quantity == Quantity::Amount;
-    });
-    if (detail_total < 0 || line_column < 0) {
-        context.skip("收支总表 or 支出总表 prints no budget-year total column");
-        return;
-    }
-    for (std::size_t r = 0; r < lines.rows.size(); ++r) {
-        const Row& row = lines.rows[r];
-        int match = -1;
-        if (row.subject) {
-            match = find_subject_row(detail, row.subject->code);
-        } else if (row.line_item == LineItem::CurrentYearExpenditureTotal) {
-            match = total_row(detail);
-        }
-        if (match < 0) {
-            if (row.subject) {
-                context.skip(fmt::format("支出总表 has no row for {}", row.subject->code));
-            }
+// A figure of a narrower fund (一般公共预算) cannot exceed the same figure of a broader one
+// (财政拨款, or all money) printed in another table.
+// The rule a part-of-whole comparison belongs to: the pair's own rule, or the general one.
+std::string_view part_rule_between(TableKind a, TableKind b) {
+    const std::string_view rule = rule_between(a, b);
+    return rule == "crosstable.same-figure" ? "crosstable.general-public-within-total" : rule;
+}
+
+void compare_fund_parts(RuleContext& context) {
+    const FactIndex& index = context.facts();
+    for (const auto& [fact, group] : index.groups()) {
+        if (fact.source == FundSource::Any) {
             continue;
         }
-        equal(context, CellAt{summary, 1, static_cast<int>(r), line_column},
-              CellAt{spending, 0, match, detail_total}, "the 支出总表 figure", "支出总表对应数");
-    }
-}
-
-void fiscal_summary(const Document& document, RuleContext& context) {
-    const auto tables = both(document, context, TableKind::FiscalAppropriationSummary,
-                             TableKind::IncomeExpenditureSummary);
-    if (!tables) {
-        return;
-    }
-    const Table* fiscal = tables->first;
-    const Table* summary = tables->second;
-    if (fiscal->sides.size() != 2 || summary->sides.size() != 2) {
-        return;
-    }
-    // Income: each fiscal budget's appropriation is the same money in both tables.
-    for (LineItem item : {LineItem::GeneralPublicIncome, LineItem::GovernmentFundIncome,
-                          LineItem::StateCapitalIncome}) {
-        for (Stage stage : {Stage::All, Stage::CurrentYear, Stage::CarryOver}) {
-            const auto a = summary_line(*fiscal, 0, item, stage);
-            const auto b = summary_line(*summary, 0, item, stage);
-            if (a && b) {
-                equal(context, *a, *b, "the 收支总表 line", "收支总表对应行");
+        for (FundSource broader : {FundSource::Fiscal, FundSource::Any}) {
+            if (broader == fact.source || !within(fact.source, broader)) {
+                continue;
             }
-        }
-    }
-    // Expenditure: the fiscal part of a subject cannot exceed all spending on it.
-    const TableSide& spent = fiscal->sides[1];
-    const TableSide& all = summary->sides[1];
-    const int fiscal_column = find_column(spent, [](const ColumnMeaning& m) {
-        return m.stage == Stage::All && m.period == Period::BudgetYear &&
-               m.quantity == Quantity::Amount;
-    });
-    const int all_column = find_column(all, [](const ColumnMeaning& m) {
-        return m.stage == Stage::All && m.period == Period::BudgetYear &&
-               m.quantity == Quantity::Amount;
-    });
-    if (fiscal_column < 0 || all_column < 0) {
-        return;
-    }
-    for (std::size_t r = 0; r < spent.rows.size(); ++r) {
-        const Row& row = spent.rows[r];
-        int match = -1;
-        if (row.subject) {
-            match = find_subject_row(all, row.subject->code);
-        } else if (row.line_item == LineItem::ExpenditureGrandTotal) {
-            match = find_line(all, LineItem::ExpenditureGrandTotal);
-        }
-        if (match >= 0) {
-            at_most(context, CellAt{fiscal, 1, static_cast<int>(r), fiscal_column},
-                    CellAt{summary, 1, match, all_column},
-                    "the fiscal part cannot exceed all spending on it, which",
-                    "财政拨款部分不应超过全部支出，全部支出");
-        }
-    }
-}
-
-void general_public_vs_fiscal(const Document& document, RuleContext& context) {
-    const auto tables = both(document, context, TableKind::GeneralPublicExpenditure,
-                             TableKind::FiscalAppropriationSummary);
-    if (!tables) {
-        return;
-    }
-    const Table* general = tables->first;
-    const Table* fiscal = tables->second;
-    if (fiscal->sides.size() != 2) {
-        return;
-    }
-    const TableSide& side = general->sides[0];
-    const int total_column = spending_column(side, Spending::All);
-    if (total_column < 0) {
-        context.skip("一般公共预算支出表 prints no budget-year total column");
-        return;
-    }
-    const Stage stage = side.columns[static_cast<std::size_t>(total_column)].meaning.stage;
-    if (const int row = total_row(side); row >= 0) {
-        if (const auto income = summary_line(*fiscal, 0, LineItem::GeneralPublicIncome, stage)) {
-            equal(context, CellAt{general, 0, row, total_column}, *income,
-                  "the general-public appropriation", "一般公共预算拨款");
-        }
-    }
-    const TableSide& spent = fiscal->sides[1];
-    const int fiscal_column = find_column(spent, [&](const ColumnMeaning& m) {
-        return m.stage == stage && m.period == Period::BudgetYear && m.quantity == Quantity::Amount;
-    });
-    if (fiscal_column < 0) {
-        context.skip("财政拨款收支总表 prints no column at the stage of 一般公共预算支出表");
-        return;
-    }
-    // Only when the fiscal money is all general-public money do the subjects have to agree.
-    const auto other_funds = [&] {
-        for (LineItem item : {LineItem::GovernmentFundIncome, LineItem::StateCapitalIncome}) {
-            for (Stage s : {Stage::All, Stage::CurrentYear, Stage::CarryOver}) {
-                if (const auto line = summary_line(*fiscal, 0, item, s);
-                    line && line->printed() && !line->amount()->value().is_zero()) {
-                    return true;
+            Fact wide = fact;
+            wide.source = broader;
+            const auto found = index.groups().find(index.canonical(wide));
+            if (found == index.groups().end() || found->first == fact) {
+                continue;
+            }
+            for (const FactCell* part : one_per_table(index, group)) {
+                for (const FactCell* whole : one_per_table(index, found->second)) {
+                    if (part->at.table == whole->at.table || !part->at.printed() ||
+                        part_rule_between(part->at.table->kind, whole->at.table->kind) !=
+                            context.rule().id) {
+                        continue;
+                    }
+                    context.check_at_most(
+                        figure_of(part->at), figure_of(whole->at),
+                        {fmt::format("as {} money it is part of {} × {}, which is",
+                                     fact.source == FundSource::GeneralPublic ? "一般公共预算"
+                                                                              : "财政拨款",
+                                     whole->at.table->title, place(whole->at)),
+                         fmt::format("作为其中的一部分，不应超过{}「{}」，该数为",
+                                     whole->at.table->title, place(whole->at)),
+                         Axis::Other});
                 }
             }
         }
-        return false;
-    }();
-    for (std::size_t r = 0; r < spent.rows.size(); ++r) {
-        const Row& row = spent.rows[r];
-        if (!row.subject) {
-            continue;
-        }
-        const int match = find_subject_row(side, row.subject->code);
-        if (match < 0) {
-            continue;
-        }
-        const CellAt fiscal_cell{fiscal, 1, static_cast<int>(r), fiscal_column};
-        const CellAt general_cell{general, 0, match, total_column};
-        if (other_funds) {
-            at_most(context, general_cell, fiscal_cell,
-                    "general-public spending cannot exceed the fiscal spending",
-                    "一般公共预算支出不应超过财政拨款支出");
-        } else {
-            equal(context, general_cell, fiscal_cell, "the 财政拨款收支总表 figure",
-                  "财政拨款收支总表对应数");
-        }
     }
 }
 
-void general_public_within_expenditure(const Document& document, RuleContext& context) {
-    const auto tables =
-        both(document, context, TableKind::GeneralPublicExpenditure, TableKind::ExpenditureSummary);
-    if (!tables) {
-        return;
-    }
-    const Table* general = tables->first;
-    const Table* spending = tables->second;
-    const TableSide& part = general->sides[0];
-    const TableSide& whole = spending->sides[0];
-    for (Spending kind : {Spending::All, Spending::Basic, Spending::Project}) {
-        const int pc = spending_column(part, kind);
-        const int wc = spending_column(whole, kind);
-        if (pc < 0 || wc < 0) {
-            continue;
-        }
-        for (std::size_t r = 0; r < part.rows.size(); ++r) {
-            const Row& row = part.rows[r];
-            const int match = row.subject ? find_subject_row(whole, row.subject->code)
-                                          : (row.is_total ? total_row(whole) : -1);
-            if (match < 0) {
-                continue;
-            }
-            at_most(
-                context, CellAt{general, 0, static_cast<int>(r), pc},
-                CellAt{spending, 0, match, wc},
-                "general-public money is part of all money, so at most the 支出总表 figure, which",
-                "一般公共预算是全部资金的一部分，不应超过支出总表对应数，该数");
-        }
-    }
+}  // namespace
+
+void income_summary(const Document&, RuleContext& context) {
+    compare_facts(context);
+    compare_fund_parts(context);
 }
 
-void basic_table(const Document& document, RuleContext& context) {
-    const auto tables = both(document, context, TableKind::GeneralPublicBasicExpenditure,
-                             TableKind::GeneralPublicExpenditure);
-    if (!tables) {
-        return;
-    }
-    const Table* basic = tables->first;
-    const Table* general = tables->second;
-    const TableSide& economic = basic->sides[0];
-    const TableSide& functional = general->sides[0];
-    const int basic_row = total_row(economic);
-    const int general_row = total_row(functional);
-    if (basic_row < 0 || general_row < 0) {
-        context.skip("a 合计 row is missing");
-        return;
-    }
-    for (Spending kind : {Spending::Basic, Spending::Personnel, Spending::Public}) {
-        const int economic_column =
-            kind == Spending::Basic ? basic_column(economic) : spending_column(economic, kind);
-        const int functional_column = spending_column(functional, kind);
-        if (economic_column < 0 || functional_column < 0) {
-            continue;
-        }
-        equal(context, CellAt{basic, 0, basic_row, economic_column},
-              CellAt{general, 0, general_row, functional_column},
-              "the matching column of 一般公共预算支出表", "一般公共预算支出表对应列");
-    }
+void expenditure_summary(const Document&, RuleContext& context) {
+    compare_facts(context);
+    compare_fund_parts(context);
+}
+
+void fiscal_summary(const Document&, RuleContext& context) {
+    compare_facts(context);
+    compare_fund_parts(context);
+}
+
+void general_public_vs_fiscal(const Document&, RuleContext& context) {
+    compare_facts(context);
+    compare_fund_parts(context);
+}
+
+void general_public_within_expenditure(const Document&, RuleContext& context) {
+    compare_fund_parts(context);
+}
+
+void basic_table(const Document&, RuleContext& context) {
+    compare_facts(context);
+    compare_fund_parts(context);
+}
+
+void fund_tables(const Document&, RuleContext& context) {
+    compare_facts(context);
+    compare_fund_parts(context);
+}
+
+void same_figure(const Document&, RuleContext& context) {
+    compare_facts(context);
+    compare_fund_parts(context);
 }
 
 void three_public_economic(const Document& document, RuleContext& context) {
@@ -587,42 +438,6 @@ void performance_funds(const Document& document, RuleContext& context) {
         context.check_sum(funds, {{1, figure_of(whole)}},
                           {fmt::format("the project's row in {} totals", projects->title),
                            fmt::format("{}中该项目合计为", projects->title), Axis::Other});
-    }
-}
-
-void fund_tables(const Document& document, RuleContext& context) {
-    const Table* summary = first_table(document, TableKind::IncomeExpenditureSummary);
-    if (!require(context, summary, TableKind::IncomeExpenditureSummary)) {
-        return;
-    }
-    const std::tuple<TableKind, LineItem, std::string_view> pairs[] = {
-        {TableKind::GovernmentFundExpenditure, LineItem::GovernmentFundIncome,
-         "政府性基金预算拨款收入"},
-        {TableKind::StateCapitalExpenditure, LineItem::StateCapitalIncome,
-         "国有资本经营预算拨款收入"},
-    };
-    for (const auto& [kind, item, line_name] : pairs) {
-        const Table* table = first_table(document, kind);
-        if (!require(context, table, kind)) {
-            continue;
-        }
-        const TableSide& side = table->sides[0];
-        const int row = total_row(side);
-        const int column = spending_column(side, Spending::All);
-        if (row < 0 || column < 0) {
-            context.skip(fmt::format("{} prints no 合计", table->title));
-            continue;
-        }
-        std::optional<CellAt> line = summary_line(*summary, 0, item, Stage::All);
-        if (!line) {
-            line = summary_line(*summary, 0, item, Stage::CurrentYear);
-        }
-        if (!line) {
-            context.skip(fmt::format("收支总表 prints no {} line", line_name));
-            continue;
-        }
-        equal(context, CellAt{table, 0, row, column}, *line, "the matching income line of 收支总表",
-              "收支总表对应收入");
     }
 }
 

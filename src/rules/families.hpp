@@ -28,6 +28,7 @@ void three_public_economic(const Document&, RuleContext&);
 void project_table(const Document&, RuleContext&);
 void performance_funds(const Document&, RuleContext&);
 void fund_tables(const Document&, RuleContext&);
+void same_figure(const Document&, RuleContext&);
 void economic_functional(const Document&, RuleContext&);
 
 // yoy.cpp: year over year

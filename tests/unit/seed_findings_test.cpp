@@ -111,8 +111,9 @@ TEST_CASE("人社部 seed: the complete set of findings", "[rules][seed]") {
     for (const SkippedCheck& s : report.skipped) {
         reasons.push_back(s.rule_id + ": " + s.reason);
     }
+    // 一般公共预算支出表 prints this year's appropriation and 财政拨款收支总表 the whole budget
+    // with carry-over: they print different facts, so nothing is compared and nothing skipped.
     CHECK(reasons == std::vector<std::string>{
-        "crosstable.general-public-fiscal: 财政拨款收支总表 prints no column at the stage of 一般公共预算支出表",
         "crosstable.project-table: no 项目支出表 printed",
         "crosstable.performance-funds: no 项目支出表 printed"});
 }
