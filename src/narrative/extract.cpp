@@ -1,7 +1,15 @@
 // Finding claims in verbatim Chinese text. The text is read as printed: full-width or half-width
 // punctuation, spaces inside numbers' surroundings, thousands separators. Only a number followed
 // by a unit is a claim; years (2024 年), document numbers and indicator values are not.
+//
+// Besides the figure, a claim records what the words around it say about it: the subject it names
+// (公共安全支出（类）司法（款）, or the subject named earlier on its line or above it), whether it
+// is an amount of another year (2025年执行数), whether it explains a change rather than reports a
+// figure (主要原因是…), what whole a share names (占“三公”经费的), and the other figures a change
+// is computed from. Extraction knows nothing of the tables; the narrative rules match claims to
+// figures.
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -43,10 +51,14 @@ bool is_money(std::string_view unit) {
     return unit == "万元" || unit == "元" || unit == "亿元";
 }
 
-// Units a quoted figure may carry, longest first.
+bool contains(std::u32string_view text, std::u32string_view word) {
+    return text.find(word) != std::u32string_view::npos;
+}
+
+// Units a quoted figure may carry, longest first. "万" alone is 万元 (1200万).
 constexpr std::u32string_view units[] = {U"万元", U"亿元", U"平方米", U"台/套", U"元",
-                                         U"%",    U"个",   U"人",     U"辆",    U"台",
-                                         U"套",   U"处",   U"项",     U"家"};
+                                         U"万",   U"%",    U"个",     U"人",    U"辆",
+                                         U"台",   U"套",   U"处",     U"项",    U"家"};
 
 struct Number {
     std::size_t begin = 0;  // first character of the number (or its sign)
@@ -69,9 +81,8 @@ std::optional<Number> read_number(std::u32string_view t, std::size_t i) {
         digits.push_back(static_cast<char>(t[j]));
         ++j;
         // thousands separators: ",ddd" followed by a non-digit
-        if (j + 3 < t.size() + 1 && j < t.size() && t[j] == U',' && j + 3 < t.size() + 0 &&
-            is_digit(t[j + 1]) && is_digit(t[j + 2]) && is_digit(t[j + 3]) &&
-            (j + 4 >= t.size() || !is_digit(t[j + 4]))) {
+        if (j + 3 < t.size() && t[j] == U',' && is_digit(t[j + 1]) && is_digit(t[j + 2]) &&
+            is_digit(t[j + 3]) && (j + 4 >= t.size() || !is_digit(t[j + 4]))) {
             digits.push_back(',');
             ++j;
         }
@@ -92,47 +103,61 @@ std::optional<Number> read_number(std::u32string_view t, std::size_t i) {
         ++k;
     }
     for (std::u32string_view unit : units) {
-        if (t.substr(k, unit.size()) == unit) {
-            // "个月", "个人" are not counts of anything in the tables.
-            if (unit == U"个" && k + 1 < t.size() && (t[k + 1] == U'月' || t[k + 1] == U'工')) {
-                return std::nullopt;
-            }
-            // "单价50万元以上设备": a threshold, not a figure of the budget.
-            const std::u32string_view after = t.substr(k + unit.size(), 2);
-            if (after == U"以上" || after == U"以下" || after == U"以内") {
-                return std::nullopt;
-            }
-            const auto amount = Amount::parse(digits);
-            if (!amount || !amount->is_printed()) {
-                return std::nullopt;
-            }
-            Number number;
-            number.begin = i;
-            number.end = k + unit.size();
-            number.value = amount->value();
-            number.decimals = amount->decimals();
-            number.unit = encode_utf8(unit);
-            number.printed = digits + (number.unit == "%" ? "" : " ") + number.unit;
-            return number;
+        if (t.substr(k, unit.size()) != unit) {
+            continue;
         }
+        const std::u32string_view after = t.substr(k + unit.size(), 2);
+        // "个月", "个人" are not counts of anything in the tables; "万人次" is no money.
+        if (unit == U"个" && !after.empty() && (after[0] == U'月' || after[0] == U'工')) {
+            return std::nullopt;
+        }
+        if (unit == U"万" && !after.empty() &&
+            std::u32string_view(U"人次户件册台套个辆平亩吨份").find(after[0]) !=
+                std::u32string_view::npos) {
+            return std::nullopt;
+        }
+        // "单价50万元以上设备", "100万元（含）以上": a threshold, not a figure of the budget.
+        std::u32string_view beyond = t.substr(k + unit.size(), 5);
+        if (beyond.substr(0, 3) == U"(含)") {
+            beyond.remove_prefix(3);
+        }
+        beyond = beyond.substr(0, 2);
+        if (beyond == U"以上" || beyond == U"以下" || beyond == U"以内") {
+            return std::nullopt;
+        }
+        // "行政运行（01项）": a code printed with its level, not a count.
+        if (!after.empty() && after[0] == U')' && (unit == U"项" || unit == U"个")) {
+            return std::nullopt;
+        }
+        const auto amount = Amount::parse(digits);
+        if (!amount || !amount->is_printed()) {
+            return std::nullopt;
+        }
+        Number number;
+        number.begin = i;
+        number.end = k + unit.size();
+        number.value = amount->value();
+        number.decimals = amount->decimals();
+        number.unit = unit == U"万" ? std::string("万元") : encode_utf8(unit);
+        number.printed = digits + (number.unit == "%" ? "" : " ") + encode_utf8(unit);
+        return number;
     }
     return std::nullopt;
 }
 
 std::optional<int> direction_of(std::u32string_view clause) {
-    const bool ambiguous = clause.find(U"增加(减少)") != std::u32string_view::npos ||
-                           clause.find(U"减少(增加)") != std::u32string_view::npos ||
-                           clause.find(U"增减") != std::u32string_view::npos;
+    const bool ambiguous = contains(clause, U"增加(减少)") || contains(clause, U"减少(增加)") ||
+                           contains(clause, U"增减");
     if (ambiguous) {
         return std::nullopt;
     }
     for (std::u32string_view up : {U"增加", U"增长", U"上升", U"提高"}) {
-        if (clause.find(up) != std::u32string_view::npos) {
+        if (contains(clause, up)) {
             return 1;
         }
     }
-    for (std::u32string_view down : {U"减少", U"降低", U"下降", U"减"}) {
-        if (clause.find(down) != std::u32string_view::npos) {
+    for (std::u32string_view down : {U"减少", U"降低", U"下降", U"降幅", U"减"}) {
+        if (contains(clause, down)) {
             return -1;
         }
     }
@@ -141,8 +166,8 @@ std::optional<int> direction_of(std::u32string_view clause) {
 
 bool mentions_change(std::u32string_view clause) {
     for (std::u32string_view word :
-         {U"增加", U"增长", U"上升", U"提高", U"减少", U"降低", U"下降"}) {
-        if (clause.find(word) != std::u32string_view::npos) {
+         {U"增加", U"增长", U"上升", U"提高", U"减少", U"降低", U"下降", U"降幅", U"增幅"}) {
+        if (contains(clause, word)) {
             return true;
         }
     }
@@ -182,25 +207,124 @@ std::string subject_of(std::u32string_view clause) {
     return key;
 }
 
-struct Sentence {
-    std::size_t begin = 0;
-    std::size_t end = 0;  // after its 。
-};
-
-std::vector<Sentence> sentences_of(std::u32string_view t) {
-    std::vector<Sentence> out;
-    std::size_t begin = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i] == U'。') {
-            out.push_back({begin, i + 1});
-            begin = i + 1;
+// Years printed in a clause: "2025年当年预算执行数" in a 2026 document is last year's execution.
+Period period_of(std::u32string_view clause, int year) {
+    std::optional<int> printed;
+    for (std::size_t at = 0; at + 4 < clause.size(); ++at) {
+        if (is_digit(clause[at]) && is_digit(clause[at + 1]) && is_digit(clause[at + 2]) &&
+            is_digit(clause[at + 3]) && (at == 0 || !is_digit(clause[at - 1]))) {
+            std::size_t end = at + 4;
+            while (end < clause.size() && is_space(clause[end])) {
+                ++end;
+            }
+            if (end < clause.size() && clause[end] == U'年') {
+                printed = static_cast<int>((clause[at] - U'0') * 1000 + (clause[at + 1] - U'0') * 100 +
+                                           (clause[at + 2] - U'0') * 10 + (clause[at + 3] - U'0'));
+            }
         }
     }
-    if (begin < t.size()) {
-        out.push_back({begin, t.size()});
+    const bool execution = contains(clause, U"执行数") || contains(clause, U"预算执行") ||
+                           contains(clause, U"决算");
+    // 上年结转 is money carried over into this year, not a figure of last year.
+    bool last_year = false;
+    for (std::size_t at = clause.find(U"上年"); at != std::u32string_view::npos;
+         at = clause.find(U"上年", at + 1)) {
+        const std::u32string_view after = clause.substr(at + 2, 2);
+        last_year = last_year || (after != U"结转" && after != U"结余");
+    }
+    const bool prior = last_year || (printed && year != 0 && *printed < year);
+    if (prior || (execution && !printed)) {
+        return execution ? Period::PriorYearExecution : Period::PriorYearBudget;
+    }
+    return Period::BudgetYear;
+}
+
+// Subjects named in a text: "一般公共服务支出(类)统计信息事务(款)专项普查活动(项)",
+// "公共安全支出(204类)司法(06款)", "“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目".
+std::vector<SubjectMention> mentions_in(std::u32string_view clause) {
+    std::vector<SubjectMention> out;
+    std::size_t name_start = 0;
+    auto name_break = [](char32_t c) {
+        return c == U'“' || c == U'”' || c == U'"' || c == U'、' || c == U',' || c == U':' ||
+               c == U'\n' || c == U'。' || c == U';';
+    };
+    for (std::size_t i = 0; i < clause.size(); ++i) {
+        if (name_break(clause[i])) {
+            name_start = i + 1;
+            continue;
+        }
+        if (clause[i] != U'(') {
+            continue;
+        }
+        const std::size_t close = clause.find(U')', i);
+        if (close == std::u32string_view::npos || close - i > 8) {
+            continue;
+        }
+        const std::u32string_view inner = clause.substr(i + 1, close - i - 1);
+        if (inner.empty()) {
+            continue;
+        }
+        const char32_t marker = inner.back();
+        const int level = marker == U'类' ? 1 : (marker == U'款' ? 2 : (marker == U'项' ? 3 : 0));
+        const std::u32string_view digits = inner.substr(0, inner.size() - 1);
+        if (level == 0 || !std::all_of(digits.begin(), digits.end(), is_digit)) {
+            continue;
+        }
+        const std::u32string_view name = clause.substr(name_start, i - name_start);
+        SubjectMention mention;
+        mention.name = split_label(encode_utf8(name)).key;  // numbering before it is not its name
+        mention.level = level;
+        mention.code = encode_utf8(digits);
+        out.push_back(std::move(mention));
+        i = close;
+        name_start = close + 1;
+    }
+    if (!out.empty()) {
+        return out;
+    }
+    // A path of names joined by "-": each step one level deeper.
+    if (contains(clause, U"-")) {
+        std::u32string_view rest = clause;
+        const auto open = rest.find(U'“');
+        const auto shut = rest.find(U'”');
+        if (open != std::u32string_view::npos && shut != std::u32string_view::npos && shut > open) {
+            rest = rest.substr(open + 1, shut - open - 1);
+        } else if (const auto subject = rest.find(U"科目"); subject != std::u32string_view::npos) {
+            rest = rest.substr(0, subject);
+        }
+        std::vector<std::u32string_view> steps;
+        std::size_t from = 0;
+        for (std::size_t i = 0; i <= rest.size(); ++i) {
+            if (i == rest.size() || rest[i] == U'-') {
+                steps.push_back(rest.substr(from, i - from));
+                from = i + 1;
+            }
+        }
+        if (steps.size() >= 2 && steps.size() <= 3 &&
+            std::none_of(steps.begin(), steps.end(),
+                         [](std::u32string_view step) { return step.empty(); })) {
+            for (std::size_t k = 0; k < steps.size(); ++k) {
+                SubjectMention mention;
+                mention.name = split_label(encode_utf8(steps[k])).key;
+                mention.level = static_cast<int>(k) + 1;
+                out.push_back(std::move(mention));
+            }
+        }
     }
     return out;
 }
+
+struct Sentence {
+    std::size_t begin = 0;
+    std::size_t end = 0;  // after its 。 or at its line break
+    std::size_t line = 0;
+};
+
+struct Line {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::optional<Numbering> numbering;
+};
 
 std::size_t clause_start(std::u32string_view t, std::size_t sentence_begin, std::size_t at) {
     std::size_t start = at;
@@ -210,7 +334,32 @@ std::size_t clause_start(std::u32string_view t, std::size_t sentence_begin, std:
     return start;
 }
 
-// Items of a list printed after 分别为 or a colon, up to the end of the sentence.
+// The words that open an explanation: a figure after them, up to the next ；, explains a change,
+// it does not report a line of the budget (主要原因是…, 原因一是…, 主要用于…).
+bool explains(std::u32string_view before_in_sentence) {
+    const auto semicolon = before_in_sentence.rfind(U';');
+    const std::u32string_view group = semicolon == std::u32string_view::npos
+                                          ? before_in_sentence
+                                          : before_in_sentence.substr(semicolon + 1);
+    for (std::u32string_view word : {U"原因", U"主要用于", U"主要包括", U"具体包括"}) {
+        if (contains(group, word)) {
+            return true;
+        }
+    }
+    // "主要原因一是…；二是…；三是…": the reasons go on after the ；.
+    std::size_t lead = 0;
+    while (lead < group.size() && (is_space(group[lead]) || group[lead] == U'\n')) {
+        ++lead;
+    }
+    const std::u32string_view opening = group.substr(lead, 2);
+    const bool enumerated = opening.size() == 2 && opening[1] == U'是' &&
+                            std::u32string_view(U"一二三四五六七八九").find(opening[0]) !=
+                                std::u32string_view::npos;
+    return enumerated && contains(before_in_sentence, U"原因");
+}
+
+// Items of a list printed after 分别为 or a colon, up to the end of the sentence. A list whose
+// items carry figures of their own is a breakdown, not a list to count.
 std::vector<std::string> list_after(std::u32string_view t, std::size_t from,
                                     std::size_t sentence_end) {
     std::u32string_view rest = t.substr(from, sentence_end - from);
@@ -227,6 +376,11 @@ std::vector<std::string> list_after(std::u32string_view t, std::size_t from,
     while (!list.empty() &&
            (list.back() == U'。' || is_space(list.back()) || list.back() == U'\n')) {
         list.remove_suffix(1);
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (is_digit(list[i]) && read_number(list, i)) {
+            return {};  // 部级领导干部用车0辆、…: figures, not names
+        }
     }
     std::vector<std::string> items;
     int depth = 0;
@@ -267,320 +421,636 @@ std::string noun_of(std::u32string_view t, const Number& number, const std::stri
     return subject;
 }
 
-}  // namespace
+// Parts that name the two sides (（一）收入预算总计 …（二）支出预算总计): both equal the whole, they
+// do not add up to it.
+bool sides_not_parts(const std::vector<Claim>& claims, const std::vector<int>& parts) {
+    bool income = false;
+    bool spending = false;
+    for (int part : parts) {
+        const std::string& subject = claims[static_cast<std::size_t>(part)].subject;
+        income = income || subject.find("收入") != std::string::npos;
+        spending = spending || subject.find("支出") != std::string::npos;
+    }
+    return income && spending;
+}
 
-std::vector<Claim> extract_claims(const TextSection& section, std::string_view block) {
-    const std::string_view text = section.text;
-    ClaimSource where;
-    where.block = std::string(block);
-    where.heading = section.heading;
-    where.location = section.text_source;
-    std::vector<Claim> claims;
-    const std::u32string original = decode_utf8(text);
-    const std::u32string t = decode_utf8(fold_width(text));
-    const std::u32string_view view(t);
-    auto sentence_text = [&](const Sentence& s) {
-        return trim(encode_utf8(std::u32string_view(original).substr(s.begin, s.end - s.begin)));
-    };
-    auto make = [&](ClaimKind kind, const Sentence& s, std::size_t at) {
+class Extractor {
+  public:
+    Extractor(const TextSection& section, std::string_view block, int year)
+        : section_(section),
+          year_(year),
+          original_(decode_utf8(section.text)),
+          folded_(decode_utf8(fold_width(section.text))),
+          t_(folded_) {
+        where_.block = std::string(block);
+        where_.heading = section.heading;
+        where_.location = section.text_source;
+        split();
+    }
+
+    std::vector<Claim> run() {
+        for (std::size_t si = 0; si < sentences_.size(); ++si) {
+            sentence_first_.push_back(claims_.size());
+            scan_sentence(si);
+        }
+        sentence_first_.push_back(claims_.size());
+        find_breakdowns();
+        link_shares();
+        for (Claim& claim : claims_) {
+            claim.source.location =
+                locate_in_string(section_.text_source, section_.raw, claim.offset);
+            claim.source.context = context_of(claim.offset);
+        }
+        return std::move(claims_);
+    }
+
+  private:
+    void split() {
+        std::size_t begin = 0;
+        for (std::size_t i = 0; i <= t_.size(); ++i) {
+            if (i == t_.size() || t_[i] == U'\n') {
+                Line line;
+                line.begin = begin;
+                line.end = i;
+                std::size_t first = begin;
+                while (first < i && is_space(t_[first])) {
+                    ++first;
+                }
+                line.numbering =
+                    split_label(encode_utf8(t_.substr(first, std::min<std::size_t>(i - first, 8))))
+                        .numbering;
+                lines_.push_back(line);
+                begin = i + 1;
+            }
+        }
+        for (std::size_t l = 0; l < lines_.size(); ++l) {
+            std::size_t begin_s = lines_[l].begin;
+            for (std::size_t i = lines_[l].begin; i < lines_[l].end; ++i) {
+                if (t_[i] == U'。') {
+                    sentences_.push_back({begin_s, i + 1, l});
+                    begin_s = i + 1;
+                }
+            }
+            if (begin_s < lines_[l].end) {
+                sentences_.push_back({begin_s, lines_[l].end, l});
+            }
+        }
+        // The depth of each numbering style, in the order the text first uses them.
+        for (const Line& line : lines_) {
+            if (line.numbering && style_depth_.find(line.numbering->style) == style_depth_.end()) {
+                const int depth = static_cast<int>(style_depth_.size());
+                style_depth_[line.numbering->style] = depth;
+            }
+        }
+    }
+
+    Claim make(ClaimKind kind, const Sentence& s, std::size_t at) const {
         Claim claim;
         claim.kind = kind;
-        claim.source = where;
-        claim.source.sentence = sentence_text(s);
+        claim.source = where_;
+        claim.source.sentence =
+            trim(encode_utf8(std::u32string_view(original_).substr(s.begin, s.end - s.begin)));
         claim.offset = at;
         return claim;
-    };
-    auto latest_amount = [&](std::size_t before_claims, bool money_only) {
-        for (std::size_t k = before_claims; k-- > 0;) {
-            const Claim& c = claims[k];
+    }
+
+    int latest_amount(std::size_t before, bool money_only) const {
+        for (std::size_t k = before; k-- > 0;) {
+            const Claim& c = claims_[k];
             if ((c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) &&
                 (!money_only || is_money(c.unit))) {
                 return static_cast<int>(k);
             }
         }
         return -1;
-    };
+    }
 
-    const std::vector<Sentence> sentences = sentences_of(view);
-    std::vector<std::size_t> sentence_first_claim;
-    for (const Sentence& s : sentences) {
-        sentence_first_claim.push_back(claims.size());
+    // The subject path a claim names: its own words, under the subjects named above it at
+    // shallower levels ("（一）公共安全（类）" over "1．法院（款）行政运行（项）"), or, when its
+    // words name none, the subject named earlier on its own line (one numbered item).
+    std::vector<SubjectMention> path_for(const std::vector<SubjectMention>& own,
+                                         std::size_t line) const {
+        std::vector<SubjectMention> path = own;
+        if (!path.empty() && path.front().level > 1) {
+            std::vector<SubjectMention> prefix;
+            for (const SubjectMention& above : heading_path_) {
+                if (above.level < path.front().level) {
+                    prefix.push_back(above);
+                }
+            }
+            path.insert(path.begin(), prefix.begin(), prefix.end());
+        }
+        if (path.empty() && static_cast<int>(line) == item_line_) {
+            path = item_path_;
+        }
+        return path;
+    }
+
+    // A line that names subjects is what the lines below it stand under, at those levels.
+    void remember_heading(const std::vector<SubjectMention>& named) {
+        if (named.empty()) {
+            return;
+        }
+        std::vector<SubjectMention> merged;
+        for (const SubjectMention& above : heading_path_) {
+            if (above.level > 0 && above.level < named.front().level) {
+                merged.push_back(above);
+            }
+        }
+        merged.insert(merged.end(), named.begin(), named.end());
+        heading_path_ = std::move(merged);
+    }
+
+    void scan_sentence(std::size_t si) {
+        const Sentence& s = sentences_[si];
+        // A new line: the subjects it names head what follows; its claims share its subject.
+        if (s.begin == lines_[s.line].begin) {
+            item_line_ = static_cast<int>(s.line);
+            item_path_.clear();
+            const std::u32string_view line_text =
+                t_.substr(lines_[s.line].begin, lines_[s.line].end - lines_[s.line].begin);
+            bool figures = false;
+            for (std::size_t i = 0; i < line_text.size() && !figures; ++i) {
+                figures = is_digit(line_text[i]) && read_number(line_text, i).has_value();
+            }
+            if (!figures) {
+                remember_heading(mentions_in(line_text));
+            }
+        }
         std::size_t i = s.begin;
         while (i < s.end) {
             // 与…持平 / 与…相同: a change of zero, stated without a figure.
-            for (std::u32string_view word : {U"持平", U"相同"}) {
-                if (view.substr(i, word.size()) == word) {
-                    const std::size_t start = clause_start(view, s.begin, i);
-                    const std::u32string_view clause = view.substr(start, i - start);
-                    if (clause.find(U'与') != std::u32string_view::npos || word == U"持平") {
+            for (std::u32string_view word : {U"持平", U"相同", U"一致"}) {
+                if (t_.substr(i, word.size()) == word) {
+                    const std::size_t start = clause_start(t_, s.begin, i);
+                    const std::u32string_view clause = t_.substr(start, i - start);
+                    if (contains(clause, U"与") || contains(clause, U"比") || word == U"持平") {
                         Claim claim = make(ClaimKind::Change, s, i);
                         claim.printed = encode_utf8(word);
                         claim.direction = 0;
-                        claim.basis = clause.find(U"执行") != std::u32string_view::npos
-                                          ? Period::PriorYearExecution
-                                          : Period::PriorYearBudget;
-                        claim.of_claim = latest_amount(claims.size(), true);
+                        claim.basis = contains(clause, U"执行") ? Period::PriorYearExecution
+                                                                  : Period::PriorYearBudget;
+                        claim.of_claim = latest_amount(claims_.size(), true);
                         claim.subject =
                             claim.of_claim >= 0
-                                ? claims[static_cast<std::size_t>(claim.of_claim)].subject
+                                ? claims_[static_cast<std::size_t>(claim.of_claim)].subject
                                 : "";
-                        claims.push_back(std::move(claim));
+                        claims_.push_back(std::move(claim));
                     }
                 }
             }
-            const auto number = is_digit(view[i]) ? read_number(view, i) : std::nullopt;
+            const auto number = is_digit(t_[i]) ? read_number(t_, i) : std::nullopt;
             if (!number) {
                 ++i;
                 continue;
             }
-            const std::size_t start = clause_start(view, s.begin, number->begin);
-            const std::u32string_view clause = view.substr(start, number->begin - start);
-            const std::u32string_view before_in_sentence =
-                view.substr(s.begin, number->begin - s.begin);
-            Claim claim;
-            int share_of = -1;
-            if (number->unit == "%") {
-                if (clause.find(U'占') != std::u32string_view::npos) {
-                    claim = make(ClaimKind::Share, s, number->begin);
-                    claim.part = latest_amount(claims.size(), false);
-                    share_of = claim.part;
-                } else if (mentions_change(clause)) {
-                    claim = make(ClaimKind::Change, s, number->begin);
-                    claim.is_rate = true;
-                    claim.direction = direction_of(clause);
-                } else {
-                    claim = make(ClaimKind::Amount, s, number->begin);
-                }
-            } else if (is_money(number->unit) && mentions_change(clause) &&
-                       (before_in_sentence.find(U'比') != std::u32string_view::npos ||
-                        before_in_sentence.find(U'较') != std::u32string_view::npos)) {
-                claim = make(ClaimKind::Change, s, number->begin);
-                claim.direction = direction_of(clause);
-            } else if (is_money(number->unit)) {
-                claim = make(ClaimKind::Amount, s, number->begin);
-            } else {
-                claim = make(ClaimKind::Count, s, number->begin);
-            }
-            claim.value = number->value;
-            claim.decimals = number->decimals;
-            claim.unit = number->unit;
-            claim.printed = number->printed;
-            claim.subject = subject_of(clause);
-            if (claim.kind == ClaimKind::Share && share_of >= 0) {
-                claim.subject = claims[static_cast<std::size_t>(share_of)].subject + "占比";
-            }
-            share_of = -1;
-            if (claim.kind == ClaimKind::Change) {
-                const auto than = before_in_sentence.rfind(U'比');
-                const std::u32string_view basis =
-                    than == std::u32string_view::npos ? clause : before_in_sentence.substr(than);
-                claim.basis = basis.find(U"执行") != std::u32string_view::npos ||
-                                      basis.find(U"决算") != std::u32string_view::npos
-                                  ? Period::PriorYearExecution
-                                  : Period::PriorYearBudget;
-                // What changed is named before 比 ("本年预算比2023年当年预算增加…") or is the
-                // figure quoted just before.
-                claim.of_claim = latest_amount(claims.size(), true);
-                const std::size_t than_in_clause = clause.find(U'比');
-                const std::string named = than_in_clause == std::u32string_view::npos
-                                              ? std::string()
-                                              : subject_of(clause.substr(0, than_in_clause));
-                if (!named.empty()) {
-                    for (std::size_t k = claims.size(); k-- > 0;) {
-                        if (claims[k].kind == ClaimKind::Amount &&
-                            claims[k].subject.find(named) != std::string::npos) {
-                            claim.of_claim = static_cast<int>(k);
-                            break;
-                        }
-                    }
-                }
-                if (claim.of_claim >= 0) {
-                    claim.subject = claims[static_cast<std::size_t>(claim.of_claim)].subject;
-                }
-            }
-            if (claim.kind == ClaimKind::Count) {
-                claim.noun = noun_of(view, *number, claim.subject);
-                claim.items = list_after(view, number->end, s.end);
-                claim.listed = claim.items.empty() ? -1 : static_cast<int>(claim.items.size());
-            }
-            claims.push_back(std::move(claim));
+            add_claim(si, *number);
             i = number->end;
         }
     }
 
-    // Breakdowns: a total, then 其中 / 包括 and its parts; "X中，" opens a breakdown of X.
-    std::vector<bool> is_part(claims.size(), false);
-    auto part_like = [](const Claim& whole, const Claim& c) {
-        return (c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) && c.unit == whole.unit;
-    };
-    for (std::size_t si = 0; si < sentences.size(); ++si) {
-        const Sentence& s = sentences[si];
-        const std::size_t first = sentence_first_claim[si];
-        const std::size_t last =
-            si + 1 < sentences.size() ? sentence_first_claim[si + 1] : claims.size();
-        std::vector<std::size_t> markers;
-        for (std::u32string_view word : {U"其中", U"包括"}) {
-            for (std::size_t at = view.find(word, s.begin);
-                 at != std::u32string_view::npos && at < s.end; at = view.find(word, at + 1)) {
-                // 主要包括：基本工资、奖金… lists kinds of spending, not figures.
-                if (word == U"包括" && at >= 2 && view.substr(at - 2, 2) == U"主要") {
-                    continue;
+    void add_claim(std::size_t si, const Number& number) {
+        const Sentence& s = sentences_[si];
+        std::size_t start = clause_start(t_, s.begin, number.begin);
+        // "上年:25.77万元": a figure right after a colon is named by the words before it.
+        std::size_t blank = start;
+        while (blank < number.begin && is_space(t_[blank])) {
+            ++blank;
+        }
+        if (blank == number.begin && start > s.begin && t_[start - 1] == U':') {
+            start = clause_start(t_, s.begin, start - 1);
+        }
+        const std::u32string_view clause = t_.substr(start, number.begin - start);
+        const std::u32string_view before_in_sentence = t_.substr(s.begin, number.begin - s.begin);
+        const std::size_t sentence_claims = sentence_first_.back();
+        Claim claim;
+        if (number.unit == "%") {
+            if (contains(clause, U"占")) {
+                claim = make(ClaimKind::Share, s, number.begin);
+                claim.part = latest_amount(claims_.size(), false);
+                const std::size_t at = clause.rfind(U'占');
+                std::u32string whole(clause.substr(at + 1));
+                for (std::u32string_view drop : {U"的比重", U"的比例", U"比重", U"比例", U"的"}) {
+                    if (whole.size() >= drop.size() &&
+                        whole.compare(whole.size() - drop.size(), drop.size(), drop) == 0) {
+                        whole.erase(whole.size() - drop.size());
+                    }
                 }
-                markers.push_back(at);
+                claim.whole_words = label_key(encode_utf8(whole));
+            } else if (mentions_change(clause)) {
+                claim = make(ClaimKind::Change, s, number.begin);
+                claim.is_rate = true;
+                claim.direction = direction_of(clause);
+            } else {
+                claim = make(ClaimKind::Amount, s, number.begin);
+            }
+        } else if (is_money(number.unit) && mentions_change(clause) &&
+                   (contains(before_in_sentence, U"比") || contains(before_in_sentence, U"较") ||
+                    contains(before_in_sentence, U"相比"))) {
+            claim = make(ClaimKind::Change, s, number.begin);
+            claim.direction = direction_of(clause);
+        } else if (is_money(number.unit)) {
+            claim = make(ClaimKind::Amount, s, number.begin);
+        } else {
+            claim = make(ClaimKind::Count, s, number.begin);
+        }
+        claim.value = number.value;
+        claim.decimals = number.decimals;
+        claim.unit = number.unit;
+        claim.printed = number.printed;
+        claim.subject = subject_of(clause);
+        claim.in_reason = explains(before_in_sentence);
+        if (claim.kind == ClaimKind::Share && claim.part >= 0) {
+            claim.subject = claims_[static_cast<std::size_t>(claim.part)].subject + "占比";
+        }
+        if (claim.kind == ClaimKind::Amount || claim.kind == ClaimKind::Count) {
+            claim.period = period_of(clause, year_);
+            std::vector<SubjectMention> own;
+            if (claim.kind == ClaimKind::Amount) {
+                own = mentions_in(clause);
+                if (own.empty() && item_path_.empty()) {
+                    // "行政事业单位离退休（款）：2018 年预算支出合计1,836.22 万元": named before
+                    // the colon that introduces its figure.
+                    own = mentions_in(t_.substr(lines_[s.line].begin,
+                                                number.begin - lines_[s.line].begin));
+                }
+            }
+            claim.path = path_for(own, s.line);
+            if (!own.empty()) {
+                remember_heading(claim.path);
+                if (item_path_.empty()) {
+                    item_path_ = claim.path;
+                }
             }
         }
-        // "本年收入中，…": the sentence opens with what it breaks down.
-        std::u32string_view head = view.substr(s.begin, s.end - s.begin);
-        while (!head.empty() && (is_space(head.front()) || head.front() == U'\n')) {
-            head.remove_prefix(1);
+        if (claim.kind == ClaimKind::Change) {
+            link_change(claim, sentence_claims, clause, before_in_sentence);
         }
-        const auto in_at = head.find(U"中,");
-        int opening_whole = -1;
-        if (in_at != std::u32string_view::npos && in_at > 0 && in_at < 12 &&
-            head.substr(0, in_at).find_first_of(U"0123456789") == std::u32string_view::npos) {
-            const std::string named = split_label(encode_utf8(head.substr(0, in_at))).key;
-            for (std::size_t k = first; k-- > 0;) {
-                if ((claims[k].kind == ClaimKind::Amount || claims[k].kind == ClaimKind::Count) &&
-                    !named.empty() && claims[k].subject.find(named) != std::string::npos) {
-                    opening_whole = static_cast<int>(k);
+        if (claim.kind == ClaimKind::Count) {
+            claim.noun = noun_of(t_, number, claim.subject);
+            claim.items = list_after(t_, number.end, s.end);
+            claim.listed = claim.items.empty() ? -1 : static_cast<int>(claim.items.size());
+        }
+        claims_.push_back(std::move(claim));
+    }
+
+    void link_change(Claim& claim, std::size_t sentence_claims, std::u32string_view clause,
+                     std::u32string_view before_in_sentence) {
+        const auto than = before_in_sentence.rfind(U'比');
+        const std::u32string_view basis =
+            than == std::u32string_view::npos ? clause : before_in_sentence.substr(than);
+        claim.basis = contains(basis, U"执行") || contains(basis, U"决算")
+                          ? Period::PriorYearExecution
+                          : Period::PriorYearBudget;
+        // What changed: the budget-year figure quoted before it (in this sentence first), or the
+        // figure named before 比 ("本年预算比2023年当年预算增加…").
+        int current = -1;
+        int prior = -1;
+        for (std::size_t k = claims_.size(); k-- > sentence_claims;) {
+            const Claim& c = claims_[k];
+            if (c.kind != ClaimKind::Amount || !is_money(c.unit)) {
+                continue;
+            }
+            if (c.period == Period::BudgetYear && current < 0) {
+                current = static_cast<int>(k);
+            } else if (c.period != Period::BudgetYear && prior < 0) {
+                prior = static_cast<int>(k);
+            }
+        }
+        claim.of_claim = current >= 0 ? current : latest_amount(claims_.size(), true);
+        claim.prior_claim = current >= 0 ? prior : -1;
+        const std::size_t than_in_clause = clause.find(U'比');
+        const std::string named = than_in_clause == std::u32string_view::npos
+                                      ? std::string()
+                                      : subject_of(clause.substr(0, than_in_clause));
+        if (!named.empty()) {
+            for (std::size_t k = claims_.size(); k-- > 0;) {
+                if (claims_[k].kind == ClaimKind::Amount &&
+                    claims_[k].subject.find(named) != std::string::npos) {
+                    claim.of_claim = static_cast<int>(k);
                     break;
                 }
             }
-            markers.push_back(static_cast<std::size_t>(head.data() - view.data()) + in_at);
         }
-        std::sort(markers.begin(), markers.end());
-        for (std::size_t m = 0; m < markers.size(); ++m) {
-            const std::size_t at = markers[m];
-            const std::size_t next = m + 1 < markers.size() ? markers[m + 1] : s.end;
-            int whole = -1;
-            if (opening_whole >= 0 &&
-                at == static_cast<std::size_t>(head.data() - view.data()) + in_at) {
-                whole = opening_whole;
-            } else {
-                for (std::size_t k = last; k-- > 0;) {
-                    const Claim& c = claims[k];
-                    const bool before = k < first || c.offset < at;
-                    if (before && (c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) &&
-                        !is_part[k]) {
+        if (claim.of_claim >= 0) {
+            claim.subject = claims_[static_cast<std::size_t>(claim.of_claim)].subject;
+        }
+        // A rate quoted with the change amount it is the rate of: 增加4016.19万元，增长12.11%.
+        if (claim.is_rate) {
+            for (std::size_t k = claims_.size(); k-- > sentence_claims;) {
+                const Claim& c = claims_[k];
+                if (c.kind == ClaimKind::Change && !c.is_rate && c.printed != "持平" &&
+                    c.of_claim == claim.of_claim) {
+                    claim.amount_change = static_cast<int>(k);
+                    break;
+                }
+            }
+        }
+    }
+
+    bool part_like(const Claim& whole, const Claim& c) const {
+        return (c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) &&
+               c.unit == whole.unit && !c.in_reason && c.period == whole.period;
+    }
+
+    // How deep inside parentheses a position of a sentence is.
+    int depth_at(std::size_t sentence_begin, std::size_t at) const {
+        int depth = 0;
+        for (std::size_t i = sentence_begin; i < at && i < t_.size(); ++i) {
+            depth += t_[i] == U'(' ? 1 : (t_[i] == U')' ? -1 : 0);
+        }
+        return std::max(depth, 0);
+    }
+
+    // The claims of a sentence, by index.
+    std::pair<std::size_t, std::size_t> claims_of(std::size_t si) const {
+        return {sentence_first_[si], sentence_first_[si + 1]};
+    }
+
+    // The first figure of each numbered line after `line` in the same list: lines numbered in the
+    // style of the first one; deeper lists and unnumbered lines inside items are skipped; a
+    // shallower numbering ends the list.
+    std::vector<int> listed_parts(std::size_t line, const Claim& whole) const {
+        std::vector<int> parts;
+        std::optional<NumberingStyle> style;
+        if (line + 1 < lines_.size() && !lines_[line + 1].numbering) {
+            return unnumbered_parts(line, whole);
+        }
+        for (std::size_t l = line + 1; l < lines_.size(); ++l) {
+            const Line& next = lines_[l];
+            if (!style) {
+                style = next.numbering->style;
+            }
+            if (!next.numbering) {
+                continue;
+            }
+            if (style_depth_.at(next.numbering->style) < style_depth_.at(*style)) {
+                break;
+            }
+            if (next.numbering->style != *style) {
+                continue;
+            }
+            int first = -1;
+            for (std::size_t si = 0; si < sentences_.size() && first < 0; ++si) {
+                if (sentences_[si].line != l) {
+                    continue;
+                }
+                const auto [from, to] = claims_of(si);
+                for (std::size_t k = from; k < to; ++k) {
+                    if (part_like(whole, claims_[k])) {
+                        first = static_cast<int>(k);
+                        break;
+                    }
+                }
+            }
+            if (first < 0) {
+                return {};  // an item that quotes no figure: the list is not a breakdown
+            }
+            parts.push_back(first);
+        }
+        return parts;
+    }
+
+    // The first claim of a line, when the line opens with it (its words, then its figure).
+    int opening_claim(std::size_t l) const {
+        for (std::size_t si = 0; si < sentences_.size(); ++si) {
+            if (sentences_[si].line == l) {
+                const auto [from, to] = claims_of(si);
+                return from < to ? static_cast<int>(from) : -1;
+            }
+        }
+        return -1;
+    }
+
+    // Unnumbered lines below "其中：", each opening with one part ("基本支出 21968 万元，占
+    // 59.07%；"), up to the first line that does not.
+    std::vector<int> unnumbered_parts(std::size_t line, const Claim& whole) const {
+        std::vector<int> parts;
+        for (std::size_t l = line + 1; l < lines_.size() && !lines_[l].numbering; ++l) {
+            const int first = opening_claim(l);
+            if (first < 0 || !part_like(whole, claims_[static_cast<std::size_t>(first)])) {
+                break;
+            }
+            parts.push_back(first);
+        }
+        return parts;
+    }
+
+    void find_breakdowns() {
+        std::vector<Claim> found;
+        std::vector<bool> is_part(claims_.size(), false);
+        for (std::size_t si = 0; si < sentences_.size(); ++si) {
+            const Sentence& s = sentences_[si];
+            const auto [first, last] = claims_of(si);
+            struct Marker {
+                std::size_t at;
+                std::size_t after;  // where the parts start
+                int whole;          // -1: the figure before it; -2: none
+            };
+            std::vector<Marker> markers;
+            for (std::u32string_view word : {U"其中", U"包括"}) {
+                for (std::size_t at = t_.find(word, s.begin);
+                     at != std::u32string_view::npos && at < s.end; at = t_.find(word, at + 1)) {
+                    // 主要包括：基本工资、奖金… lists kinds of spending, not figures.
+                    if (word == U"包括" && at >= 2 &&
+                        (t_.substr(at - 2, 2) == U"主要" || t_.substr(at - 2, 2) == U"具体")) {
+                        continue;
+                    }
+                    markers.push_back({at, at + word.size(), -1});
+                }
+            }
+            // "本年收入中，…": the sentence opens with what it breaks down; when no figure of that
+            // name is quoted (本部门中，行政单位1家…) there is no whole to check against.
+            std::size_t open = s.begin;
+            while (open < s.end && (is_space(t_[open]) || t_[open] == U'\n')) {
+                ++open;
+            }
+            const auto in_at = t_.substr(open, s.end - open).find(U"中,");
+            if (in_at != std::u32string_view::npos && in_at > 0 && in_at < 12 &&
+                std::none_of(t_.begin() + static_cast<std::ptrdiff_t>(open),
+                             t_.begin() + static_cast<std::ptrdiff_t>(open + in_at), is_digit)) {
+                const std::string named = split_label(encode_utf8(t_.substr(open, in_at))).key;
+                int whole = -2;
+                for (std::size_t k = first; k-- > 0;) {
+                    if ((claims_[k].kind == ClaimKind::Amount ||
+                         claims_[k].kind == ClaimKind::Count) &&
+                        !named.empty() && claims_[k].subject.find(named) != std::string::npos) {
                         whole = static_cast<int>(k);
                         break;
                     }
                 }
+                markers.push_back({open + in_at, open + in_at + 2, whole});
             }
-            if (whole < 0) {
-                continue;
-            }
-            Claim breakdown = claims[static_cast<std::size_t>(whole)];
-            breakdown.kind = ClaimKind::Breakdown;
-            breakdown.source.sentence = sentence_text(s);
-            breakdown.whole = whole;
-            breakdown.parts.clear();
-            for (std::size_t k = first; k < last; ++k) {
-                const std::size_t position = claims[k].offset;
-                if (position > at && position < next && static_cast<int>(k) != whole &&
-                    part_like(claims[static_cast<std::size_t>(whole)], claims[k])) {
-                    breakdown.parts.push_back(static_cast<int>(k));
-                }
-            }
-            // "其中：" then a line break: the parts are the figures opening the following lines,
-            // one sentence each.
-            std::size_t after_marker = at + 2;
-            while (after_marker < s.end &&
-                   (view[after_marker] == U':' || is_space(view[after_marker]))) {
-                ++after_marker;
-            }
-            const bool list_follows = after_marker < s.end && view[after_marker] == U'\n';
-            if (breakdown.parts.empty() || list_follows) {
-                for (std::size_t sj = si + 1; sj < sentences.size(); ++sj) {
-                    const std::size_t k = sentence_first_claim[sj];
-                    const std::size_t k_end =
-                        sj + 1 < sentences.size() ? sentence_first_claim[sj + 1] : claims.size();
-                    if (k >= k_end ||
-                        !part_like(claims[static_cast<std::size_t>(whole)], claims[k])) {
+            std::sort(markers.begin(), markers.end(),
+                      [](const Marker& a, const Marker& b) { return a.at < b.at; });
+            for (std::size_t m = 0; m < markers.size(); ++m) {
+                const Marker& marker = markers[m];
+                // Parts run to the next marker at the same depth: a 其中 inside parentheses
+                // does not end the list of the one outside them.
+                std::size_t next = s.end;
+                for (std::size_t n = m + 1; n < markers.size(); ++n) {
+                    if (depth_at(s.begin, markers[n].at) == depth_at(s.begin, marker.at)) {
+                        next = markers[n].at;
                         break;
                     }
-                    const Sentence& next_sentence = sentences[sj];
-                    const std::size_t opens =
-                        clause_start(view, next_sentence.begin, claims[k].offset);
-                    std::u32string_view lead =
-                        view.substr(next_sentence.begin, opens - next_sentence.begin);
-                    const bool leading = std::all_of(lead.begin(), lead.end(), [](char32_t c) {
-                        return is_space(c) || c == U'\n';
-                    });
-                    if (!leading) {
-                        break;
-                    }
-                    breakdown.parts.push_back(static_cast<int>(k));
                 }
+                int whole = marker.whole;
+                if (whole == -1 && depth_at(s.begin, marker.at) > 0) {
+                    // "8013平方米（其中计容面积7998平方米…）": the figure before the parenthesis.
+                    for (std::size_t k = last; k-- > first;) {
+                        if (claims_[k].offset < marker.at &&
+                            (claims_[k].kind == ClaimKind::Amount ||
+                             claims_[k].kind == ClaimKind::Count)) {
+                            whole = static_cast<int>(k);
+                            break;
+                        }
+                    }
+                }
+                if (whole == -1) {
+                    // The figure just before the marker, on its line (or the line before, when
+                    // the marker opens its line).
+                    std::size_t line_first = si;
+                    while (line_first > 0 && sentences_[line_first - 1].line == s.line) {
+                        --line_first;
+                    }
+                    if (sentences_[line_first].begin == s.begin && line_first > 0) {
+                        --line_first;
+                    }
+                    const std::size_t from = sentence_first_[line_first];
+                    for (std::size_t k = last; k-- > from;) {
+                        const Claim& c = claims_[k];
+                        const bool before = k < first || c.offset < marker.at;
+                        if (before && (c.kind == ClaimKind::Amount || c.kind == ClaimKind::Count) &&
+                            !c.in_reason && !is_part[k]) {
+                            whole = static_cast<int>(k);
+                            break;
+                        }
+                    }
+                }
+                if (whole < 0) {
+                    continue;
+                }
+                const Claim& total = claims_[static_cast<std::size_t>(whole)];
+                Claim breakdown = total;
+                breakdown.kind = ClaimKind::Breakdown;
+                breakdown.source.sentence =
+                    trim(encode_utf8(std::u32string_view(original_).substr(s.begin, s.end - s.begin)));
+                breakdown.whole = whole;
+                breakdown.parts.clear();
+                // A 其中 inside parentheses breaks down the figure before it up to the closing
+                // parenthesis; one outside them does not reach into them.
+                const int depth = depth_at(s.begin, marker.at);
+                std::size_t end = next;
+                if (depth > 0) {
+                    for (std::size_t at = marker.at; at < next; ++at) {
+                        if (depth_at(s.begin, at) < depth) {
+                            end = at;
+                            break;
+                        }
+                    }
+                }
+                for (std::size_t k = first; k < last; ++k) {
+                    const std::size_t position = claims_[k].offset;
+                    if (position > marker.at && position < end && static_cast<int>(k) != whole &&
+                        depth_at(s.begin, position) == depth && part_like(total, claims_[k])) {
+                        breakdown.parts.push_back(static_cast<int>(k));
+                    }
+                }
+                // "其中：" ending its line: the parts are the figures of the numbered lines below.
+                std::size_t after = marker.after;
+                while (after < s.end && (t_[after] == U':' || is_space(t_[after]))) {
+                    ++after;
+                }
+                const bool list_follows = after >= s.end || t_[after] == U'\n';
+                if (breakdown.parts.empty() && list_follows) {
+                    breakdown.parts = listed_parts(s.line, total);
+                }
+                if (breakdown.parts.empty() || sides_not_parts(claims_, breakdown.parts)) {
+                    continue;
+                }
+                for (int part : breakdown.parts) {
+                    is_part[static_cast<std::size_t>(part)] = true;
+                    claims_[static_cast<std::size_t>(part)].part_of = whole;
+                }
+                found.push_back(std::move(breakdown));
             }
-            if (breakdown.parts.empty()) {
-                continue;
-            }
-            for (int part : breakdown.parts) {
-                is_part[static_cast<std::size_t>(part)] = true;
-            }
-            claims.push_back(std::move(breakdown));
-            is_part.push_back(false);
+        }
+        for (Claim& claim : found) {
+            claims_.push_back(std::move(claim));
         }
     }
 
-    // Shares: of the total their part is broken down from, else of the block's first total.
-    for (std::size_t k = 0; k < claims.size(); ++k) {
-        Claim& claim = claims[k];
-        if (claim.kind != ClaimKind::Share || claim.part < 0) {
-            continue;
-        }
-        for (const Claim& other : claims) {
-            if (other.kind == ClaimKind::Breakdown &&
-                std::find(other.parts.begin(), other.parts.end(), claim.part) !=
-                    other.parts.end()) {
-                claim.whole = other.whole;
+    // A share without a named whole is a share of the total its part is broken down from; with
+    // no such total, the section's first figure is a guess (checked, never called wrong).
+    void link_shares() {
+        int first_money = -1;
+        for (std::size_t k = 0; k < claims_.size() && first_money < 0; ++k) {
+            if (claims_[k].kind == ClaimKind::Amount && is_money(claims_[k].unit)) {
+                first_money = static_cast<int>(k);
             }
         }
-        if (claim.whole < 0) {
-            for (std::size_t j = 0; j < claims.size(); ++j) {
-                if (claims[j].kind == ClaimKind::Amount && is_money(claims[j].unit) &&
-                    static_cast<int>(j) != claim.part) {
-                    claim.whole = static_cast<int>(j);
-                    break;
-                }
+        for (Claim& claim : claims_) {
+            if (claim.kind != ClaimKind::Share || claim.part < 0 || !claim.whole_words.empty()) {
+                continue;
+            }
+            const int part_of = claims_[static_cast<std::size_t>(claim.part)].part_of;
+            if (part_of >= 0) {
+                claim.whole = part_of;
+            } else if (first_money >= 0 && first_money != claim.part) {
+                claim.whole = first_money;
+                claim.whole_guessed = true;
             }
         }
     }
 
-    for (Claim& claim : claims) {
-        claim.source.location = locate_in_string(section.text_source, section.raw, claim.offset);
-        // Sub-headings such as "(一) 政府采购情况" printed as their own line inside a section.
-        std::size_t line_end = view.rfind(U'\n', claim.offset);
+    // The nearest sub-heading above a position: a short line of its own that is not a sentence.
+    std::string context_of(std::size_t offset) const {
+        std::size_t line_end = t_.rfind(U'\n', offset);
         while (line_end != std::u32string_view::npos && line_end > 0) {
-            const std::size_t line_begin = view.rfind(U'\n', line_end - 1);
+            const std::size_t line_begin = t_.rfind(U'\n', line_end - 1);
             const std::size_t from = line_begin == std::u32string_view::npos ? 0 : line_begin + 1;
-            const std::u32string_view line = view.substr(from, line_end - from);
+            const std::u32string_view line = t_.substr(from, line_end - from);
             if (!line.empty() && line.size() <= 30 && line.back() != U'。' &&
-                line.find(U"万元") == std::u32string_view::npos) {
-                claim.source.context =
-                    encode_utf8(std::u32string_view(original).substr(from, line_end - from));
-                break;
+                !contains(line, U"万元")) {
+                return encode_utf8(std::u32string_view(original_).substr(from, line_end - from));
             }
             if (line_begin == std::u32string_view::npos) {
                 break;
             }
             line_end = line_begin;
         }
+        return {};
     }
-    return claims;
+
+    const TextSection& section_;
+    int year_;
+    ClaimSource where_;
+    std::u32string original_;
+    std::u32string folded_;
+    std::u32string_view t_;
+    std::vector<Line> lines_;
+    std::vector<Sentence> sentences_;
+    std::map<NumberingStyle, int> style_depth_;
+    std::vector<std::size_t> sentence_first_;
+    std::vector<Claim> claims_;
+    std::vector<SubjectMention> heading_path_;
+    std::vector<SubjectMention> item_path_;
+    int item_line_ = -1;
+};
+
+}  // namespace
+
+std::vector<Claim> extract_claims(const TextSection& section, std::string_view block, int year) {
+    return Extractor(section, block, year).run();
 }
-
-}  // namespace budgetcheck
-
-namespace budgetcheck {
 
 std::vector<Claim> extract_claims(const Document& document) {
     std::vector<Claim> out;
     auto add = [&out](std::vector<Claim> found) {
         const int base = static_cast<int>(out.size());
         for (Claim& claim : found) {
-            for (int* index : {&claim.part, &claim.whole, &claim.of_claim}) {
+            for (int* index : {&claim.part, &claim.whole, &claim.of_claim, &claim.amount_change,
+                               &claim.prior_claim, &claim.part_of}) {
                 if (*index >= 0) {
                     *index += base;
                 }
@@ -592,15 +1062,15 @@ std::vector<Claim> extract_claims(const Document& document) {
         }
     };
     for (const TextSection& section : document.profile) {
-        add(extract_claims(section, "profile"));
+        add(extract_claims(section, "profile", document.year));
     }
     for (const Table& table : document.tables) {
         for (const TextSection& note : table.note_sources) {
-            add(extract_claims(note, "notes"));
+            add(extract_claims(note, "notes", document.year));
         }
     }
     for (const TextSection& section : document.narrative) {
-        add(extract_claims(section, "narrative"));
+        add(extract_claims(section, "narrative", document.year));
     }
     return out;
 }

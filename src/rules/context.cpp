@@ -54,20 +54,22 @@ const std::vector<Claim>& RuleContext::claims() {
         report_.claims.clear();
         for (const Claim& claim : *claims_) {
             report_.claims.push_back(
-                ClaimResult{claim, ClaimStatus::Unverifiable, "no table prints this figure", {}});
+                ClaimResult{claim, ClaimStatus::Unverifiable, "no table prints this figure", {},
+                            "表中未列示该数"});
         }
     }
     return *claims_;
 }
 
 void RuleContext::settle_claim(std::size_t index, ClaimStatus status, std::string reason,
-                               std::vector<CellRef> cells) {
+                               std::vector<CellRef> cells, std::string reason_zh) {
     ClaimResult& result = report_.claims[index];
     // A mismatch found by any rule stands; otherwise the latest verdict wins.
     if (result.status == ClaimStatus::Mismatched && status != ClaimStatus::Mismatched) {
         return;
     }
     result.status = status;
+    result.reason_zh = reason_zh.empty() ? reason : std::move(reason_zh);
     result.reason = std::move(reason);
     result.cells = std::move(cells);
 }
@@ -656,6 +658,89 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
         report_rounding(std::move(finding),
                         fmt::format("{} points", show(*Decimal::make(5, decimals + 1),
                                                       MoneyUnit::Yuan, decimals + 1)));
+        return Verdict::WithinRounding;
+    }
+    report(std::move(finding), text.axis);
+    return Verdict::Inconsistent;
+}
+
+Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percentage& printed,
+                                       const Figure& change, const Figure& current, int sign,
+                                       const IdentityText& text) {
+    const auto c0 = to_yuan(change.amount.value(), change.unit);
+    const auto v0 = to_yuan(current.amount.value(), current.unit);
+    if (!c0 || !v0 || !printed.is_printed()) {
+        return Verdict::Unchecked;
+    }
+    const Decimal s = Decimal::from_integer(sign);
+    const auto signed0 = c0->times(s);
+    const auto base0 = signed0 ? v0->minus(*signed0) : std::nullopt;
+    if (!base0 || base0->sign() <= 0) {
+        skip("a rate of change whose prior-year figure is zero or less");
+        return Verdict::Unchecked;
+    }
+    const Interval c = interval_of(change);
+    const Interval v = interval_of(current);
+    const int decimals = printed.decimals();
+    const Decimal x = printed.points();
+    const Decimal half = *Decimal::make(5, decimals + 1);
+    const Decimal x_lo = options_.rounding == RoundingMode::Nearest ? x.minus(half).value_or(x) : x;
+    const Decimal x_hi = options_.rounding == RoundingMode::Nearest
+                             ? x.plus(half).value_or(x)
+                             : x.plus(ulp(decimals)).value_or(x);
+    const Decimal hundred = Decimal::from_integer(100);
+    // h(c, v, x) = 100·c − x·(v − sign·c): zero exactly where the rate is x. h is linear in each
+    // variable, so its range over the box of allowed values is spanned by the box's corners.
+    auto h = [&](Decimal cv, Decimal vv, Decimal xv) -> std::optional<Decimal> {
+        const auto left = hundred.times(cv);
+        const auto signed_c = cv.times(s);
+        const auto base = signed_c ? vv.minus(*signed_c) : std::nullopt;
+        const auto right = base ? xv.times(*base) : std::nullopt;
+        return left && right ? left->minus(*right) : std::nullopt;
+    };
+    const auto at_low = h(*c0, *v0, x_lo);
+    const auto at_high = h(*c0, *v0, x_hi);
+    if (!at_low || !at_high) {
+        skip("a rate too large to compute exactly");
+        return Verdict::Unchecked;
+    }
+    count_figures(percent_cell, {{1, change}, {1, current}});
+    if (at_low->sign() >= 0 && at_high->sign() <= 0) {
+        return Verdict::Exact;
+    }
+    bool some_above = false;
+    bool some_below = false;
+    for (Decimal cv : {c.lo, c.hi}) {
+        for (Decimal vv : {v.lo, v.hi}) {
+            for (Decimal xv : {x_lo, x_hi}) {
+                if (const auto value = h(cv, vv, xv)) {
+                    some_above = some_above || value->sign() >= 0;
+                    some_below = some_below || value->sign() <= 0;
+                }
+            }
+        }
+    }
+    const auto rate = hundred.times(*c0).value_or(Decimal()).divided_by(*base0, decimals);
+    Finding finding;
+    finding.severity = rule_->default_severity;
+    const CellRef percent_ref = percent_cell.reference();
+    finding.cells = {percent_ref, change.reference(), current.reference()};
+    finding.expected = rate ? rate->to_string() + "%" : "?";
+    finding.actual = printed.to_string();
+    finding.difference =
+        rate ? x.minus(*rate).value_or(Decimal()).to_string() + " points" : "?";
+    const std::string c_text = shown_figure(change, change.unit, change.amount.decimals());
+    const std::string v_text = shown_figure(current, current.unit, current.amount.decimals());
+    finding.arithmetic = fmt::format("{} ÷ ({} {} {}) = {} ≠ {}", c_text, v_text,
+                                     sign > 0 ? "−" : "+", c_text, finding.expected,
+                                     finding.actual);
+    finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
+                                     text.expected_en, finding.expected, finding.actual);
+    finding.message_zh = fmt::format("{}：{} {}，文中列示 {}", place_zh(percent_ref),
+                                     text.expected_zh, finding.expected, finding.actual);
+    if (some_above && some_below) {
+        report_rounding(std::move(finding),
+                        fmt::format("{} points", show(half, MoneyUnit::Yuan, decimals + 1)));
         return Verdict::WithinRounding;
     }
     report(std::move(finding), text.axis);

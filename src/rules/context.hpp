@@ -109,6 +109,13 @@ class RuleContext {
                         const Figure& numerator, const Figure& denominator, bool change_rate,
                         const IdentityText& text);
 
+    // printed % = 100 × change ÷ (current − sign·change): a rate of change quoted with its change
+    // amount and the current figure (增加4016.19万元，增长12.11%, of 37188.34), sign +1 for an
+    // increase and −1 for a decrease. Judged over every value the three printed figures allow.
+    Verdict check_change_rate(const Figure& percent_cell, const Percentage& printed,
+                              const Figure& change, const Figure& current, int sign,
+                              const IdentityText& text);
+
     Interval interval_of(const Figure& figure) const;
 
     // Adds the diagnosis hints (row × column culprits) once every rule has run.
@@ -120,7 +127,7 @@ class RuleContext {
     // The narrative's claims, found once; each starts unverifiable until a rule checks it.
     const std::vector<Claim>& claims();
     void settle_claim(std::size_t index, ClaimStatus status, std::string reason,
-                      std::vector<CellRef> cells = {});
+                      std::vector<CellRef> cells = {}, std::string reason_zh = {});
     const ClaimResult& claim_result(std::size_t index) const { return report_.claims[index]; }
 
   private:

@@ -63,6 +63,9 @@ std::optional<Fact> scope_of(const Table& table, const TableSide& side) {
             break;
         case TableKind::ThreePublicExpenses:
             break;
+        case TableKind::ProjectExpenditure:
+            f.spending = S::Project;  // its 合计 is all project spending, by source and stage
+            break;
         case TableKind::OperatingExpenses:
             f.source = F::GeneralPublic;
             f.three_public = T::OperatingExpenses;
@@ -198,8 +201,8 @@ std::optional<Fact> fact_of(const CellAt& at) {
 
 Fact FactIndex::canonical(Fact f) const {
     const Coincidences& co = coincidences_;
-    if (co.no_carry_over) {
-        f.stage = Stage::All;
+    if (co.no_carry_over && f.stage == Stage::CurrentYear) {
+        f.stage = Stage::All;  // this year's money is all the money; carry-over stays nil
     }
     if (co.no_carry_over && co.no_carry_forward && f.subject.empty() && f.detail.empty()) {
         // Nothing carried over or forward: a budget's income from a source is its spending from

@@ -1,448 +1,17 @@
-// Narrative claims: every figure the 情况说明 quotes is matched to the table cell it quotes (by
-// the words around it and the section it sits in) and checked: amounts, shares, changes, counts,
-// breakdowns, and the unit's name.
+// Narrative claims: every figure the 情况说明 quotes is matched to the figures it quotes
+// (resolve.hpp: by the words around it, the subject it names and the section it stands in) and
+// checked: amounts, shares, changes, counts, breakdowns, and the unit's name.
 #include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "families.hpp"
+#include "resolve.hpp"
 
 namespace budgetcheck::rules {
 
 namespace {
-
-enum class Topic {
-    None,
-    Summary,
-    Income,
-    Spending,
-    Fiscal,
-    GeneralPublic,
-    Basic,
-    ThreePublic,
-    Projects,
-    Performance,
-    Procurement,
-    Operating
-};
-
-Topic topic_of(const ClaimSource& source) {
-    const std::string key = label_key(source.heading + " " + source.context);
-    const std::string context = label_key(source.context);
-    auto has = [](const std::string& text, std::string_view word) {
-        return text.find(word) != std::string::npos;
-    };
-    // A sub-heading inside the section decides before the section heading does.
-    for (const std::string& text : {context, key}) {
-        if (text.empty()) {
-            continue;
-        }
-        if (has(text, "三公"))
-            return Topic::ThreePublic;
-        if (has(text, "绩效"))
-            return Topic::Performance;
-        if (has(text, "政府采购"))
-            return Topic::Procurement;
-        if (has(text, "机关运行"))
-            return Topic::Operating;
-        if (has(text, "基本支出"))
-            return Topic::Basic;
-        if (has(text, "一般公共预算"))
-            return Topic::GeneralPublic;
-        if (has(text, "财政拨款收支"))
-            return Topic::Fiscal;
-        if (has(text, "项目支出"))
-            return Topic::Projects;
-        if (has(text, "收入总表") || has(text, "收入预算"))
-            return Topic::Income;
-        if (has(text, "支出总表") || has(text, "支出预算"))
-            return Topic::Spending;
-        if (has(text, "收支"))
-            return Topic::Summary;
-    }
-    return Topic::None;
-}
-
-int line_row(const TableSide& side, LineItem item, bool carried) {
-    for (std::size_t r = 0; r < side.rows.size(); ++r) {
-        if (side.rows[r].line_item != item) {
-            continue;
-        }
-        bool under_carry = false;
-        for (int up = side.rows[r].parent; up >= 0;
-             up = side.rows[static_cast<std::size_t>(up)].parent) {
-            under_carry = under_carry ||
-                          side.rows[static_cast<std::size_t>(up)].line_item == LineItem::CarryOver;
-        }
-        if (under_carry == carried) {
-            return static_cast<int>(r);
-        }
-    }
-    return -1;
-}
-
-int column_where(const TableSide& side, Spending spending,
-                 std::optional<Stage> stage = std::nullopt, FundSource source = FundSource::Any) {
-    for (std::optional<Stage> wanted :
-         {stage, std::optional<Stage>(Stage::All), std::optional<Stage>(Stage::CurrentYear)}) {
-        const int found = find_column(side, [&](const ColumnMeaning& m) {
-            return m.spending == spending && m.period == Period::BudgetYear &&
-                   m.quantity == Quantity::Amount && !m.excludes_capital_construction &&
-                   !m.of_which && m.source == source && m.three_public == ThreePublicItem::None &&
-                   (!wanted || m.stage == *wanted);
-        });
-        if (found >= 0 || stage) {
-            return found;
-        }
-    }
-    return -1;
-}
-
-// What a quoted figure was matched to: one or more cells whose sum it quotes.
-struct Target {
-    std::vector<Figure> figures;
-    std::vector<CellAt> cells;  // the grid cells among them (for change columns)
-    std::string what;
-};
-
-Target grid_target(const Table* table, int side, int row, int column, std::string what) {
-    Target target;
-    if (table == nullptr || row < 0 || column < 0) {
-        return target;
-    }
-    const CellAt at{table, side, row, column};
-    target.cells.push_back(at);
-    target.figures.push_back(figure_of(at));
-    target.what = std::move(what);
-    return target;
-}
-
-// The row of a two-sided summary side holding a line, at a stage.
-Target summary_target(const Table* table, int side, LineItem item, Stage stage, std::string what) {
-    if (table == nullptr || static_cast<std::size_t>(side) >= table->sides.size()) {
-        return {};
-    }
-    const TableSide& s = table->sides[static_cast<std::size_t>(side)];
-    const int stage_column = find_column(s, [&](const ColumnMeaning& m) {
-        return m.stage == stage && m.period == Period::BudgetYear && m.quantity == Quantity::Amount;
-    });
-    const int all_column = find_column(s, [](const ColumnMeaning& m) {
-        return m.stage == Stage::All && m.period == Period::BudgetYear &&
-               m.quantity == Quantity::Amount;
-    });
-    const bool split =
-        find_column(s, [](const ColumnMeaning& m) { return m.stage == Stage::CurrentYear; }) >= 0;
-    int row = line_row(s, item, stage == Stage::CarryOver && !split);
-    if (row < 0 && !split && stage == Stage::CarryOver) {
-        row = line_row(s, item, false);
-    }
-    return grid_target(table, side, row, split ? stage_column : all_column, std::move(what));
-}
-
-// The deepest subject row of a table whose name the claim's words contain.
-int subject_row(const TableSide& side, const std::string& key) {
-    int best = -1;
-    int best_level = 0;
-    std::size_t best_length = 0;
-    for (std::size_t r = 0; r < side.rows.size(); ++r) {
-        const Row& row = side.rows[r];
-        if (!row.subject) {
-            continue;
-        }
-        const std::string& name = row.label_parts.key;  // normalised once, when the file was loaded
-        if (name.empty() || key.find(name) == std::string::npos) {
-            continue;
-        }
-        if (row.subject->level > best_level ||
-            (row.subject->level == best_level && name.size() > best_length)) {
-            best = static_cast<int>(r);
-            best_level = row.subject->level;
-            best_length = name.size();
-        }
-    }
-    return best;
-}
-
-Target resolve(const Document& document, const Claim& claim) {
-    std::string key = subject_name_key(claim.subject);
-    for (std::string_view marker : {"(类)", "(款)", "(项)"}) {
-        for (auto at = key.find(marker); at != std::string::npos; at = key.find(marker)) {
-            key.erase(at, marker.size());
-        }
-    }
-    const Topic topic = topic_of(claim.source);
-    auto has = [&key](std::string_view word) { return key.find(word) != std::string::npos; };
-    // Totals are named last ("单位收入预算"); "社会保障和就业支出预算数" is not 支出预算.
-    auto ends = [&key](std::string_view word) {
-        return key.size() >= word.size() &&
-               key.compare(key.size() - word.size(), word.size(), word) == 0;
-    };
-    const Table* summary = first_table(document, TableKind::IncomeExpenditureSummary);
-    const Table* income = first_table(document, TableKind::IncomeSummary);
-    const Table* spending = first_table(document, TableKind::ExpenditureSummary);
-    const Table* fiscal = first_table(document, TableKind::FiscalAppropriationSummary);
-    const Table* general = first_table(document, TableKind::GeneralPublicExpenditure);
-    const Table* basic = first_table(document, TableKind::GeneralPublicBasicExpenditure);
-    const Table* three = first_table(document, TableKind::ThreePublicExpenses);
-    const Table* projects = first_table(document, TableKind::ProjectExpenditure);
-    const Table* targets = first_table(document, TableKind::PerformanceTargets);
-
-    auto three_public = [&](ThreePublicItem item, std::string what) -> Target {
-        if (three == nullptr) {
-            return {};
-        }
-        for (const ThreePublicFigure& f : three->three_public) {
-            if (f.item == item && f.period == Period::BudgetYear &&
-                f.quantity == Quantity::Amount) {
-                return grid_target(three, f.side, f.row, f.column, std::move(what));
-            }
-        }
-        if (three->is_empty() && three->three_public.empty()) {
-            // An empty horizontal table prints no row: its figures are all zero by its note.
-            return {};
-        }
-        return {};
-    };
-    auto table_total = [](const Table* table, Spending kind, std::string what) -> Target {
-        if (table == nullptr) {
-            return {};
-        }
-        const TableSide& side = table->sides[0];
-        int column = column_where(side, kind);
-        if (column < 0 && kind == Spending::Basic &&
-            table->kind == TableKind::GeneralPublicBasicExpenditure) {
-            column = column_where(side, Spending::All);
-        }
-        return grid_target(table, 0, total_row(side), column, std::move(what));
-    };
-    auto sum_columns = [&](const Table* table, auto predicate, std::string what) -> Target {
-        Target target;
-        if (table == nullptr) {
-            return target;
-        }
-        const TableSide& side = table->sides[0];
-        const int row = total_row(side);
-        if (row < 0) {
-            return target;
-        }
-        for (std::size_t c = 0; c < side.columns.size(); ++c) {
-            if (side.columns[c].meaning.is_value() && predicate(side.columns[c].meaning)) {
-                const CellAt at{table, 0, row, static_cast<int>(c)};
-                target.cells.push_back(at);
-                target.figures.push_back(figure_of(at));
-            }
-        }
-        target.what = std::move(what);
-        return target;
-    };
-
-    if (has("三公"))
-        return three_public(ThreePublicItem::Total, "“三公”经费合计");
-    if (has("因公出国"))
-        return three_public(ThreePublicItem::OverseasTravel, "因公出国（境）费");
-    if (has("公务接待"))
-        return three_public(ThreePublicItem::Reception, "公务接待费");
-    if (has("公务用车购置及运行"))
-        return three_public(ThreePublicItem::VehicleTotal, "公务用车购置及运行费");
-    if (has("公务用车运行"))
-        return three_public(ThreePublicItem::VehicleOperation, "公务用车运行维护费");
-    if (has("公务用车购置"))
-        return three_public(ThreePublicItem::VehiclePurchase, "公务用车购置费");
-    if (has("机关运行经费"))
-        return three_public(ThreePublicItem::OperatingExpenses, "机关运行经费");
-    if (has("政府采购"))
-        return {};
-    if (topic == Topic::Performance || has("涉及")) {
-        if (has("一般公共预算")) {
-            return table_total(general, Spending::Project, "一般公共预算支出表 项目支出合计");
-        }
-        Target target;
-        if (targets != nullptr) {
-            for (const ProjectTargets& project : targets->projects) {
-                for (const FundLine& line : project.funds) {
-                    if (line.kind == FundLineKind::Total && line.cell.amount() != nullptr) {
-                        Figure figure;
-                        figure.amount = *line.cell.amount();
-                        figure.unit = targets->money_unit;
-                        figure.ref = CellRef{targets->title,
-                                             targets->json_index,
-                                             Side::Whole,
-                                             project.project,
-                                             line.label,
-                                             line.cell.printed,
-                                             std::string(to_string(targets->money_unit)),
-                                             line.cell.source};
-                        target.figures.push_back(figure);
-                    }
-                }
-            }
-            target.what = "the projects' 年度资金总额 in 项目支出绩效目标表";
-        }
-        return target;
-    }
-    if (has("人员经费"))
-        return basic != nullptr
-                   ? table_total(basic, Spending::Personnel, "基本支出表 人员经费合计")
-                   : table_total(general, Spending::Personnel, "一般公共预算支出表 人员经费合计");
-    if (has("公用经费"))
-        return basic != nullptr
-                   ? table_total(basic, Spending::Public, "基本支出表 公用经费合计")
-                   : table_total(general, Spending::Public, "一般公共预算支出表 公用经费合计");
-    if (has("一般公共预算基本支出"))
-        return table_total(basic != nullptr ? basic : general, Spending::Basic,
-                           "一般公共预算基本支出合计");
-    if (topic == Topic::Projects) {
-        if (has("本年拨款") || has("当年拨款")) {
-            return sum_columns(
-                projects,
-                [](const ColumnMeaning& m) {
-                    return m.stage == Stage::CurrentYear && m.quantity == Quantity::Amount;
-                },
-                "项目支出表 合计行 本年预算各列");
-        }
-        if (has("结转")) {
-            return sum_columns(
-                projects,
-                [](const ColumnMeaning& m) {
-                    return m.stage == Stage::CarryOver && m.quantity == Quantity::Amount &&
-                           (m.source == FundSource::GeneralPublic ||
-                            m.source == FundSource::GovernmentFund ||
-                            m.source == FundSource::StateCapital || m.source == FundSource::Fiscal);
-                },
-                "项目支出表 合计行 财政拨款结转各列");
-        }
-        if (has("项目支出"))
-            return table_total(projects != nullptr ? projects : spending,
-                               projects != nullptr ? Spending::All : Spending::Project,
-                               "项目支出合计");
-    }
-    if (has("基本支出") || has("项目支出")) {
-        const Spending kind = has("基本支出") ? Spending::Basic : Spending::Project;
-        const bool general_topic =
-            topic == Topic::GeneralPublic || topic == Topic::Basic || has("一般公共预算");
-        return table_total(general_topic ? general : spending, kind,
-                           general_topic ? "一般公共预算支出表 合计行" : "支出总表 合计行");
-    }
-    if (ends("财政拨款收支总预算") || (topic == Topic::Fiscal && ends("总预算"))) {
-        return summary_target(fiscal, 0, LineItem::IncomeGrandTotal, Stage::All,
-                              "财政拨款收支总表 收入总计");
-    }
-    if (has("一般公共预算拨款结转")) {
-        if (income != nullptr) {
-            const int column = find_column(income->sides[0], [](const ColumnMeaning& m) {
-                return m.source == FundSource::GeneralPublic && m.stage == Stage::CarryOver &&
-                       m.quantity == Quantity::Amount;
-            });
-            Target target = grid_target(income, 0, total_row(income->sides[0]), column,
-                                        "收入总表 一般公共预算拨款结转");
-            if (!target.figures.empty()) {
-                return target;
-            }
-        }
-        return summary_target(summary, 0, LineItem::GeneralPublicIncome, Stage::CarryOver,
-                              "收支总表 一般公共预算拨款 上年结转");
-    }
-    if (has("上年结转")) {
-        if (topic == Topic::Fiscal) {
-            Target target = summary_target(fiscal, 0, LineItem::CarryOver, Stage::CarryOver,
-                                           "财政拨款收支总表 上年结转");
-            return target.figures.empty()
-                       ? summary_target(fiscal, 0, LineItem::IncomeGrandTotal, Stage::CarryOver,
-                                        "财政拨款收支总表 上年结转")
-                       : target;
-        }
-        Target target =
-            summary_target(summary, 0, LineItem::CarryOver, Stage::CarryOver, "收支总表 上年结转");
-        return target.figures.empty() ? summary_target(summary, 0, LineItem::IncomeGrandTotal,
-                                                       Stage::CarryOver, "收支总表 上年结转")
-                                      : target;
-    }
-    if (has("一般公共预算") &&
-        (has("拨款收入") || topic == Topic::Fiscal || topic == Topic::Income)) {
-        return topic == Topic::Fiscal
-                   ? summary_target(fiscal, 0, LineItem::GeneralPublicIncome, Stage::CurrentYear,
-                                    "财政拨款收支总表 一般公共预算拨款")
-                   : summary_target(summary, 0, LineItem::GeneralPublicIncome, Stage::CurrentYear,
-                                    "收支总表 一般公共预算拨款收入");
-    }
-    if (has("一般公共预算"))
-        return table_total(general, Spending::All, "一般公共预算支出表 合计");
-    if (has("本年收入") || has("本年预算")) {
-        if (topic == Topic::Fiscal) {
-            Target target = summary_target(fiscal, 0, LineItem::CurrentYearIncome,
-                                           Stage::CurrentYear, "财政拨款收支总表 本年收入");
-            return target.figures.empty()
-                       ? summary_target(fiscal, 0, LineItem::IncomeGrandTotal, Stage::CurrentYear,
-                                        "财政拨款收支总表 本年收入")
-                       : target;
-        }
-        Target target = summary_target(summary, 0, LineItem::CurrentYearIncomeTotal,
-                                       Stage::CurrentYear, "收支总表 本年收入合计");
-        return target;
-    }
-    const std::pair<std::string_view, LineItem> income_lines[] = {
-        {"使用非财政拨款结余", LineItem::NonFiscalBalanceUse},
-        {"事业单位经营收入", LineItem::OperatingIncome},
-        {"事业收入", LineItem::BusinessIncome},
-        {"上级补助收入", LineItem::SuperiorSubsidyIncome},
-        {"附属单位上缴收入", LineItem::AffiliateRemittanceIncome},
-        {"其他收入", LineItem::OtherIncome},
-    };
-    for (const auto& [word, item] : income_lines) {
-        if (has(word)) {
-            return summary_target(summary, 0, item, Stage::CurrentYear,
-                                  fmt::format("收支总表 {}", word));
-        }
-    }
-    if (ends("收支总预算") || ends("收入预算") || ends("收支预算") || ends("收入总计")) {
-        return summary_target(summary, 0, LineItem::IncomeGrandTotal, Stage::All,
-                              "收支总表 收入总计");
-    }
-    if (ends("支出预算") || ends("支出总计")) {
-        return summary_target(summary, 1, LineItem::ExpenditureGrandTotal, Stage::All,
-                              "收支总表 支出总计");
-    }
-    // A functional subject, in the table the section is about.
-    std::vector<std::pair<const Table*, int>> candidates;
-    switch (topic) {
-        case Topic::Fiscal:
-            candidates = {{fiscal, 1}};
-            break;
-        case Topic::GeneralPublic:
-            candidates = {{general, 0}};
-            break;
-        case Topic::Summary:
-        case Topic::Income:
-        case Topic::Spending:
-            candidates = {{summary, 1}, {spending, 0}};
-            break;
-        default:
-            candidates = {{general, 0}, {spending, 0}};
-            break;
-    }
-    for (const auto& [table, side] : candidates) {
-        if (table == nullptr || static_cast<std::size_t>(side) >= table->sides.size()) {
-            continue;
-        }
-        const TableSide& s = table->sides[static_cast<std::size_t>(side)];
-        const int row = subject_row(s, key);
-        if (row < 0) {
-            continue;
-        }
-        int column = column_where(s, Spending::All);
-        if (column < 0) {
-            column = find_column(s, [](const ColumnMeaning& m) {
-                return m.period == Period::BudgetYear && m.quantity == Quantity::Amount &&
-                       m.stage == Stage::All;
-            });
-        }
-        return grid_target(
-            table, side, row, column,
-            fmt::format("{} {}", table->title, row_name(s.rows[static_cast<std::size_t>(row)])));
-    }
-    return {};
-}
 
 // Does the printed claim quote this value? A figure quoted with fewer decimals than the table
 // (31.6 for 31.60, 3662 for 3662.00) quotes the table's value rounded to those decimals.
@@ -489,12 +58,26 @@ std::vector<CellRef> refs_of(const Target& target) {
     return out;
 }
 
+// The target's value in the claim's unit, with the claim's decimals or as many more as the
+// table's figure needs (208.7959 万元 for a table's 2,087,959.00 元), never trailing zeros beyond.
 std::string shown(const Target& target, MoneyUnit unit, int decimals) {
     const auto value = value_in(target, unit);
     if (!value) {
         return "?";
     }
-    return value->with_scale(std::max(decimals, value->scale())).value_or(*value).to_string();
+    std::string text =
+        value->with_scale(std::max(decimals, value->scale())).value_or(*value).to_string();
+    const auto point = text.find('.');
+    if (point != std::string::npos) {
+        const std::size_t keep = point + 1 + static_cast<std::size_t>(decimals);
+        while (text.size() > keep && text.back() == '0') {
+            text.pop_back();
+        }
+        if (!text.empty() && text.back() == '.') {
+            text.pop_back();
+        }
+    }
+    return text;
 }
 
 Finding mismatch(const RuleContext& context, const Claim& claim, const std::vector<CellRef>& cells,
@@ -510,20 +93,43 @@ Finding mismatch(const RuleContext& context, const Claim& claim, const std::vect
     return finding;
 }
 
+// A claim's own printed figure, as a figure of an identity.
+Figure claim_figure(const Claim& c) {
+    Figure f;
+    f.amount = Amount::number(c.value, c.decimals);
+    const auto unit = parse_money_unit(c.unit);
+    f.unit = unit.value_or(MoneyUnit::Yuan);
+    f.exact = !unit.has_value();  // counts of people or things are exact
+    f.ref = claim_ref(c);
+    return f;
+}
+
+// One resolved figure as the Figure of an identity (the sum of its cells when several).
+std::optional<Figure> target_figure(const Target& target) {
+    if (target.figures.size() == 1) {
+        return target.figures.front();
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 void narrative_amounts(const Document& document, RuleContext& context) {
     const auto& claims = context.claims();
+    const ClaimResolver resolver(document, context);
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
         const auto unit = unit_of(claim);
         if (claim.kind != ClaimKind::Amount || !unit) {
             continue;
         }
-        const Target target = resolve(document, claim);
-        if (target.figures.empty()) {
+        const Resolution found = resolver.amount(claim);
+        if (!found.target) {
+            context.settle_claim(i, ClaimStatus::Unverifiable, found.reason_en, {},
+                                 found.reason_zh);
             continue;
         }
+        const Target& target = *found.target;
         const auto value = value_in(target, *unit);
         if (!value) {
             continue;
@@ -531,12 +137,24 @@ void narrative_amounts(const Document& document, RuleContext& context) {
         std::vector<CellRef> cells{claim_ref(claim)};
         const auto others = refs_of(target);
         cells.insert(cells.end(), others.begin(), others.end());
-        context.count_checked(cells);
         if (quotes(claim, *value)) {
-            context.settle_claim(i, ClaimStatus::Verified, target.what, others);
+            context.count_checked(cells);
+            context.settle_claim(i, ClaimStatus::Verified, target.what, others, target.what);
             continue;
         }
         const std::string expected = shown(target, *unit, claim.decimals);
+        if (!target.confident) {
+            // The words say more than the vocabulary knows: perhaps another figure is meant.
+            context.settle_claim(
+                i, ClaimStatus::Unverifiable,
+                fmt::format("its words do not name one figure exactly; {} prints {} {}",
+                            target.what, expected, claim.unit),
+                others,
+                fmt::format("文字未确切指明所指数字；{}列示 {} {}", target.what, expected,
+                            claim.unit));
+            continue;
+        }
+        context.count_checked(cells);
         Finding finding =
             mismatch(context, claim, others, expected,
                      fmt::format("the narrative quotes {} for {}, but {} prints {} {}",
@@ -547,43 +165,90 @@ void narrative_amounts(const Document& document, RuleContext& context) {
         finding.difference = claim.value.minus(*value).value_or(Decimal()).to_string();
         context.report(std::move(finding));
         context.settle_claim(i, ClaimStatus::Mismatched,
-                             fmt::format("{} prints {}", target.what, expected), others);
+                             fmt::format("{} prints {}", target.what, expected), others,
+                             fmt::format("{}列示 {}", target.what, expected));
     }
 }
 
-void narrative_shares(const Document&, RuleContext& context) {
+void narrative_shares(const Document& document, RuleContext& context) {
     const auto& claims = context.claims();
+    const ClaimResolver resolver(document, context);
     // Shares of one whole, to tell a share bent to make them add up to 100%.
-    std::map<int, std::vector<std::size_t>> by_whole;
+    std::map<std::string, std::vector<std::size_t>> by_whole;
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
         if (claim.kind != ClaimKind::Share) {
             continue;
         }
-        if (claim.part < 0 || claim.whole < 0) {
-            context.settle_claim(i, ClaimStatus::Unverifiable,
-                                 "the share's part or whole is not quoted");
+        if (claim.part < 0) {
+            context.settle_claim(i, ClaimStatus::Unverifiable, "the share's part is not quoted",
+                                 {}, "未列明占比的分子");
             continue;
         }
         const Claim& part = claims[static_cast<std::size_t>(claim.part)];
-        const Claim& whole = claims[static_cast<std::size_t>(claim.whole)];
-        auto figure = [](const Claim& c) {
-            Figure f;
-            f.amount = Amount::number(c.value, c.decimals);
-            f.unit = parse_money_unit(c.unit).value_or(MoneyUnit::Yuan);
-            f.exact = !parse_money_unit(c.unit).has_value();
-            f.ref = claim_ref(c);
-            return f;
-        };
-        by_whole[claim.whole].push_back(i);
+        std::optional<Figure> whole;
+        std::string whole_name;
+        std::string whole_printed;
+        std::string whole_key;
+        std::vector<CellRef> cells;
+        if (!claim.whole_words.empty()) {
+            const Resolution found = resolver.whole(claim);
+            if (found.target && found.target->confident) {
+                whole = target_figure(*found.target);
+                whole_name = found.target->what;
+                cells = refs_of(*found.target);
+                if (whole) {
+                    whole_printed = whole->reference().printed;
+                }
+                whole_key = whole_name;
+            }
+            if (!whole) {
+                context.settle_claim(
+                    i, ClaimStatus::Unverifiable,
+                    found.target ? "the whole it names is not one figure the tables print"
+                                 : found.reason_en,
+                    {}, found.target ? "占比的分母不是表中的单个数字" : found.reason_zh);
+                continue;
+            }
+        } else if (claim.whole >= 0) {
+            const Claim& named = claims[static_cast<std::size_t>(claim.whole)];
+            whole = claim_figure(named);
+            whole_name = named.subject;
+            whole_printed = named.printed;
+            whole_key = std::to_string(claim.whole);
+            if (claim.whole_guessed) {
+                // The text does not name the whole: the section's total is tried, and a share
+                // that does not fit it may be of something else.
+                const auto hundred = Decimal::from_integer(100);
+                const auto ratio = hundred.times(part.value).value_or(Decimal());
+                const auto guess = named.value.is_zero()
+                                       ? std::nullopt
+                                       : ratio.divided_by(named.value, claim.decimals);
+                if (!guess || !(*guess == claim.value)) {
+                    context.settle_claim(
+                        i, ClaimStatus::Unverifiable,
+                        "the text does not say what it is a share of", {}, "未说明是何者的占比");
+                    continue;
+                }
+            }
+        } else {
+            context.settle_claim(i, ClaimStatus::Unverifiable,
+                                 "the text does not say what it is a share of", {},
+                                 "未说明是何者的占比");
+            continue;
+        }
+        by_whole[whole_key].push_back(i);
+        Figure printed;
+        printed.ref = claim_ref(claim);
         const Verdict verdict = context.check_ratio(
-            figure(claim), Percentage::number(claim.value, claim.decimals), figure(part),
-            figure(whole), false,
-            {fmt::format("{} ÷ {} is", part.printed, whole.printed),
-             fmt::format("{} ÷ {} 为", part.printed, whole.printed), Axis::Other});
+            printed, Percentage::number(claim.value, claim.decimals), claim_figure(part), *whole,
+            false,
+            {fmt::format("{} ÷ {} is", part.printed, whole_printed),
+             fmt::format("{} ÷ {} 为", part.printed, whole_printed), Axis::Other});
         context.settle_claim(
             i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
-            fmt::format("{} of {} ({})", part.subject, whole.subject, whole.printed));
+            fmt::format("{} of {} ({})", part.subject, whole_name, whole_printed), cells,
+            fmt::format("{}占{}（{}）", part.subject, whole_name, whole_printed));
     }
     // A set of shares that prints exactly 100% while one of them is off: it was bent.
     for (const auto& [whole, members] : by_whole) {
@@ -606,35 +271,141 @@ void narrative_shares(const Document&, RuleContext& context) {
         }
         const Claim& bent = claims[wrong.front()];
         const Claim& bent_part = claims[static_cast<std::size_t>(bent.part)];
-        const auto honest =
-            Decimal::from_integer(100)
-                .times(bent_part.value)
-                .value_or(Decimal())
-                .divided_by(claims[static_cast<std::size_t>(whole)].value, bent.decimals);
+        const ClaimResult& result = context.claim_result(wrong.front());
+        std::string whole_subject = result.reason;
+        std::optional<Decimal> whole_value;
+        if (bent.whole >= 0) {
+            whole_subject = claims[static_cast<std::size_t>(bent.whole)].subject;
+            whole_value = claims[static_cast<std::size_t>(bent.whole)].value;
+        }
+        if (!whole_value) {
+            continue;
+        }
+        const auto honest = Decimal::from_integer(100)
+                                .times(bent_part.value)
+                                .value_or(Decimal())
+                                .divided_by(*whole_value, bent.decimals);
         const std::string hint = fmt::format(
             "the shares of {} print {} = 100%; the figures give {}% for this one, so {} looks bent "
             "to make the shares add up to 100%",
-            claims[static_cast<std::size_t>(whole)].subject, list,
-            honest ? honest->to_string() : "?", bent.printed);
+            whole_subject, list, honest ? honest->to_string() : "?", bent.printed);
         context.add_hint(claims[wrong.front()].source.location, hint);
     }
 }
 
+namespace {
+
+// A figure no table prints that took part in an identity that holds (a part of a breakdown that
+// adds up, the prior-year figure a quoted rate is computed from) is checked by it.
+void corroborate(RuleContext& context, std::size_t index, std::string reason,
+                 std::string reason_zh) {
+    if (context.claim_result(index).status == ClaimStatus::Unverifiable) {
+        context.settle_claim(index, ClaimStatus::Verified, std::move(reason), {},
+                             std::move(reason_zh));
+    }
+}
+
+// The change a sentence quotes from its own figures: a rate with the change amount and the
+// current figure (增加4016.19万元，增长12.11%: 4016.19 ÷ (37188.34 − 4016.19)), or a change
+// between a prior-year figure and the budget quoted beside it.
+bool check_from_text(RuleContext& context, const std::vector<Claim>& claims, std::size_t i) {
+    const Claim& claim = claims[i];
+    if (claim.of_claim < 0 || !claim.direction || claim.printed == "持平") {
+        return false;
+    }
+    const Claim& current = claims[static_cast<std::size_t>(claim.of_claim)];
+    const int sign = *claim.direction;
+    if (claim.prior_claim >= 0) {
+        const Claim& prior = claims[static_cast<std::size_t>(claim.prior_claim)];
+        if (prior.value.is_zero()) {
+            context.settle_claim(i, ClaimStatus::Unverifiable,
+                                 "a rate of change from zero has no value", {}, "由零起算的增减率无意义");
+            return true;
+        }
+        Figure printed;
+        printed.ref = claim_ref(claim);
+        Verdict verdict;
+        if (claim.is_rate) {
+            const Decimal signed_rate = sign < 0 ? claim.value.negated().value_or(claim.value)
+                                                 : claim.value;
+            verdict = context.check_ratio(
+                printed, Percentage::number(signed_rate, claim.decimals), claim_figure(current),
+                claim_figure(prior), true,
+                {fmt::format("({} − {}) ÷ {} is", current.printed, prior.printed, prior.printed),
+                 fmt::format("（{} − {}）÷ {} 为", current.printed, prior.printed, prior.printed),
+                 Axis::Other});
+        } else {
+            Figure change = claim_figure(claim);
+            if (sign < 0) {
+                change.amount = Amount::number(claim.value.negated().value_or(claim.value),
+                                               claim.decimals);
+            }
+            verdict = context.check_sum(
+                change, {{1, claim_figure(current)}, {-1, claim_figure(prior)}},
+                {"the figures quoted beside it give", "文中所列两数之差为", Axis::Other});
+        }
+        context.settle_claim(
+            i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
+            fmt::format("{} against {} quoted beside it", current.printed, prior.printed), {},
+            fmt::format("与文中所列 {}、{} 核对", current.printed, prior.printed));
+        if (verdict != Verdict::Inconsistent) {
+            corroborate(context, static_cast<std::size_t>(claim.prior_claim),
+                        fmt::format("agrees with the change quoted beside it ({})", claim.printed),
+                        fmt::format("与同句所列增减（{}）相符", claim.printed));
+        }
+        return true;
+    }
+    if (claim.is_rate && claim.amount_change >= 0) {
+        const Claim& change = claims[static_cast<std::size_t>(claim.amount_change)];
+        if (!change.direction || *change.direction != sign) {
+            return false;
+        }
+        // prior = current − change (an increase) or current + change (a decrease).
+        Figure printed;
+        printed.ref = claim_ref(claim);
+        const Verdict verdict = context.check_change_rate(
+            printed, Percentage::number(claim.value, claim.decimals), claim_figure(change),
+            claim_figure(current), sign,
+            {fmt::format("{} ÷ ({} {} {}) is", change.printed, current.printed, sign > 0 ? "−" : "+",
+                         change.printed),
+             fmt::format("{} ÷（{} {} {}）为", change.printed, current.printed, sign > 0 ? "−" : "+",
+                         change.printed),
+             Axis::Other});
+        if (verdict == Verdict::Unchecked) {
+            return false;
+        }
+        context.settle_claim(
+            i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
+            fmt::format("{} against {} and {} quoted with it", claim.printed, change.printed,
+                        current.printed),
+            {},
+            fmt::format("与同句所列 {}、{} 核对", change.printed, current.printed));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 void narrative_changes(const Document& document, RuleContext& context) {
     const auto& claims = context.claims();
+    const ClaimResolver resolver(document, context);
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
         if (claim.kind != ClaimKind::Change) {
             continue;
         }
+        if (check_from_text(context, claims, i)) {
+            continue;
+        }
         const Claim* base =
             claim.of_claim >= 0 ? &claims[static_cast<std::size_t>(claim.of_claim)] : nullptr;
-        const Target target = base != nullptr ? resolve(document, *base) : Target{};
+        const Resolution resolved = base != nullptr ? resolver.amount(*base) : Resolution{};
         std::optional<Decimal> table_change;
         std::vector<CellRef> cells;
         std::string what;
-        if (target.cells.size() == 1) {
-            const CellAt& at = target.cells.front();
+        if (resolved.target && resolved.target->cells.size() == 1 && resolved.target->confident) {
+            const CellAt& at = resolved.target->cells.front();
             const TableSide& side = at.side_ref();
             const Period period = claim.basis == Period::PriorYearExecution
                                       ? Period::ChangeVsPriorExecution
@@ -662,8 +433,7 @@ void narrative_changes(const Document& document, RuleContext& context) {
                 } else if (!claim.is_rate && cell.amount() != nullptr) {
                     table_change = cell.amount()->value();
                 }
-            } else if (prior_column >= 0 && !claim.is_rate && at.amount() != nullptr &&
-                       CellAt{at.table, at.side, at.row, prior_column}.amount() != nullptr) {
+            } else if (prior_column >= 0 && !claim.is_rate) {
                 const CellAt cell{at.table, at.side, at.row, prior_column};
                 cells = {ref_of(at), ref_of(cell)};
                 what = fmt::format("{} − {}", at.cell().printed, cell.cell().printed);
@@ -671,39 +441,29 @@ void narrative_changes(const Document& document, RuleContext& context) {
             }
         }
         if (!table_change) {
-            // Nothing to compare with: say so, and still check the words agree with the figure.
-            const bool contradicts = claim.direction && *claim.direction != 0 &&
-                                     claim.value.is_zero() && claim.printed != "持平";
-            if (contradicts) {
-                Finding finding =
-                    mismatch(context, claim, {}, "a non-zero change",
-                             fmt::format("the narrative calls a change of {} an {}", claim.printed,
-                                         *claim.direction > 0 ? "increase" : "decrease"),
-                             fmt::format("情况说明将 {} 的变化称为{}", claim.printed,
-                                         *claim.direction > 0 ? "增加" : "减少"));
-                context.report(std::move(finding));
-                context.settle_claim(i, ClaimStatus::Mismatched,
-                                     "the words and the figure disagree");
-            } else {
-                context.settle_claim(i, ClaimStatus::Unverifiable,
-                                     claim.basis == Period::PriorYearExecution
-                                         ? "the tables print no prior-year execution for this line"
-                                         : "the tables print no prior-year budget for this line");
-            }
+            context.settle_claim(
+                i, ClaimStatus::Unverifiable,
+                claim.basis == Period::PriorYearExecution
+                    ? "last year's execution figures are not printed in this document"
+                    : "last year's budget figures are not printed in this document",
+                {},
+                claim.basis == Period::PriorYearExecution ? "本文件未列示上年执行数"
+                                                           : "本文件未列示上年预算数");
             continue;
         }
         const int sign = table_change->sign();
         const auto magnitude = table_change->abs().value_or(*table_change);
         const bool same_direction =
             !claim.direction || *claim.direction == sign || (claim.printed == "持平" && sign == 0);
-        const bool same_size = claim.printed == "持平" || claim.printed == "相同"
+        const bool same_size = claim.printed == "持平" || claim.printed == "相同" ||
+                                       claim.printed == "一致"
                                    ? table_change->is_zero()
                                    : quotes(claim, magnitude);
         std::vector<CellRef> all{claim_ref(claim)};
         all.insert(all.end(), cells.begin(), cells.end());
         context.count_checked(all);
         if (same_direction && same_size) {
-            context.settle_claim(i, ClaimStatus::Verified, what, cells);
+            context.settle_claim(i, ClaimStatus::Verified, what, cells, what);
             continue;
         }
         const std::string expected = table_change->to_string() + (claim.is_rate ? "%" : "");
@@ -724,7 +484,8 @@ void narrative_changes(const Document& document, RuleContext& context) {
                         claim.printed, expected);
         context.report(std::move(finding));
         context.settle_claim(i, ClaimStatus::Mismatched,
-                             fmt::format("the table prints {}", expected), cells);
+                             fmt::format("the table prints {}", expected), cells,
+                             fmt::format("表中列示 {}", expected));
     }
 }
 
@@ -767,7 +528,9 @@ void narrative_counts(const Document& document, RuleContext& context) {
             cells = {ref};
         } else if (noun.find("项目") != std::string::npos &&
                    noun.find("级项目") == std::string::npos &&
-                   topic_of(claim.source) == Topic::Performance && targets != nullptr) {
+                   label_key(claim.source.heading + claim.source.context).find("绩效") !=
+                       std::string::npos &&
+                   targets != nullptr) {
             actual = static_cast<int>(targets->projects.size());
             what = fmt::format("{} sets targets for {} projects", targets->title,
                                targets->projects.size());
@@ -781,7 +544,11 @@ void narrative_counts(const Document& document, RuleContext& context) {
             context.settle_claim(i, ClaimStatus::Unverifiable,
                                  noun.find("级项目") != std::string::npos
                                      ? "no 项目支出表 is printed to count projects in"
-                                     : "no table or list gives this count");
+                                     : "no table or list gives this count",
+                                 {},
+                                 noun.find("级项目") != std::string::npos
+                                     ? "未公开项目支出表，无法核对项目个数"
+                                     : "没有表格或列举可核对该数");
             continue;
         }
         std::vector<CellRef> all{claim_ref(claim)};
@@ -834,7 +601,21 @@ void narrative_breakdowns(const Document&, RuleContext& context) {
         }
         context.settle_claim(
             i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
-            fmt::format("{} parts of {}", claim.parts.size(), whole.subject));
+            fmt::format("{} parts of {}", claim.parts.size(), whole.subject), {},
+            fmt::format("{}的 {} 个组成部分", whole.subject, claim.parts.size()));
+        if (verdict != Verdict::Inconsistent && claim.parts.size() > 1) {
+            corroborate(context, static_cast<std::size_t>(claim.whole),
+                        fmt::format("its {} parts, listed after it, add up to it",
+                                    claim.parts.size()),
+                        fmt::format("其后所列 {} 个组成部分之和相符", claim.parts.size()));
+            for (int part : claim.parts) {
+                corroborate(context, static_cast<std::size_t>(part),
+                            fmt::format("a part of {} {}, which its parts add up to",
+                                        whole.subject, whole.printed),
+                            fmt::format("{} {} 的组成部分，各部分之和相符", whole.subject,
+                                        whole.printed));
+            }
+        }
     }
 }
 
@@ -973,7 +754,7 @@ void narrative_unverifiable(const Document&, RuleContext& context) {
         finding.message_en = fmt::format("{} {} ({}) cannot be checked: {}", claim.subject,
                                          claim.printed, to_string(claim.kind), result.reason);
         finding.message_zh =
-            fmt::format("{} {} 无法核对：{}", claim.subject, claim.printed, result.reason);
+            fmt::format("{} {} 无法核对：{}", claim.subject, claim.printed, result.reason_zh);
         context.report(std::move(finding));
     }
 }

@@ -1,8 +1,10 @@
 // Every claim the two seed narratives (and profiles and table notes) make, classified: the kind,
 // clang-format off
 // what became of it, the figure as printed and where it is in the file. Verified claims were
-// matched to their table cell; unverifiable ones quote figures no table prints (政府采购, assets,
-// changes against a prior year the tables do not show); the one mismatch carries its arithmetic.
+// matched to their table cell, or checked against the figures quoted with them (the parts of a
+// breakdown that adds up, 33 人 = 25 + 8; 政府采购 3318.54 = 0 + 0 + 3318.54); unverifiable ones
+// quote figures nothing checks (assets, changes against a prior year the tables do not show); the
+// one mismatch carries its arithmetic.
 #include <catch2/catch.hpp>
 
 #include "budgetcheck/load/load.hpp"
@@ -41,9 +43,9 @@ void require_claims(const char* name, const std::vector<Expected>& expected) {
 TEST_CASE("吉林 seed: every claim of the text is classified", "[narrative][seed]") {
     require_claims("/data/jilin-hrss-information-center-2024.json", {
         {"count", "verified", "6 个", 41, 43},  // 吉林省人力资源和社会保障信息管理中心内设
-        {"count", "unverifiable", "33 人", 229, 70},  // 预算数的实有人员
-        {"count", "unverifiable", "25 人", 229, 83},  // 在职人员
-        {"count", "unverifiable", "8 人", 229, 94},  // 离退休人员
+        {"count", "verified", "33 人", 229, 70},  // 预算数的实有人员
+        {"count", "verified", "25 人", 229, 83},  // 在职人员
+        {"count", "verified", "8 人", 229, 94},  // 离退休人员
         {"breakdown", "verified", "33 人", 229, 70},  // 预算数的实有人员
         {"amount", "verified", "4394.21 万元", 612, 109},  // 收支总预算
         {"amount", "verified", "4105.38 万元", 612, 128},  // 本年预算
@@ -112,10 +114,10 @@ TEST_CASE("吉林 seed: every claim of the text is classified", "[narrative][see
         {"breakdown", "verified", "3.53 万元", 636, 31},  // 三公经费预算数
         {"amount", "unverifiable", "0 万元", 648, 38},  // 单位本级的机关运行经费财政拨款预算
         {"change", "unverifiable", "0 万元", 648, 56},  // 单位本级的机关运行经费财政拨款预算
-        {"amount", "unverifiable", "3318.54 万元", 652, 29},  // 政府采购预算总额
-        {"amount", "unverifiable", "0 万元", 652, 50},  // 政府采购货物预算
-        {"amount", "unverifiable", "0 万元", 652, 62},  // 政府采购工程预算
-        {"amount", "unverifiable", "3318.54 万元", 652, 74},  // 政府采购服务预算
+        {"amount", "verified", "3318.54 万元", 652, 29},  // 政府采购预算总额
+        {"amount", "verified", "0 万元", 652, 50},  // 政府采购货物预算
+        {"amount", "verified", "0 万元", 652, 62},  // 政府采购工程预算
+        {"amount", "verified", "3318.54 万元", 652, 74},  // 政府采购服务预算
         {"breakdown", "verified", "3318.54 万元", 652, 29},  // 政府采购预算总额
         {"count", "unverifiable", "1 辆", 656, 35},  // 单位本级共有车辆
         {"count", "unverifiable", "0 平方米", 656, 40},  // 土地
@@ -194,9 +196,9 @@ TEST_CASE("人社部 seed: every claim of the text is classified", "[narrative][
         {"amount", "verified", "560.17 万元", 394, 64},  // 人员经费
         {"amount", "verified", "137.85 万元", 394, 117},  // 日常公用经费
         {"breakdown", "verified", "698.02 万元", 394, 45},  // 人力资源和社会保障部信息中心一般公共预算基本支出
-        {"amount", "unverifiable", "2,716.57 万元", 410, 41},  // 政府采购预算总额
-        {"amount", "unverifiable", "747.13 万元", 410, 63},  // 政府采购货物预算
-        {"amount", "unverifiable", "1,969.44 万元", 410, 80},  // 政府采购服务预算
+        {"amount", "verified", "2,716.57 万元", 410, 41},  // 政府采购预算总额
+        {"amount", "verified", "747.13 万元", 410, 63},  // 政府采购货物预算
+        {"amount", "verified", "1,969.44 万元", 410, 80},  // 政府采购服务预算
         {"amount", "verified", "2,846.74 万元", 410, 154},  // 涉及一般公共预算拨款
         {"count", "unverifiable", "2 个", 410, 171},  // 二级项目
         {"breakdown", "verified", "2,716.57 万元", 410, 41},  // 政府采购预算总额

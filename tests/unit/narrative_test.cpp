@@ -161,7 +161,7 @@ TEST_CASE("narrative.amount: a quoted amount agrees with its cell", "[narrative]
     REQUIRE(found.size() == 1);
     CHECK(found[0].message_en ==
           "the narrative quotes 8.10 万元 for 一般公共预算拨款收入, but 收支总表 "
-          "一般公共预算拨款收入 prints 8.00 万元");
+          "一、一般公共预算拨款收入 × 收入 / 预算数 prints 8.00 万元");
     CHECK(found[0].cells[0].source.pointer == "/narrative/0/text");
     CHECK(found[0].cells[0].source.column > 1);
     CHECK(found[0].cells[1].table == "收支总表");

@@ -20,6 +20,14 @@ enum class ClaimKind {
 };
 std::string_view to_string(ClaimKind kind);
 
+// A subject of 政府收支分类科目 named in the text: 公共安全支出（类）, 司法（06款）, or one step of
+// "一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行". Level 1 类, 2 款, 3 项, 0 unsaid.
+struct SubjectMention {
+    std::string name;  // as printed, without the (类)/(款)/(项) marker
+    int level = 0;
+    std::string code;  // the digits printed with it (204, 06, 01), if any
+};
+
 // Where a claim was printed: which text block, and the position of its number.
 struct ClaimSource {
     std::string block;     // "narrative", "profile" or "notes"
@@ -54,12 +62,31 @@ struct Claim {
     // Breakdown: the total and its parts (indices of amount claims).
     std::vector<int> parts;
     std::size_t offset = 0;  // where the figure starts in its text, in code points
+
+    // The subject the claim names, outermost first: in its own words, or carried from the
+    // numbered item or sub-heading it stands under.
+    std::vector<SubjectMention> path;
+    // An amount of another year ("2023年当年预算执行数为60.13万元"), or of the budget year.
+    Period period = Period::BudgetYear;
+    // Inside an explanation (主要原因是…, 主要用于…): a figure that explains, not one that reports.
+    bool in_reason = false;
+    // Share: the whole the text names after 占 ("“三公”经费" in 占“三公”经费的31.14%), if any.
+    std::string whole_words;
+    // Change: the change amount quoted with a rate (增加4016.19万元，增长12.11%), and a prior-year
+    // figure quoted in the same sentence (2025年执行数为X，2026年预算安排Y，增长Z%).
+    int amount_change = -1;
+    int prior_claim = -1;
+    // Part of a breakdown: the total it is listed under (its words refine the total's).
+    int part_of = -1;
+    // Share: the whole is the section's first figure, not one the text names.
+    bool whole_guessed = false;
 };
 
 // Every claim in the document's narrative, profile and table notes, in reading order.
 std::vector<Claim> extract_claims(const Document& document);
 
-// Claims in one text: a profile or narrative section, or a table note. `block` names which.
-std::vector<Claim> extract_claims(const TextSection& text, std::string_view block);
+// Claims in one text: a profile or narrative section, or a table note. `block` names which;
+// `year` is the document's budget year (0 when unknown), against which "2023年执行数" is read.
+std::vector<Claim> extract_claims(const TextSection& text, std::string_view block, int year = 0);
 
 }  // namespace budgetcheck

@@ -52,6 +52,7 @@ struct ClaimResult {
     ClaimStatus status = ClaimStatus::Unverifiable;
     std::string reason;          // why it could not be verified, or what it was checked against
     std::vector<CellRef> cells;  // the table cells it was checked against
+    std::string reason_zh;       // the reason in Chinese
 };
 
 struct CheckReport {

@@ -1,0 +1,59 @@
+// Resolving a claim of the narrative to the figures it quotes. The words before a figure are read
+// with the vocabulary the tables are read with (一般公共预算, 基本支出, 三公, 收入, 合计 …), a
+// subject named as 公共安全（类）司法（款） or "A-B-C" is found among the tables' subjects, the
+// section's heading supplies what the sentence leaves unsaid (五、财政拨款支出预算情况说明), and
+// the result is a fact (facts.hpp) looked up among the tables' figures. A claim whose words also
+// say things the vocabulary does not know is matched, but never called wrong: it is
+// unverifiable unless its figure agrees.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "facts.hpp"
+
+namespace budgetcheck {
+
+// What a quoted figure was matched to: one or more cells whose sum it quotes.
+struct Target {
+    std::vector<Figure> figures;
+    std::vector<CellAt> cells;  // the grid cells among them
+    std::string what;           // names them in messages
+    bool confident = true;      // the words name exactly these figures
+    std::optional<Fact> fact;   // the fact matched, when one was
+};
+
+struct Resolution {
+    std::optional<Target> target;
+    std::string reason_en;  // why nothing was matched
+    std::string reason_zh;
+};
+
+class ClaimResolver {
+  public:
+    ClaimResolver(const Document& document, RuleContext& context);
+
+    // An amount the narrative quotes (also the figure a change or a share is of).
+    Resolution amount(const Claim& claim) const;
+    // The whole a share names (占“三公”经费的), read in the claim's section.
+    Resolution whole(const Claim& claim) const;
+
+  private:
+    struct Query;
+    Resolution lookup(const Query& query, const Claim& claim) const;
+    Query read(const std::string& words, const Claim& claim) const;
+    std::optional<std::string> subject_code(const std::vector<SubjectMention>& path) const;
+    std::optional<Target> subject_by_name(const std::string& words, const Query& query,
+                                          const Claim& claim) const;
+    std::optional<Target> derived_basic(const Fact& fact) const;
+    Resolution procurement(const Claim& claim) const;
+    Resolution performance(const Claim& claim) const;
+    std::optional<Target> printed_value(const Claim& claim) const;
+
+    const Document& document_;
+    RuleContext& context_;
+    const FactIndex& facts_;
+};
+
+}  // namespace budgetcheck
