@@ -1,5 +1,7 @@
 // Completeness: a budget disclosure publishes a fixed set of tables, and a table left empty
 // says why (in a note under it, or in the narrative).
+#include <map>
+
 #include <fmt/format.h>
 
 #include "families.hpp"
@@ -122,36 +124,45 @@ void empty_table_explained(const Document& document, RuleContext& context) {
 }
 
 void unlabelled_rows(const Document& document, RuleContext& context) {
-    for_each_grid_side(document, [&](const Table& table, int s) {
-        const TableSide& side = table.sides[static_cast<std::size_t>(s)];
-        for (std::size_t r = 0; r < side.rows.size(); ++r) {
-            const Row& row = side.rows[r];
-            if (row.role != RowRole::Unknown || !row.label.empty()) {
-                continue;
-            }
-            std::vector<CellRef> figures;
-            for (const CellAt& at : value_cells(table, s, static_cast<int>(r))) {
-                if (at.printed()) {
-                    figures.push_back(ref_of(at));
+    for (const Table& table : document.tables) {
+        if (table.kind == TableKind::Unknown || table.kind == TableKind::PerformanceTargets) {
+            continue;
+        }
+        // A printed row is read in every panel of its table: report it once, with its figures
+        // from all of them, when no panel gives it a label.
+        std::map<int, std::vector<CellRef>> figures;
+        std::map<int, bool> labelled;
+        for (std::size_t s = 0; s < table.sides.size(); ++s) {
+            const TableSide& side = table.sides[s];
+            for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                const Row& row = side.rows[r];
+                labelled[row.json_index] = labelled[row.json_index] || !row.label.empty() ||
+                                           row.role != RowRole::Unknown;
+                for (const CellAt& at : value_cells(table, static_cast<int>(s), static_cast<int>(r))) {
+                    if (at.printed()) {
+                        figures[row.json_index].push_back(ref_of(at));
+                    }
                 }
             }
-            if (figures.empty()) {
+        }
+        for (const auto& [index, cells] : figures) {
+            if (labelled[index] || cells.empty()) {
                 continue;
             }
-            context.count_checked(figures);
+            context.count_checked(cells);
             Finding finding;
             finding.severity = context.rule().default_severity;
-            finding.cells = figures;
-            finding.actual = figures.front().printed;
+            finding.cells = cells;
+            finding.actual = cells.front().printed;
             finding.expected = "a label saying what the figures are";
             finding.message_en = fmt::format(
                 "{}: row {} prints {} figure{} but no label, so no total can include it",
-                table.title, row.json_index + 1, figures.size(), figures.size() == 1 ? "" : "s");
+                table.title, index + 1, cells.size(), cells.size() == 1 ? "" : "s");
             finding.message_zh = fmt::format("{}：第 {} 行列示 {} 个数字，但没有项目名称，无法确定其归属",
-                                             table.title, row.json_index + 1, figures.size());
+                                             table.title, index + 1, cells.size());
             context.report(std::move(finding));
         }
-    });
+    }
 }
 
 }  // namespace budgetcheck::rules

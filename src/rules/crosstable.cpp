@@ -461,7 +461,6 @@ void economic_functional(const Document& document, RuleContext& context) {
         {"30113", "2210201"},  // 住房公积金
         {"30108", "2080505"},  // 机关事业单位基本养老保险缴费
         {"30109", "2080506"},  // 职业年金缴费
-        {"30302", "2080502"},  // 退休费 ↔ 事业单位离退休
     };
     for (const auto& [economic_code, functional_code] : links) {
         const int a = find_subject_row(economic, economic_code);

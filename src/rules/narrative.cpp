@@ -120,6 +120,12 @@ void narrative_amounts(const Document& document, RuleContext& context) {
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
         const auto unit = unit_of(claim);
+        if (claim.kind == ClaimKind::Amount && claim.in_reason && !unit) {
+            context.settle_claim(i, ClaimStatus::Unverifiable,
+                                 "it is quoted in the explanation of a change", {},
+                                 "该数出现在增减原因的说明中");
+            continue;
+        }
         if (claim.kind != ClaimKind::Amount || !unit) {
             continue;
         }
@@ -638,6 +644,26 @@ void narrative_unit_name(const Document& document, RuleContext& context) {
     }
     std::vector<std::string> reported;
     table_unit_names(document, context, reported);
+    // Names the unit also bears (加挂上海市普陀区人民政府外事办公室…牌子) are its own.
+    std::vector<std::u32string> aliases;
+    for (const TextSection* section : texts) {
+        const std::u32string text = decode_utf8(fold_width(section->text));
+        for (std::size_t at = text.find(U"加挂"); at != std::u32string::npos;
+             at = text.find(U"加挂", at + 1)) {
+            const std::size_t end = text.find(U"牌子", at);
+            if (end == std::u32string::npos || end - at > 200) {
+                continue;
+            }
+            std::size_t from = at + 2;
+            for (std::size_t i = from; i <= end; ++i) {
+                if (i == end || text[i] == U'、' || text[i] == U',') {
+                    aliases.push_back(decode_utf8(label_key(encode_utf8(
+                        std::u32string_view(text).substr(from, i - from)))));
+                    from = i + 1;
+                }
+            }
+        }
+    }
     for (const TextSection* section : texts) {
         const std::u32string original = decode_utf8(section->text);
         const std::u32string text = decode_utf8(fold_width(section->text));
@@ -645,7 +671,9 @@ void narrative_unit_name(const Document& document, RuleContext& context) {
              at = text.find(head, at + 1)) {
             // A candidate spelling: from the name's first characters to its last ones, about as
             // long.
-            const std::size_t lo = name.size() > 3 ? name.size() - 3 : 1;
+            // At least the two characters of the name's head and the two of its tail: a shorter
+            // candidate has no tail to compare (a four-character name found by its head).
+            const std::size_t lo = std::max<std::size_t>(name.size() - 3, 4);
             for (std::size_t length = lo; length <= name.size() + 3 && at + length <= text.size();
                  ++length) {
                 const std::u32string_view candidate(text.data() + at, length);
@@ -653,7 +681,9 @@ void narrative_unit_name(const Document& document, RuleContext& context) {
                     continue;
                 }
                 const std::size_t distance = edit_distance(candidate, name);
-                if (distance == 0) {
+                if (distance == 0 ||
+                    std::find(aliases.begin(), aliases.end(), std::u32string(candidate)) !=
+                        aliases.end()) {
                     break;
                 }
                 if (distance > 3) {

@@ -169,6 +169,19 @@ Resolution ClaimResolver::lookup(const Query& query, const Claim& claim) const {
                 found.push_back(cell);
             }
         }
+        if (found.empty() && fact.three_public != ThreePublicItem::None &&
+            fact.source != F::Any) {
+            // A “三公” table whose title names no fund (“三公”经费、会议费、培训费支出预算表)
+            // prints the items the text says are 一般公共预算 money.
+            Fact any = fact;
+            any.source = F::Any;
+            for (const FactCell* cell : facts_.find(any)) {
+                if (cell->at.amount() != nullptr &&
+                    cell->at.table->kind == TableKind::ThreePublicExpenses) {
+                    found.push_back(cell);
+                }
+            }
+        }
         if (found.empty() && fact.stage == Stage::All && fact.side == Side::Expenditure) {
             // A table printing only this year's appropriation (年初预算数) prints the figure
             // unsaid words mean, when no table prints it for all money.
@@ -312,16 +325,25 @@ std::optional<std::string> ClaimResolver::subject_code(
                 continue;
             }
         }
-        std::set<std::string> matches;
-        for (const auto& [code, names] : printed) {
-            if (code.size() != length || code.rfind(prefix, 0) != 0) {
-                continue;
-            }
-            for (const std::string& name : names) {
-                if (same_subject_name(mention.name, name)) {
-                    matches.insert(code);
+        auto matching = [&](bool at_level) {
+            std::set<std::string> out;
+            for (const auto& [code, names] : printed) {
+                if ((at_level && code.size() != length) || code.size() <= prefix.size() ||
+                    code.rfind(prefix, 0) != 0) {
+                    continue;
+                }
+                for (const std::string& name : names) {
+                    if (same_subject_name(mention.name, name)) {
+                        out.insert(code);
+                    }
                 }
             }
+            return out;
+        };
+        std::set<std::string> matches = matching(true);
+        if (matches.empty()) {
+            // The text may mark a 款 as （类）: the name alone decides, if it is unique.
+            matches = matching(false);
         }
         if (matches.size() != 1) {
             return std::nullopt;
@@ -514,13 +536,24 @@ Resolution ClaimResolver::performance(const Claim& claim) const {
 }
 
 Resolution ClaimResolver::amount(const Claim& claim) const {
-    const std::string around = label_key(claim.source.heading + " " + claim.source.context);
     if (claim.in_reason) {
+        // An explanation quotes the parts of a change, which no table prints, or now and then a
+        // line that is printed (分流315万元 to a new 事业运行 line): matched, never called wrong.
+        Claim plain = claim;
+        plain.in_reason = false;
+        plain.path.clear();  // the reasons speak of other lines than the item they explain
+        plain.part_of = -1;
+        Resolution found = amount(plain);
+        if (found.target) {
+            found.target->confident = false;
+            return found;
+        }
         return {std::nullopt,
                 "it is quoted in the explanation of a change; the tables do not print the parts "
                 "of a change",
                 "该数出现在增减原因的说明中，表中不列示增减的构成"};
     }
+    const std::string around = label_key(claim.source.heading + " " + claim.source.context);
     if (claim.period != Period::BudgetYear) {
         std::optional<std::string> code;
         if (!claim.path.empty()) {
@@ -559,7 +592,13 @@ Resolution ClaimResolver::amount(const Claim& claim) const {
         return performance(claim);
     }
     if (!claim.path.empty()) {
-        const auto code = subject_code(claim.path);
+        auto code = subject_code(claim.path);
+        bool exact_path = code.has_value();
+        if (!code) {
+            // The path names its levels wrongly (卫生健康支出（款）计划生育事务（项） for 21007
+            // 计划生育事务): its last name alone may still be one printed subject.
+            code = subject_code({SubjectMention{claim.path.back().name, 0, {}}});
+        }
         if (!code) {
             return {std::nullopt, "the subject it names is not printed in the tables",
                     "所述科目未在表中列示"};
@@ -571,7 +610,7 @@ Resolution ClaimResolver::amount(const Claim& claim) const {
         query.fact.three_public = ThreePublicItem::None;
         query.fact.stage = Stage::All;
         query.sided = true;
-        query.confident = true;  // the path names the subject exactly
+        query.confident = exact_path;  // the path names the subject exactly
         Resolution found = lookup(query, claim);
         if (!found.target && query.fact.spending != S::All) {
             query.fact.spending = S::All;

@@ -221,6 +221,16 @@ TEST_CASE("narrative.unit-name: a variant spelling of the unit is a warning",
     CHECK(found[0].actual == "测试单位信息管理中心");
 }
 
+TEST_CASE("narrative.unit-name: a four-character name whose head appears alone does not crash",
+          "[narrative][rules]") {
+    // A unit named with exactly four characters, and a text that holds its first two on their
+    // own, once made the comparison read before the start of the text.
+    std::string doc = disclosure("测试 10.00 万元。", "测试单位内设2个机构，分别为办公室、财务科。测试");
+    doc.replace(doc.find("测试单位信息中心"), std::string("测试单位信息中心").size(), "测试单位");
+    const CheckReport report = test::check_text(doc);
+    CHECK(findings_of(report, "narrative.unit-name").empty());
+}
+
 TEST_CASE("narrative.unit-name: tables that print the unit's name are checked too",
           "[narrative][rules]") {
     auto report = test::check_tables(
