@@ -222,7 +222,27 @@ void check_rows(RuleContext& context, const Table& table, int side,
 void column_groups(const Document& document, RuleContext& context) {
     for_each_grid_side(document, [&](const Table& table, int side_index) {
         const auto s = static_cast<std::size_t>(side_index);
-        check_rows(context, table, static_cast<int>(s), header_identities(table.sides[s]),
+        const TableSide& side = table.sides[s];
+        // A column nobody understood under the same header as a total may be one of its parts:
+        // the total is not checked without it.
+        std::vector<ColumnIdentity> identities;
+        for (const ColumnIdentity& identity : header_identities(side)) {
+            const Column& total = side.columns[static_cast<std::size_t>(identity.total)];
+            const std::vector<std::string> group(total.header.begin(), total.header.end() - 1);
+            const auto unread = std::find_if(
+                side.columns.begin(), side.columns.end(), [&group](const Column& column) {
+                    return column.meaning.role == ColumnRole::Unknown &&
+                           column.header.size() >= group.size() &&
+                           std::equal(group.begin(), group.end(), column.header.begin());
+                });
+            if (unread != side.columns.end()) {
+                context.skip(fmt::format("{} × {}: column '{}' beside it was not understood",
+                                         table.title, total.printed(), unread->printed()));
+                continue;
+            }
+            identities.push_back(identity);
+        }
+        check_rows(context, table, static_cast<int>(s), identities,
                    {"its breakdown columns add up to", "各分项列之和为", Axis::Row});
     });
 }

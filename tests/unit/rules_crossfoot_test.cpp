@@ -74,3 +74,19 @@ TEST_CASE("crossfoot.balance: 收入总计 = 支出总计", "[rules][crossfoot]"
     REQUIRE(found.size() == 1);
     CHECK(found[0].arithmetic == "10.10 ≠ 10.00");
 }
+
+TEST_CASE("crossfoot.column-group: a column nobody understood is not left out of a total",
+          "[rules][crossfoot]") {
+    // 合计 = 基本支出 + 项目支出 + a third column whose header is not understood: without that
+    // column the sum would look wrong; the identity is skipped and says why.
+    auto report = test::check_tables(
+        R"([{"title": "支出总表", "columns": ["科目名称", "合计", "基本支出", "项目支出", "奇怪的列"],
+          "rows": [["合计", "10.00", "6.00", "3.00", "1.00"]]}])");
+    CHECK(findings_of(report, "crossfoot.column-group").empty());
+    bool said = false;
+    for (const SkippedCheck& s : report.skipped) {
+        said = said || (s.rule_id == "crossfoot.column-group" &&
+                        s.reason == "支出总表 × 合计: column '奇怪的列' beside it was not understood");
+    }
+    CHECK(said);
+}
