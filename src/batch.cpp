@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -53,7 +55,40 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
     return out;
 }
 
-FileResult check_file(const std::string& path, const BatchOptions& options) {
+std::vector<std::string> last_year_files(const std::vector<std::string>& files) {
+    std::vector<std::string> out(files.size());
+    if (files.size() < 2) {
+        return out;
+    }
+    std::vector<std::optional<DocumentIdentity>> identities(files.size());
+    std::map<std::tuple<std::string, DocumentKind, int>, std::vector<std::size_t>> by_identity;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (files[i] == "-") {
+            continue;  // standard input can be read once only
+        }
+        identities[i] = read_identity(files[i]);
+        if (identities[i]) {
+            by_identity[{identities[i]->unit, identities[i]->kind, identities[i]->year}].push_back(
+                i);
+        }
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!identities[i]) {
+            continue;
+        }
+        const auto found =
+            by_identity.find({identities[i]->unit, identities[i]->kind, identities[i]->year - 1});
+        // Two disclosures of last year (drafts, a republication): which one the text compares
+        // with is not known, so neither is used.
+        if (found != by_identity.end() && found->second.size() == 1) {
+            out[i] = files[found->second.front()];
+        }
+    }
+    return out;
+}
+
+FileResult check_file(const std::string& path, const BatchOptions& options,
+                      const std::string& last_year) {
     LoadResult loaded;
     if (path == "-") {
         const std::string text((std::istreambuf_iterator<char>(std::cin)),
@@ -73,7 +108,18 @@ FileResult check_file(const std::string& path, const BatchOptions& options) {
         return result;
     }
     result.title = loaded.document->title;
-    result.report = check_document(*loaded.document, options.rules);
+    // Last year's disclosure is only a reference: when it cannot be read it is not used, and its
+    // own problems are reported when it is checked itself.
+    std::optional<Document> reference;
+    if (!last_year.empty()) {
+        LoadResult prior = load_file(last_year, options.load);
+        if (prior.document && !prior.has_errors()) {
+            reference = std::move(prior.document);
+            result.last_year = last_year;
+        }
+    }
+    result.report =
+        check_document(*loaded.document, options.rules, reference ? &*reference : nullptr);
     if (options.baseline != nullptr) {
         apply_baseline(*options.baseline, result);
     }
@@ -83,12 +129,13 @@ FileResult check_file(const std::string& path, const BatchOptions& options) {
 void check_files(const std::vector<std::string>& files, const BatchOptions& options,
                  const std::function<void(FileResult&&)>& emit) {
     const std::size_t total = files.size();
+    const std::vector<std::string> last_years = last_year_files(files);
     const unsigned jobs = std::max(
         1U,
         std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(total, 1))));
     if (jobs == 1) {
         for (std::size_t i = 0; i < total; ++i) {
-            emit(check_file(files[i], options));
+            emit(check_file(files[i], options, last_years[i]));
             if (options.progress) {
                 options.progress(i + 1, total);
             }
@@ -113,7 +160,7 @@ void check_files(const std::vector<std::string>& files, const BatchOptions& opti
                 std::unique_lock lock(mutex);
                 window.wait(lock, [&] { return i < emitted + window_size; });
             }
-            FileResult result = check_file(files[i], options);
+            FileResult result = check_file(files[i], options, last_years[i]);
             std::unique_lock lock(mutex);
             slots[i] = std::move(result);
             while (emitted < total && slots[emitted]) {

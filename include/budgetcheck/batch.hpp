@@ -25,10 +25,17 @@ struct BatchOptions {
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
                                        std::vector<FileResult>& problems);
 
-// Loads and checks one file ("-" reads standard input).
-FileResult check_file(const std::string& path, const BatchOptions& options);
+// For each file, the file among them that is last year's disclosure of the same unit and kind
+// ("" when there is none, or more than one). Only each file's "document" object is read.
+std::vector<std::string> last_year_files(const std::vector<std::string>& files);
 
-// Checks every file, calling `emit` once per file, in the order of `files`.
+// Loads and checks one file ("-" reads standard input), with last year's disclosure of the same
+// unit when `last_year` names one.
+FileResult check_file(const std::string& path, const BatchOptions& options,
+                      const std::string& last_year = {});
+
+// Checks every file, calling `emit` once per file, in the order of `files`. Each is checked
+// with last year's disclosure of its unit when that is among the files too.
 void check_files(const std::vector<std::string>& files, const BatchOptions& options,
                  const std::function<void(FileResult&&)>& emit);
 

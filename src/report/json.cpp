@@ -98,8 +98,8 @@ std::string file_json(const FileResult& result, const ReportOptions& options) {
     stale += "]";
     const ClaimCounts counts = result.report ? claim_counts(*result.report) : ClaimCounts{};
     return fmt::format(
-        R"({{"file":{},"title":{},"status":{},"summary":{{"errors":{},"warnings":{},"notes":{},"suppressed":{},"identities_checked":{},"checks_skipped":{}}},"claims":{{"found":{},"verified":{},"mismatched":{},"unverifiable":{},"items":{}}},"input_diagnostics":{},"findings":{},"suppressed":{},"stale_baseline":{},"skipped":{}}})",
-        json_string(result.file), json_string(result.title),
+        R"({{"file":{},"title":{},"last_year":{},"status":{},"summary":{{"errors":{},"warnings":{},"notes":{},"suppressed":{},"identities_checked":{},"checks_skipped":{}}},"claims":{{"found":{},"verified":{},"mismatched":{},"unverifiable":{},"items":{}}},"input_diagnostics":{},"findings":{},"suppressed":{},"stale_baseline":{},"skipped":{}}})",
+        json_string(result.file), json_string(result.title), json_string(result.last_year),
         json_string(result.unreadable ? "unreadable" : "checked"), result.count(Severity::Error),
         result.count(Severity::Warning), result.count(Severity::Note), result.suppressed.size(),
         result.report ? result.report->identities_checked : 0,

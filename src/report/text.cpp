@@ -84,6 +84,10 @@ class TextReporter : public Reporter {
                 "{}: {} claims found in the text: {} verified, {} mismatched, {} unverifiable\n",
                 result.file, claims.found, claims.verified, claims.mismatched, claims.unverifiable);
         }
+        if (!result.last_year.empty()) {
+            fmt::print(out_, "{}: last year's figures checked against {}\n", result.file,
+                       result.last_year);
+        }
         for (const SkippedCheck& skipped : report.skipped) {
             fmt::print(out_, "  skipped {}: {}\n", skipped.rule_id, skipped.reason);
         }

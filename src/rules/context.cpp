@@ -48,14 +48,26 @@ const FactIndex& RuleContext::facts() {
     return *facts_;
 }
 
+const FactIndex* RuleContext::last_year_facts() {
+    if (last_year_ == nullptr) {
+        return nullptr;
+    }
+    if (!last_year_facts_) {
+        last_year_facts_ = std::make_shared<const FactIndex>(FactIndex::build(*last_year_));
+    }
+    return last_year_facts_.get();
+}
+
 const std::vector<Claim>& RuleContext::claims() {
     if (!claims_) {
         claims_ = extract_claims(document_);
         report_.claims.clear();
         for (const Claim& claim : *claims_) {
-            report_.claims.push_back(
-                ClaimResult{claim, ClaimStatus::Unverifiable, "no table prints this figure", {},
-                            "表中未列示该数"});
+            report_.claims.push_back(ClaimResult{claim,
+                                                 ClaimStatus::Unverifiable,
+                                                 "no table prints this figure",
+                                                 {},
+                                                 "表中未列示该数"});
         }
     }
     return *claims_;
@@ -236,8 +248,9 @@ std::vector<std::pair<std::string, Decimal>> digit_swaps(const Amount& amount) {
 
 }  // namespace
 
-RuleContext::RuleContext(const Document& document, const RuleOptions& options, CheckReport& report)
-    : document_(document), options_(options), report_(report) {}
+RuleContext::RuleContext(const Document& document, const RuleOptions& options, CheckReport& report,
+                         const Document* last_year)
+    : document_(document), options_(options), report_(report), last_year_(last_year) {}
 
 bool RuleContext::enabled(std::string_view rule_id) const {
     return std::find(options_.disabled.begin(), options_.disabled.end(), rule_id) ==
@@ -450,9 +463,9 @@ Verdict RuleContext::check_sum(const Figure& total,
         expression = "0";
     }
     const bool comparison = parts.size() == 1 && parts.front().first > 0;
-    finding.arithmetic = comparison ? fmt::format("{} ≠ {}", finding.actual, finding.expected)
-                                    : fmt::format("{} = {} ≠ {}", expression, finding.expected,
-                                                  finding.actual);
+    finding.arithmetic =
+        comparison ? fmt::format("{} ≠ {}", finding.actual, finding.expected)
+                   : fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})",
                                      place_en(total_ref), text.expected_en, finding.expected,
                                      finding.actual, finding.difference, total_ref.unit);
@@ -727,13 +740,12 @@ Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percent
     finding.cells = {percent_ref, change.reference(), current.reference()};
     finding.expected = rate ? rate->to_string() + "%" : "?";
     finding.actual = printed.to_string();
-    finding.difference =
-        rate ? x.minus(*rate).value_or(Decimal()).to_string() + " points" : "?";
+    finding.difference = rate ? x.minus(*rate).value_or(Decimal()).to_string() + " points" : "?";
     const std::string c_text = shown_figure(change, change.unit, change.amount.decimals());
     const std::string v_text = shown_figure(current, current.unit, current.amount.decimals());
-    finding.arithmetic = fmt::format("{} ÷ ({} {} {}) = {} ≠ {}", c_text, v_text,
-                                     sign > 0 ? "−" : "+", c_text, finding.expected,
-                                     finding.actual);
+    finding.arithmetic =
+        fmt::format("{} ÷ ({} {} {}) = {} ≠ {}", c_text, v_text, sign > 0 ? "−" : "+", c_text,
+                    finding.expected, finding.actual);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
                                      text.expected_en, finding.expected, finding.actual);
     finding.message_zh = fmt::format("{}：{} {}，文中列示 {}", place_zh(percent_ref),

@@ -69,9 +69,13 @@ struct IdentityText {
 
 class RuleContext {
   public:
-    RuleContext(const Document& document, const RuleOptions& options, CheckReport& report);
+    RuleContext(const Document& document, const RuleOptions& options, CheckReport& report,
+                const Document* last_year = nullptr);
 
     const Document& document() const { return document_; }
+    // The same unit's disclosure of the year before, when one was given, and its facts.
+    const Document* last_year() const { return last_year_; }
+    const FactIndex* last_year_facts();
     const RuleOptions& options() const { return options_; }
     void begin(const RuleInfo& rule) {
         rule_ = &rule;
@@ -145,6 +149,8 @@ class RuleContext {
     std::set<std::pair<std::string, std::string>> compared_;
     std::optional<std::vector<Claim>> claims_;
     std::shared_ptr<const FactIndex> facts_;
+    const Document* last_year_ = nullptr;
+    std::shared_ptr<const FactIndex> last_year_facts_;
 };
 
 // Cell helpers shared by the rule families.

@@ -57,6 +57,7 @@ void unlabelled_rows(const Document&, RuleContext&);
 void narrative_amounts(const Document&, RuleContext&);
 void narrative_shares(const Document&, RuleContext&);
 void narrative_changes(const Document&, RuleContext&);
+void narrative_prior_year(const Document&, RuleContext&);
 void narrative_counts(const Document&, RuleContext&);
 void narrative_breakdowns(const Document&, RuleContext&);
 void narrative_unit_name(const Document&, RuleContext&);

@@ -2,6 +2,7 @@
 // (resolve.hpp: by the words around it, the subject it names and the section it stands in) and
 // checked: amounts, shares, changes, counts, breakdowns, and the unit's name.
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -187,8 +188,8 @@ void narrative_shares(const Document& document, RuleContext& context) {
             continue;
         }
         if (claim.part < 0) {
-            context.settle_claim(i, ClaimStatus::Unverifiable, "the share's part is not quoted",
-                                 {}, "未列明占比的分子");
+            context.settle_claim(i, ClaimStatus::Unverifiable, "the share's part is not quoted", {},
+                                 "未列明占比的分子");
             continue;
         }
         const Claim& part = claims[static_cast<std::size_t>(claim.part)];
@@ -231,9 +232,9 @@ void narrative_shares(const Document& document, RuleContext& context) {
                                        ? std::nullopt
                                        : ratio.divided_by(named.value, claim.decimals);
                 if (!guess || !(*guess == claim.value)) {
-                    context.settle_claim(
-                        i, ClaimStatus::Unverifiable,
-                        "the text does not say what it is a share of", {}, "未说明是何者的占比");
+                    context.settle_claim(i, ClaimStatus::Unverifiable,
+                                         "the text does not say what it is a share of", {},
+                                         "未说明是何者的占比");
                     continue;
                 }
             }
@@ -325,15 +326,16 @@ bool check_from_text(RuleContext& context, const std::vector<Claim>& claims, std
         const Claim& prior = claims[static_cast<std::size_t>(claim.prior_claim)];
         if (prior.value.is_zero()) {
             context.settle_claim(i, ClaimStatus::Unverifiable,
-                                 "a rate of change from zero has no value", {}, "由零起算的增减率无意义");
+                                 "a rate of change from zero has no value", {},
+                                 "由零起算的增减率无意义");
             return true;
         }
         Figure printed;
         printed.ref = claim_ref(claim);
         Verdict verdict;
         if (claim.is_rate) {
-            const Decimal signed_rate = sign < 0 ? claim.value.negated().value_or(claim.value)
-                                                 : claim.value;
+            const Decimal signed_rate =
+                sign < 0 ? claim.value.negated().value_or(claim.value) : claim.value;
             verdict = context.check_ratio(
                 printed, Percentage::number(signed_rate, claim.decimals), claim_figure(current),
                 claim_figure(prior), true,
@@ -343,8 +345,8 @@ bool check_from_text(RuleContext& context, const std::vector<Claim>& claims, std
         } else {
             Figure change = claim_figure(claim);
             if (sign < 0) {
-                change.amount = Amount::number(claim.value.negated().value_or(claim.value),
-                                               claim.decimals);
+                change.amount =
+                    Amount::number(claim.value.negated().value_or(claim.value), claim.decimals);
             }
             verdict = context.check_sum(
                 change, {{1, claim_figure(current)}, {-1, claim_figure(prior)}},
@@ -372,10 +374,10 @@ bool check_from_text(RuleContext& context, const std::vector<Claim>& claims, std
         const Verdict verdict = context.check_change_rate(
             printed, Percentage::number(claim.value, claim.decimals), claim_figure(change),
             claim_figure(current), sign,
-            {fmt::format("{} ÷ ({} {} {}) is", change.printed, current.printed, sign > 0 ? "−" : "+",
-                         change.printed),
-             fmt::format("{} ÷（{} {} {}）为", change.printed, current.printed, sign > 0 ? "−" : "+",
-                         change.printed),
+            {fmt::format("{} ÷ ({} {} {}) is", change.printed, current.printed,
+                         sign > 0 ? "−" : "+", change.printed),
+             fmt::format("{} ÷（{} {} {}）为", change.printed, current.printed,
+                         sign > 0 ? "−" : "+", change.printed),
              Axis::Other});
         if (verdict == Verdict::Unchecked) {
             return false;
@@ -384,8 +386,7 @@ bool check_from_text(RuleContext& context, const std::vector<Claim>& claims, std
             i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
             fmt::format("{} against {} and {} quoted with it", claim.printed, change.printed,
                         current.printed),
-            {},
-            fmt::format("与同句所列 {}、{} 核对", change.printed, current.printed));
+            {}, fmt::format("与同句所列 {}、{} 核对", change.printed, current.printed));
         return true;
     }
     return false;
@@ -454,17 +455,17 @@ void narrative_changes(const Document& document, RuleContext& context) {
                     : "last year's budget figures are not printed in this document",
                 {},
                 claim.basis == Period::PriorYearExecution ? "本文件未列示上年执行数"
-                                                           : "本文件未列示上年预算数");
+                                                          : "本文件未列示上年预算数");
             continue;
         }
         const int sign = table_change->sign();
         const auto magnitude = table_change->abs().value_or(*table_change);
         const bool same_direction =
             !claim.direction || *claim.direction == sign || (claim.printed == "持平" && sign == 0);
-        const bool same_size = claim.printed == "持平" || claim.printed == "相同" ||
-                                       claim.printed == "一致"
-                                   ? table_change->is_zero()
-                                   : quotes(claim, magnitude);
+        const bool same_size =
+            claim.printed == "持平" || claim.printed == "相同" || claim.printed == "一致"
+                ? table_change->is_zero()
+                : quotes(claim, magnitude);
         std::vector<CellRef> all{claim_ref(claim)};
         all.insert(all.end(), cells.begin(), cells.end());
         context.count_checked(all);
@@ -492,6 +493,165 @@ void narrative_changes(const Document& document, RuleContext& context) {
         context.settle_claim(i, ClaimStatus::Mismatched,
                              fmt::format("the table prints {}", expected), cells,
                              fmt::format("表中列示 {}", expected));
+    }
+}
+
+namespace {
+
+// The figure last year's disclosure prints for the fact a claim's words name, read the way this
+// year's figures are. Its cell is named with the file it is in, not being in the document checked.
+std::optional<Figure> last_year_figure(RuleContext& context, const Fact& fact, const Claim& claim,
+                                       std::string& what) {
+    const FactIndex* facts = context.last_year_facts();
+    if (facts == nullptr) {
+        return std::nullopt;
+    }
+    const ClaimResolver resolver(*context.last_year(), context, *facts);
+    const Resolution found = resolver.figure_for(fact, claim);
+    if (!found.target || !found.target->confident || found.target->figures.size() != 1) {
+        return std::nullopt;
+    }
+    Figure figure = found.target->figures.front();
+    const std::string file = std::filesystem::path(context.last_year()->file).filename().string();
+    what = fmt::format("{} in {}", found.target->what, file);
+    figure.ref = figure.reference();
+    figure.ref.table = fmt::format("{} ({})", figure.ref.table, file);
+    figure.ref.table_index = -1;
+    figure.at.reset();  // a cell of another document: no hint may point into this one
+    return figure;
+}
+
+// This year's figure a claim about last year is of: the same words read for this year.
+std::optional<Target> this_year_target(const ClaimResolver& resolver, const Claim& claim) {
+    Claim now = claim;
+    now.period = Period::BudgetYear;
+    const Resolution found = resolver.amount(now);
+    if (!found.target || found.target->figures.size() != 1 || !found.target->fact ||
+        found.target->fact->period != Period::BudgetYear) {
+        return std::nullopt;
+    }
+    return found.target;
+}
+
+}  // namespace
+
+void narrative_prior_year(const Document& document, RuleContext& context) {
+    const auto& claims = context.claims();
+    auto about_last_budget = [&](std::size_t i) {
+        const Claim& claim = claims[i];
+        if (context.claim_result(i).status != ClaimStatus::Unverifiable || claim.in_reason) {
+            return false;
+        }
+        if (claim.kind == ClaimKind::Change) {
+            return claim.basis == Period::PriorYearBudget && claim.of_claim >= 0;
+        }
+        return claim.kind == ClaimKind::Amount && claim.period == Period::PriorYearBudget &&
+               unit_of(claim).has_value();
+    };
+    std::vector<std::size_t> wanted;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        if (about_last_budget(i)) {
+            wanted.push_back(i);
+        }
+    }
+    if (wanted.empty()) {
+        return;
+    }
+    if (context.last_year() == nullptr) {
+        context.skip(fmt::format(
+            "{} figures of last year's budget quoted in the text: no {} {} of {} was checked with "
+            "this one",
+            wanted.size(), chinese_name(document.kind), document.unit, document.year - 1));
+        return;
+    }
+    const ClaimResolver resolver(document, context);
+    const std::string last_file =
+        std::filesystem::path(context.last_year()->file).filename().string();
+    for (std::size_t i : wanted) {
+        const Claim& claim = claims[i];
+        const Claim& base = claim.kind == ClaimKind::Change
+                                ? claims[static_cast<std::size_t>(claim.of_claim)]
+                                : claim;
+        const auto now = this_year_target(resolver, base);
+        if (!now) {
+            continue;  // what the words name is not certain this year either
+        }
+        std::string what;
+        const auto last = last_year_figure(context, *now->fact, base, what);
+        if (!last) {
+            context.settle_claim(
+                i, ClaimStatus::Unverifiable,
+                fmt::format("last year's disclosure ({}) prints no single figure for {}", last_file,
+                            now->fact->describe()),
+                {}, fmt::format("上年公开文件（{}）未列示唯一对应数字", last_file));
+            continue;
+        }
+        const std::size_t before = context.finding_count();
+        Figure printed = claim_figure(claim);
+        // A text quoting 3,355.65 万元 computed it from figures rounded as it quotes this year's
+        // (18,976.76 − 15,621.11), not from the tables' 元: last year's figure is taken so too.
+        const auto as_quoted = [&](const Figure& figure) {
+            Figure out = figure;
+            const auto unit = unit_of(base);
+            const auto value = unit ? figure.amount.in_unit(figure.unit, *unit) : std::nullopt;
+            if (!value || value->scale() <= base.decimals ||
+                value->with_scale(base.decimals).has_value()) {
+                return out;  // printed no finer than the text quotes (110.00 for 110)
+            }
+            if (auto rounded = value->divided_by(Decimal::from_integer(1), base.decimals)) {
+                out.amount = Amount::number(*rounded, base.decimals);
+                out.unit = *unit;
+            }
+            return out;
+        };
+        Verdict verdict = Verdict::Exact;
+        std::string arithmetic;
+        if (claim.kind == ClaimKind::Amount) {
+            verdict = context.check_sum(printed, {{1, *last}},
+                                        {fmt::format("last year's disclosure prints ({})", what),
+                                         fmt::format("上年公开文件列示（{}）", what), Axis::Other});
+        } else {
+            // The change is of the figure the text quotes with it, right or wrong: a wrong one
+            // is narrative.amount's finding.
+            const Figure current = claim_figure(base);
+            const Figure prior = as_quoted(*last);
+            const bool level =
+                claim.printed == "持平" || claim.printed == "相同" || claim.printed == "一致";
+            const int sign = claim.direction.value_or(1);
+            if (level) {
+                verdict = context.check_sum(
+                    current, {{1, prior}},
+                    {fmt::format("unchanged from last year's disclosure ({})", what),
+                     fmt::format("与上年公开文件持平（{}）", what), Axis::Other});
+            } else if (claim.is_rate) {
+                const Decimal rate =
+                    sign < 0 ? claim.value.negated().value_or(claim.value) : claim.value;
+                verdict = context.check_ratio(
+                    printed, Percentage::number(rate, claim.decimals), current, prior, true,
+                    {fmt::format("(this year − last year's disclosure ({})) ÷ last year is", what),
+                     fmt::format("（本年 − 上年公开文件（{}））÷ 上年为", what), Axis::Other});
+            } else {
+                if (sign < 0) {
+                    printed.amount =
+                        Amount::number(claim.value.negated().value_or(claim.value), claim.decimals);
+                }
+                verdict = context.check_sum(
+                    printed, {{1, current}, {-1, prior}},
+                    {fmt::format("this year less last year's disclosure ({}) is", what),
+                     fmt::format("本年减上年公开文件（{}）为", what), Axis::Other});
+            }
+        }
+        if (verdict == Verdict::Unchecked) {
+            continue;
+        }
+        context.hint_new_findings(
+            before,
+            "a budget adjusted after it was published, or restated for a change of scope, "
+            "also explains a difference from last year's disclosure");
+        context.settle_claim(
+            i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
+            fmt::format("against last year's disclosure: {}", what), {last->ref},
+            fmt::format("与上年公开文件核对：{}", what));
     }
 }
 
@@ -610,16 +770,16 @@ void narrative_breakdowns(const Document&, RuleContext& context) {
             fmt::format("{} parts of {}", claim.parts.size(), whole.subject), {},
             fmt::format("{}的 {} 个组成部分", whole.subject, claim.parts.size()));
         if (verdict != Verdict::Inconsistent && claim.parts.size() > 1) {
-            corroborate(context, static_cast<std::size_t>(claim.whole),
-                        fmt::format("its {} parts, listed after it, add up to it",
-                                    claim.parts.size()),
-                        fmt::format("其后所列 {} 个组成部分之和相符", claim.parts.size()));
+            corroborate(
+                context, static_cast<std::size_t>(claim.whole),
+                fmt::format("its {} parts, listed after it, add up to it", claim.parts.size()),
+                fmt::format("其后所列 {} 个组成部分之和相符", claim.parts.size()));
             for (int part : claim.parts) {
-                corroborate(context, static_cast<std::size_t>(part),
-                            fmt::format("a part of {} {}, which its parts add up to",
-                                        whole.subject, whole.printed),
-                            fmt::format("{} {} 的组成部分，各部分之和相符", whole.subject,
-                                        whole.printed));
+                corroborate(
+                    context, static_cast<std::size_t>(part),
+                    fmt::format("a part of {} {}, which its parts add up to", whole.subject,
+                                whole.printed),
+                    fmt::format("{} {} 的组成部分，各部分之和相符", whole.subject, whole.printed));
             }
         }
     }
@@ -657,8 +817,8 @@ void narrative_unit_name(const Document& document, RuleContext& context) {
             std::size_t from = at + 2;
             for (std::size_t i = from; i <= end; ++i) {
                 if (i == end || text[i] == U'、' || text[i] == U',') {
-                    aliases.push_back(decode_utf8(label_key(encode_utf8(
-                        std::u32string_view(text).substr(from, i - from)))));
+                    aliases.push_back(decode_utf8(
+                        label_key(encode_utf8(std::u32string_view(text).substr(from, i - from)))));
                     from = i + 1;
                 }
             }
@@ -681,9 +841,8 @@ void narrative_unit_name(const Document& document, RuleContext& context) {
                     continue;
                 }
                 const std::size_t distance = edit_distance(candidate, name);
-                if (distance == 0 ||
-                    std::find(aliases.begin(), aliases.end(), std::u32string(candidate)) !=
-                        aliases.end()) {
+                if (distance == 0 || std::find(aliases.begin(), aliases.end(),
+                                               std::u32string(candidate)) != aliases.end()) {
                     break;
                 }
                 if (distance > 3) {

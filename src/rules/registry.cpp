@@ -120,6 +120,9 @@ constexpr RuleInfo registry[] = {
     {"narrative.change", "narrative", S::Error,
      "A change the narrative quotes agrees with the table and its own words",
      "情况说明所列增减与表格及措辞一致", r::narrative_changes},
+    {"narrative.prior-year", "narrative", S::Warning,
+     "A figure of last year the narrative quotes agrees with last year's disclosure",
+     "情况说明所引上年数与上年公开文件一致", r::narrative_prior_year},
     {"narrative.count", "narrative", S::Error,
      "A count the narrative quotes agrees with its list or table",
      "情况说明所列个数与列举或表格一致", r::narrative_counts},
@@ -152,9 +155,10 @@ const RuleInfo* find_rule(std::string_view id) {
     return nullptr;
 }
 
-CheckReport check_document(const Document& document, const RuleOptions& options) {
+CheckReport check_document(const Document& document, const RuleOptions& options,
+                           const Document* last_year) {
     CheckReport report;
-    RuleContext context(document, options, report);
+    RuleContext context(document, options, report, last_year);
     for (const RuleInfo& rule : registry) {
         if (std::find(options.disabled.begin(), options.disabled.end(), rule.id) !=
             options.disabled.end()) {

@@ -27,9 +27,10 @@ bool ends_with(std::string_view text, std::string_view tail) {
 // verbs around a figure.
 bool filler(std::string_view run) {
     static const std::set<std::string_view, std::less<>> words = {
-        "本部门", "本单位", "全年", "安排", "安排的", "主要", "其中", "本", "总", "为", "是",
-        "共", "共有", "达", "计", "约", "其他", "列", "列支", "拟", "情况", "反映", "包括",
-        "合", "有", "部门", "单位", "所属", "下属", "省级", "区级", "市级", "数"};
+        "本部门", "本单位", "全年", "安排", "安排的", "主要", "其中", "本",   "总",
+        "为",     "是",     "共",   "共有", "达",     "计",   "约",   "其他", "列",
+        "列支",   "拟",     "情况", "反映", "包括",   "合",   "有",   "部门", "单位",
+        "所属",   "下属",   "省级", "区级", "市级",   "数"};
     return words.find(run) != words.end();
 }
 
@@ -50,8 +51,9 @@ bool same_subject_name(std::string_view printed, std::string_view row) {
         return false;
     }
     const auto bare = [](std::string_view name) {
-        return ends_with(name, "支出") ? name.substr(0, name.size() - std::string_view("支出").size())
-                                       : name;
+        return ends_with(name, "支出")
+                   ? name.substr(0, name.size() - std::string_view("支出").size())
+                   : name;
     };
     return printed == row || bare(printed) == bare(row);
 }
@@ -77,6 +79,17 @@ struct ClaimResolver::Query {
 
 ClaimResolver::ClaimResolver(const Document& document, RuleContext& context)
     : document_(document), context_(context), facts_(context.facts()) {}
+
+ClaimResolver::ClaimResolver(const Document& document, RuleContext& context, const FactIndex& facts)
+    : document_(document), context_(context), facts_(facts) {}
+
+Resolution ClaimResolver::figure_for(const Fact& fact, const Claim& claim) const {
+    Query query;
+    query.fact = fact;
+    query.sided = true;
+    query.any = true;
+    return lookup(query, claim);
+}
 
 ClaimResolver::Query ClaimResolver::read(const std::string& words, const Claim& claim) const {
     Query query;
@@ -155,9 +168,10 @@ Resolution ClaimResolver::lookup(const Query& query, const Claim& claim) const {
     // Words that name no side are tried on both: when both sides print the fact with different
     // figures, the words do not say which is meant.
     std::vector<const FactCell*> cells;
+    Fact named = query.fact;
     bool two_values = false;
-    for (Side side : {query.fact.side, query.fact.side == Side::Income ? Side::Expenditure
-                                                                       : Side::Income}) {
+    for (Side side :
+         {query.fact.side, query.fact.side == Side::Income ? Side::Expenditure : Side::Income}) {
         if (query.sided && side != query.fact.side) {
             continue;
         }
@@ -169,8 +183,7 @@ Resolution ClaimResolver::lookup(const Query& query, const Claim& claim) const {
                 found.push_back(cell);
             }
         }
-        if (found.empty() && fact.three_public != ThreePublicItem::None &&
-            fact.source != F::Any) {
+        if (found.empty() && fact.three_public != ThreePublicItem::None && fact.source != F::Any) {
             // A “三公” table whose title names no fund (“三公”经费、会议费、培训费支出预算表)
             // prints the items the text says are 一般公共预算 money.
             Fact any = fact;
@@ -196,12 +209,15 @@ Resolution ClaimResolver::lookup(const Query& query, const Claim& claim) const {
             continue;
         }
         if (!cells.empty()) {
-            const auto here = found.front()->at.amount()->in_yuan(found.front()->at.table->money_unit);
-            const auto there = cells.front()->at.amount()->in_yuan(cells.front()->at.table->money_unit);
+            const auto here =
+                found.front()->at.amount()->in_yuan(found.front()->at.table->money_unit);
+            const auto there =
+                cells.front()->at.amount()->in_yuan(cells.front()->at.table->money_unit);
             two_values = !(here == there);
             break;
         }
         cells = std::move(found);
+        named.side = side;
     }
     if (cells.empty()) {
         if (auto derived = derived_basic(query.fact)) {
@@ -230,14 +246,14 @@ Resolution ClaimResolver::lookup(const Query& query, const Claim& claim) const {
     target.figures = {figure_at(best->at)};
     target.what = describe_cell(best->at);
     target.confident = query.confident && !two_values;
-    target.fact = best->fact;
+    target.fact = named;
     (void)claim;
     return {target, {}, {}};
 }
 
 std::optional<Target> ClaimResolver::derived_basic(const Fact& fact) const {
-    // 人员经费 and 公用经费 of a basic-expenditure table printed by 类 only: 人员经费 is 工资福利支出
-    // and 对个人和家庭的补助 (301, 303), 公用经费 the rest of basic spending.
+    // 人员经费 and 公用经费 of a basic-expenditure table printed by 类 only: 人员经费 is
+    // 工资福利支出 and 对个人和家庭的补助 (301, 303), 公用经费 the rest of basic spending.
     if ((fact.spending != S::Personnel && fact.spending != S::Public) || !fact.subject.empty() ||
         fact.side != Side::Expenditure) {
         return std::nullopt;
@@ -285,9 +301,10 @@ std::optional<Target> ClaimResolver::derived_basic(const Fact& fact) const {
         if (!(facts_.canonical(table_fact) == scope)) {
             continue;
         }
-        target.what = fmt::format("{} {} rows ({})", table.title,
-                                  fact.spending == S::Personnel ? "301 and 303" : "302, 309 and 310",
-                                  fact.spending == S::Personnel ? "人员经费" : "公用经费");
+        target.what =
+            fmt::format("{} {} rows ({})", table.title,
+                        fact.spending == S::Personnel ? "301 and 303" : "302, 309 and 310",
+                        fact.spending == S::Personnel ? "人员经费" : "公用经费");
         target.fact = fact;
         return target;
     }
@@ -356,8 +373,7 @@ std::optional<std::string> ClaimResolver::subject_code(
     return prefix;
 }
 
-std::optional<Target> ClaimResolver::subject_by_name(const std::string& words,
-                                                     const Query& query,
+std::optional<Target> ClaimResolver::subject_by_name(const std::string& words, const Query& query,
                                                      const Claim& claim) const {
     // The longest subject name the tables print that the words contain, and nothing else.
     std::string best_code;
@@ -580,7 +596,7 @@ Resolution ClaimResolver::amount(const Claim& claim) const {
                     ? "the document prints no prior-year execution figures for this line"
                     : "the document prints no prior-year budget figures for this line",
                 claim.period == Period::PriorYearExecution ? "本文件未列示该项的上年执行数"
-                                                             : "本文件未列示该项的上年预算数"};
+                                                           : "本文件未列示该项的上年预算数"};
     }
     if (has(around, "政府采购") || has(claim.subject, "政府采购")) {
         return procurement(claim);
@@ -640,8 +656,7 @@ Resolution ClaimResolver::amount(const Claim& claim) const {
     if (auto printed = printed_value(claim)) {
         return {printed, {}, {}};
     }
-    return {std::nullopt, "its words name no figure the tables print",
-            "文字未指明表中的任何数字"};
+    return {std::nullopt, "its words name no figure the tables print", "文字未指明表中的任何数字"};
 }
 
 Resolution ClaimResolver::whole(const Claim& claim) const {

@@ -21,7 +21,7 @@ struct Target {
     std::vector<CellAt> cells;  // the grid cells among them
     std::string what;           // names them in messages
     bool confident = true;      // the words name exactly these figures
-    std::optional<Fact> fact;   // the fact matched, when one was
+    std::optional<Fact> fact;   // the fact the words name, when they name one
 };
 
 struct Resolution {
@@ -33,11 +33,15 @@ struct Resolution {
 class ClaimResolver {
   public:
     ClaimResolver(const Document& document, RuleContext& context);
+    // Resolves among another document's figures (last year's disclosure of the same unit).
+    ClaimResolver(const Document& document, RuleContext& context, const FactIndex& facts);
 
     // An amount the narrative quotes (also the figure a change or a share is of).
     Resolution amount(const Claim& claim) const;
     // The whole a share names (占“三公”经费的), read in the claim's section.
     Resolution whole(const Claim& claim) const;
+    // The figure printed for a fact the words of a claim named (Target::fact).
+    Resolution figure_for(const Fact& fact, const Claim& claim) const;
 
   private:
     struct Query;

@@ -131,6 +131,34 @@ def jobs():
         expect("most frequent rules: narrative.unverifiable" in out, "most frequent rules")
 
 
+def last_year():
+    corpus = os.path.join(SRC, "data/corpus")
+    earlier = os.path.join(corpus, "jiangsu-renminjianchayuan-2018-budget.json")
+    later = os.path.join(corpus, "jiangsu-renminjianchayuan-2019-budget.json")
+    with tempfile.TemporaryDirectory() as work:
+        # Copies under other names: pairing goes by what each document says it is, not by name.
+        shutil.copy(earlier, os.path.join(work, "b.json"))
+        shutil.copy(later, os.path.join(work, "a.json"))
+        runs = [run("verify", "--jobs", jobs, "--format", "json", work) for jobs in ("1", "2")]
+        expect(runs[0] == runs[1], "--jobs 1 and --jobs 2 pair and report the same")
+        report = json.loads(runs[0][1])
+        with open(os.path.join(SRC, "docs/schema/report-v1.schema.json"), encoding="utf-8") as handle:
+            jsonschema.validate(report, json.load(handle))
+        by_file = {os.path.basename(f["file"]): f for f in report["files"]}
+        expect(by_file["a.json"]["last_year"] == os.path.join(work, "b.json"), "2019 is checked with 2018")
+        expect(by_file["b.json"]["last_year"] == "", "2018 has no disclosure of 2017 beside it")
+        verified = [c for c in by_file["a.json"]["claims"]["items"]
+                    if c["reason"].startswith("against last year's disclosure")]
+        expect(len(verified) == 23 and all(c["status"] == "verified" for c in verified),
+               "the changes of 2019 are verified against 2018")
+        code, out, _ = run("verify", os.path.join(work, "a.json"))
+        expect("skipped narrative.prior-year: 26 figures of last year's budget" in out,
+               "alone, 2019 says which figures wait for 2018")
+        code, out, _ = run("verify", work)
+        expect(f"a.json: last year's figures checked against {os.path.join(work, 'b.json')}" in out,
+               "the text report names last year's file")
+
+
 def colour():
     _, plain, _ = run("verify", MOHRSS)
     expect("\x1b[" not in plain, "no colour when not a terminal")
@@ -268,6 +296,7 @@ def bad_input():
 
 
 SCENARIOS = {"bad-input": bad_input, "formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
-             "output-file": output_file, "config": config, "baseline": baseline, "rules-and-explain": rules_and_explain}
+             "output-file": output_file, "config": config, "baseline": baseline, "rules-and-explain": rules_and_explain,
+             "last-year": last_year}
 SCENARIOS[SCENARIO]()
 print(f"PASS [{SCENARIO}]")

@@ -50,6 +50,20 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
 // files become diagnostics.
 LoadResult load_file(const std::filesystem::path& path, const LoadOptions& options = {});
 
+// Who published a disclosure, for which year, and of what kind: what pairs a disclosure with last
+// year's of the same unit.
+struct DocumentIdentity {
+    std::string unit;
+    int year = 0;
+    DocumentKind kind = DocumentKind::UnitBudget;
+
+    friend bool operator==(const DocumentIdentity&, const DocumentIdentity&) = default;
+};
+
+// Reads the identity from a transcription's "document" object without loading the rest; nullopt
+// when the file cannot be read or does not say all three.
+std::optional<DocumentIdentity> read_identity(const std::filesystem::path& path);
+
 // The catalog compiled in from data/catalog/.
 const SubjectCatalog& bundled_catalog();
 

@@ -42,6 +42,7 @@ struct FileResult {
     std::vector<Suppressed> suppressed;
     std::vector<StaleEntry> stale;
     std::string title;  // the document's title, when it loaded
+    std::string last_year;  // the file of last year's disclosure it was checked with, if any
 
     std::size_t count(Severity severity) const;
 };

@@ -82,6 +82,9 @@ std::span<const RuleInfo> all_rules();
 const RuleInfo* find_rule(std::string_view id);
 
 // Runs every enabled rule. Findings are ordered by table, then by rule, then by position.
-CheckReport check_document(const Document& document, const RuleOptions& options = {});
+// `last_year` is the same unit's disclosure of the year before, when one was given: the figures
+// of last year the narrative quotes are checked against it (narrative.prior-year).
+CheckReport check_document(const Document& document, const RuleOptions& options = {},
+                           const Document* last_year = nullptr);
 
 }  // namespace budgetcheck

@@ -1,0 +1,211 @@
+// Checking the figures of last year a narrative quotes against the same unit's disclosure of the
+// year before (narrative.prior-year), and pairing the files of a batch to do so.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "budgetcheck/batch.hpp"
+#include "budgetcheck/load/load.hpp"
+#include "budgetcheck/rules/engine.hpp"
+
+using namespace budgetcheck;
+
+namespace {
+
+std::string corpus(const std::string& name) {
+    return std::string(BUDGETCHECK_SOURCE_DIR) + "/data/corpus/" + name;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+Document load(const std::string& path, const std::string& text) {
+    LoadResult loaded = load_document(text, path);
+    REQUIRE(loaded.document);
+    return std::move(*loaded.document);
+}
+
+Document load(const std::string& path) {
+    return load(path, read_text(path));
+}
+
+// The text with a printed figure replaced wherever it is printed, as if last year's disclosure
+// had printed another.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    REQUIRE(text.find(from) != std::string::npos);
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+const ClaimResult* claim_about(const CheckReport& report, const std::string& subject,
+                               const std::string& printed) {
+    for (const ClaimResult& result : report.claims) {
+        if (result.claim.subject == subject && result.claim.printed == printed) {
+            return &result;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<const Finding*> findings_of(const CheckReport& report, const std::string& rule) {
+    std::vector<const Finding*> out;
+    for (const Finding& finding : report.findings) {
+        if (finding.rule_id == rule) {
+            out.push_back(&finding);
+        }
+    }
+    return out;
+}
+
+const std::string procuratorate_2018 = corpus("jiangsu-renminjianchayuan-2018-budget.json");
+const std::string procuratorate_2019 = corpus("jiangsu-renminjianchayuan-2019-budget.json");
+const std::string wanli_2024 = corpus("putuo-wanli-street-2024-dept-budget.json");
+const std::string wanli_2025_draft = corpus("putuo-wanli-street-2025-dept-budget-draft-a.json");
+
+}  // namespace
+
+TEST_CASE("changes against last year agree with last year's disclosure of the same unit",
+          "[rules][narrative][prior-year]") {
+    const Document now = load(procuratorate_2019);
+    const Document last = load(procuratorate_2018);
+    const CheckReport report = check_document(now, {}, &last);
+    CHECK(findings_of(report, "narrative.prior-year").empty());
+    std::size_t against_last_year = 0;
+    for (const ClaimResult& result : report.claims) {
+        if (result.reason.rfind("against last year's disclosure", 0) == 0) {
+            CHECK(result.status == ClaimStatus::Verified);
+            ++against_last_year;
+        }
+    }
+    CHECK(against_last_year == 23);
+    // 收、支预算总计各增加 2214.39 万元: 24169.74 − 21955.35, the 2018 total with its 其他资金.
+    const ClaimResult* total = claim_about(report, "支出预算总", "2214.39 万元");
+    REQUIRE(total != nullptr);
+    CHECK(total->status == ClaimStatus::Verified);
+    CHECK(total->reason ==
+          "against last year's disclosure: 收支预算总表 当年收入小计 × 收入 / 金额 in "
+          "jiangsu-renminjianchayuan-2018-budget.json");
+    // 2040405 of 2018 is 2040410 检察监督 in 2019: last year's tables do not print the code.
+    const ClaimResult* recoded = claim_about(report, "检察(款)检察监督(项)支出", "709.4 万元");
+    REQUIRE(recoded != nullptr);
+    CHECK(recoded->status == ClaimStatus::Unverifiable);
+    CHECK(recoded->reason ==
+          "last year's disclosure (jiangsu-renminjianchayuan-2018-budget.json) prints no single "
+          "figure for spending · amount · budget-year · fiscal · subject 2040410");
+}
+
+TEST_CASE("a change that last year's disclosure does not bear out is a warning with its arithmetic",
+          "[rules][narrative][prior-year]") {
+    const Document now = load(procuratorate_2019);
+    // 因公出国（境）费 printed as 110.00 instead of 100.00 in 2018's “三公” table.
+    const Document last = load(
+        procuratorate_2018,
+        replaced(read_text(procuratorate_2018), R"("484.30", "100.00")", R"("484.30", "110.00")"));
+    const CheckReport report = check_document(now, {}, &last);
+    const auto found = findings_of(report, "narrative.prior-year");
+    REQUIRE(found.size() == 1);
+    const Finding& finding = *found.front();
+    CHECK(finding.severity == Severity::Warning);
+    CHECK(finding.arithmetic == "80.00 − 110.00 = -30.00 ≠ -20.00");
+    CHECK(
+        finding.message_en ==
+        "因公出国(境)费预算支出: this year less last year's disclosure (一般公共预算“三公”经费、"
+        "会议费、培训费支出预算表 (unit row) × “三公”经费 / 因公出国（境）费 in "
+        "jiangsu-renminjianchayuan-2018-budget.json) is -30.00, but -20.00 is printed (difference "
+        "10.00 万元)");
+    REQUIRE(finding.cells.size() == 3);
+    CHECK(finding.cells[2].table ==
+          "一般公共预算“三公”经费、会议费、培训费支出预算表 "
+          "(jiangsu-renminjianchayuan-2018-budget.json)");
+    CHECK(finding.cells[2].table_index == -1);
+    CHECK(claim_about(report, "因公出国(境)费预算支出", "20 万元")->status ==
+          ClaimStatus::Mismatched);
+}
+
+TEST_CASE("a figure of last year the narrative quotes is last year's budget figure",
+          "[rules][narrative][prior-year]") {
+    // “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”43.83万元，上年:25.77万元
+    const Document now = load(wanli_2025_draft);
+    const Document last = load(wanli_2024);
+    const CheckReport holds = check_document(now, {}, &last);
+    CHECK(findings_of(holds, "narrative.prior-year").empty());
+    const ClaimResult* quoted = claim_about(holds, "上年:", "25.77 万元");
+    REQUIRE(quoted != nullptr);
+    CHECK(quoted->status == ClaimStatus::Verified);
+
+    const Document raised =
+        load(wanli_2024, replaced(read_text(wanli_2024), R"("专项普查活动", "257,700")",
+                                  R"("专项普查活动", "267,700")"));
+    const CheckReport fails = check_document(now, {}, &raised);
+    const auto found = findings_of(fails, "narrative.prior-year");
+    REQUIRE_FALSE(found.empty());
+    CHECK(found.front()->arithmetic == "25.77 ≠ 26.77");
+}
+
+TEST_CASE("without last year's disclosure the figures that need it are counted in one skip",
+          "[rules][narrative][prior-year]") {
+    const CheckReport report = check_document(load(wanli_2025_draft));
+    CHECK(findings_of(report, "narrative.prior-year").empty());
+    std::vector<std::string> reasons;
+    for (const SkippedCheck& skipped : report.skipped) {
+        if (skipped.rule_id == "narrative.prior-year") {
+            reasons.push_back(skipped.reason);
+        }
+    }
+    CHECK(reasons == std::vector<std::string>{
+                         "44 figures of last year's budget quoted in the text: no 部门预算 "
+                         "上海市普陀区人民政府万里街道办事处 of 2024 was checked with this one"});
+}
+
+TEST_CASE("a batch pairs each disclosure with the one of last year of the same unit and kind",
+          "[batch][prior-year]") {
+    const std::vector<std::string> files = {
+        procuratorate_2018,
+        procuratorate_2019,
+        wanli_2024,
+        wanli_2025_draft,
+        corpus("putuo-wanli-street-2025-dept-budget.json"),
+        corpus("putuo-district-office-2025-unit-budget.json"),
+    };
+    CHECK(last_year_files(files) ==
+          std::vector<std::string>{"", procuratorate_2018, "", wanli_2024, wanli_2024, ""});
+    // One file alone has nothing to pair with.
+    CHECK(last_year_files({procuratorate_2019}) == std::vector<std::string>{""});
+}
+
+TEST_CASE("two disclosures of last year make the pairing unsure, so neither is used",
+          "[batch][prior-year]") {
+    const auto dir = std::filesystem::temp_directory_path() / "budgetcheck-prior-year-test";
+    std::filesystem::create_directories(dir);
+    auto write = [&](const std::string& name, int year) {
+        const auto path = (dir / name).string();
+        std::ofstream(path)
+            << R"({"budgetcheck": 1, "document": {"title": "t", "unit": "某单位", "year": )" << year
+            << R"(, "kind": "unit_budget"}, "tables": []})";
+        return path;
+    };
+    const std::string draft_a = write("a-2024.json", 2024);
+    const std::string draft_b = write("b-2024.json", 2024);
+    const std::string now = write("c-2025.json", 2025);
+    CHECK(last_year_files({draft_a, draft_b, now}) == std::vector<std::string>{"", "", ""});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a disclosure's identity is read from its document object alone", "[load][prior-year]") {
+    const auto identity = read_identity(procuratorate_2019);
+    REQUIRE(identity);
+    CHECK(identity->unit == "江苏省人民检察院");
+    CHECK(identity->year == 2019);
+    CHECK(identity->kind == DocumentKind::DepartmentBudget);
+    CHECK_FALSE(read_identity(corpus("no-such-file.json")));
+    CHECK_FALSE(read_identity(std::string(BUDGETCHECK_SOURCE_DIR) +
+                              "/data/catalog/functional-2024.catalog.json"));
+}
