@@ -45,6 +45,47 @@ bool names_an_organisation(std::string_view run) {
     return false;
 }
 
+// Who the money belongs to, counted: 下属1家机关和1家参公事业单位, 3家行政单位及2家事业单位. The
+// figure is the whole unit's all the same.
+bool counts_units(std::string_view run) {
+    // 单位 itself is a word of the vocabulary, so a run may end before it (1家参公事业).
+    static const std::vector<std::string_view> kinds = {"参公事业单位", "参公事业", "事业单位",
+                                                        "事业",         "行政单位", "行政",
+                                                        "预算单位",     "机关",     "单位"};
+    std::string_view rest = run;
+    for (std::string_view lead : {"本部门", "下属", "所属", "包括"}) {
+        if (rest.substr(0, lead.size()) == lead) {
+            rest.remove_prefix(lead.size());
+        }
+    }
+    bool counted = false;
+    while (!rest.empty()) {
+        std::size_t digits = 0;
+        while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {
+            ++digits;
+        }
+        if (digits == 0 || rest.substr(digits, 3) != "家") {
+            return false;
+        }
+        rest.remove_prefix(digits + 3);
+        const auto kind = std::find_if(kinds.begin(), kinds.end(), [&](std::string_view k) {
+            return rest.substr(0, k.size()) == k;
+        });
+        if (kind == kinds.end()) {
+            return false;
+        }
+        rest.remove_prefix(kind->size());
+        counted = true;
+        for (std::string_view joint : {"和", "及", "、"}) {
+            if (rest.substr(0, joint.size()) == joint) {
+                rest.remove_prefix(joint.size());
+                break;
+            }
+        }
+    }
+    return counted;
+}
+
 // "公共安全" and "公共安全支出" name the same 类; the narrative often drops the 支出.
 bool same_subject_name(std::string_view printed, std::string_view row) {
     if (printed.empty() || row.empty()) {
@@ -125,8 +166,12 @@ ClaimResolver::Query ClaimResolver::read(const std::string& words, const Claim& 
         }
     }
     const std::string unit = label_key(document_.unit);
-    for (const std::string& run : own.unknown) {
-        if (filler(run) || has(unit, run) || (names_an_organisation(run) && run.size() >= 6)) {
+    for (std::string run : own.unknown) {
+        if (!unit.empty() && run.size() > unit.size() && run.compare(0, unit.size(), unit) == 0) {
+            run.erase(0, unit.size());  // 上海市普陀区人民政府办公室下属1家机关
+        }
+        if (filler(run) || has(unit, run) || (names_an_organisation(run) && run.size() >= 6) ||
+            counts_units(run)) {
             continue;
         }
         query.residue.push_back(run);
