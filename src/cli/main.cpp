@@ -1,6 +1,7 @@
 // The budgetcheck command line: parses arguments and configuration, calls the library, picks the
 // reporter. All knowledge of budgets lives in the library; this file knows about the terminal,
 // the environment and exit codes.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -478,6 +479,11 @@ int run(std::vector<std::string> args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A batch frees each document before loading the next of about the same size: giving the
+    // memory back to the system in between only makes the next one fault it in again (30 times
+    // the page faults, a tenth of the time). Memory stays bounded by the largest document.
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
     try {
         return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const std::exception& error) {

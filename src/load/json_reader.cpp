@@ -109,6 +109,13 @@ class Reader {
         PrintedText out;
         out.text = node.text;
         out.source = locate(pointer, node.position);
+        return out;
+    }
+
+    // Text whose figures are located character by character (the narrative, notes under a
+    // table): it keeps the string as written in the JSON, escapes and all.
+    PrintedText located_text_of(const JsonNode& node, const std::string& pointer) const {
+        PrintedText out = text_of(node, pointer);
         out.raw = raw_string(input_, node);
         return out;
     }
@@ -120,7 +127,6 @@ class Reader {
         out.source = locate(pointer, node.position);
         if (node.type == JsonNode::Type::String || node.is_number()) {
             out.text = node.text;
-            out.raw = raw_string(input_, node);
         } else {
             diagnostics_.error(
                 "schema.wrong-type", out.source,
@@ -178,7 +184,7 @@ class Reader {
             }
             if (const JsonNode* text =
                     reader.get("text", JsonNode::Type::String, true, "the text, verbatim")) {
-                section.text = text_of(*text, here + "/text");
+                section.text = located_text_of(*text, here + "/text");
             }
             reader.get("page", JsonNode::Type::Integer, false, "the page it is printed on");
             out.push_back(std::move(section));
@@ -233,7 +239,7 @@ class Reader {
                 const JsonNode& note = notes->items[i];
                 const std::string at = fmt::format("{}/{}", reader.child("notes"), i);
                 if (note.type == JsonNode::Type::String) {
-                    table.notes.push_back(text_of(note, at));
+                    table.notes.push_back(located_text_of(note, at));
                 } else {
                     diagnostics_.error(
                         "schema.wrong-type", locate(at, note.position),
@@ -241,8 +247,8 @@ class Reader {
                 }
             }
         }
-        const bool performance = node.find("projects") != nullptr ||
-                                 (table.kind == TableKind::PerformanceTargets);
+        const bool performance =
+            node.find("projects") != nullptr || (table.kind == TableKind::PerformanceTargets);
         if (performance) {
             table.grid = false;
             projects(table, reader);
@@ -326,7 +332,8 @@ class Reader {
             if (cells_node == nullptr) {
                 continue;
             }
-            const std::string cells_pointer = row.object_form ? row_pointer + "/cells" : row_pointer;
+            const std::string cells_pointer =
+                row.object_form ? row_pointer + "/cells" : row_pointer;
             if (cells_node->items.size() != table.columns.size()) {
                 diagnostics_.error(
                     "row.wrong-length", row.source,
@@ -407,9 +414,9 @@ class Reader {
                                                        type_name(item.type)));
                         continue;
                     }
-                    ObjectReader ir(item, at, diagnostics_,
-                                    {"level1", "level2", "level3", "explanation", "value",
-                                     "weight"});
+                    ObjectReader ir(
+                        item, at, diagnostics_,
+                        {"level1", "level2", "level3", "explanation", "value", "weight"});
                     PrintedIndicator indicator;
                     indicator.source = locate(at, item.position);
                     auto field = [&](std::string_view key, bool required, std::string_view what) {
@@ -479,8 +486,9 @@ std::optional<PrintedDocument> read_printed(std::string_view input, const JsonNo
     if (head == nullptr) {
         fatal = true;
     } else {
-        ObjectReader info(*head, "/document", diagnostics,
-                          {"title", "unit", "year", "kind", "money_unit", "published", "unit_code"});
+        ObjectReader info(
+            *head, "/document", diagnostics,
+            {"title", "unit", "year", "kind", "money_unit", "published", "unit_code"});
         const auto title = info.string("title", true, "the document's title as printed");
         const auto unit = info.string("unit", true, "the publishing unit's name");
         const JsonNode* year = info.get("year", JsonNode::Type::Integer, true, "the budget year");
@@ -542,12 +550,12 @@ std::optional<PrintedDocument> read_printed(std::string_view input, const JsonNo
             }
         }
     }
-    document.profile = reader.sections(
-        top.get("profile", JsonNode::Type::Array, false, "单位概况 sections"), "/profile",
-        "section");
-    document.narrative = reader.sections(
-        top.get("narrative", JsonNode::Type::Array, false, "情况说明 sections"), "/narrative",
-        "section");
+    document.profile =
+        reader.sections(top.get("profile", JsonNode::Type::Array, false, "单位概况 sections"),
+                        "/profile", "section");
+    document.narrative =
+        reader.sections(top.get("narrative", JsonNode::Type::Array, false, "情况说明 sections"),
+                        "/narrative", "section");
     document.glossary = reader.sections(
         top.get("glossary", JsonNode::Type::Array, false, "名词解释 entries"), "/glossary", "term");
     if (const JsonNode* tables =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <unordered_map>
 
 #include "budgetcheck/model/text.hpp"
@@ -236,18 +237,36 @@ bool is_separator(char32_t c) {
            c == U'》' || c == U'[' || c == U']';
 }
 
+// Looked up by views into the text being read, so trying every length at every position
+// allocates nothing.
 struct Lexicon {
-    std::unordered_map<std::u32string, const Word*> by_key;
-    std::size_t longest = 0;
+    std::vector<std::u32string> keys;  // owns what by_key views; never grows after it is built
+    std::unordered_map<std::u32string_view, const Word*> by_key;
+    // The lengths of the words starting with each character, longest first: most characters of
+    // a text start no word, and are passed over without a lookup.
+    std::unordered_map<char32_t, std::vector<std::size_t>> lengths;
 };
 
 const Lexicon& lexicon() {
     static const Lexicon built = [] {
         Lexicon out;
+        out.keys.reserve(std::size(words));
         for (const Word& word : words) {
-            std::u32string key = decode_utf8(label_key(word.text));
-            out.longest = std::max(out.longest, key.size());
-            out.by_key.emplace(std::move(key), &word);
+            out.keys.push_back(decode_utf8(label_key(word.text)));
+        }
+        for (std::size_t k = 0; k < out.keys.size(); ++k) {
+            const std::u32string& key = out.keys[k];
+            if (key.empty()) {
+                continue;
+            }
+            out.by_key.emplace(key, &words[k]);
+            std::vector<std::size_t>& lengths = out.lengths[key.front()];
+            if (std::find(lengths.begin(), lengths.end(), key.size()) == lengths.end()) {
+                lengths.push_back(key.size());
+            }
+        }
+        for (auto& [first, lengths] : out.lengths) {
+            std::sort(lengths.rbegin(), lengths.rend());
         }
         return out;
     }();
@@ -426,12 +445,18 @@ Reading read_words(std::string_view printed) {
             continue;
         }
         const Word* found = nullptr;
-        std::size_t length = std::min(lex.longest, t.size() - i);
-        for (; length > 0; --length) {
-            const auto hit = lex.by_key.find(t.substr(i, length));
-            if (hit != lex.by_key.end()) {
-                found = hit->second;
-                break;
+        std::size_t length = 0;
+        if (const auto starts = lex.lengths.find(t[i]); starts != lex.lengths.end()) {
+            for (std::size_t candidate : starts->second) {
+                if (candidate > t.size() - i) {
+                    continue;
+                }
+                const auto hit = lex.by_key.find(std::u32string_view(t).substr(i, candidate));
+                if (hit != lex.by_key.end()) {
+                    found = hit->second;
+                    length = candidate;
+                    break;
+                }
             }
         }
         if (found == nullptr) {
@@ -475,14 +500,14 @@ TitleReading read_title(std::string_view title) {
                        ? K::FiscalAppropriationSummary
                        : (out.scope == F::GovernmentFund ? K::GovernmentFundExpenditure
                           : out.scope == F::StateCapital ? K::StateCapitalExpenditure
-                                                          : K::IncomeExpenditureSummary);
+                                                         : K::IncomeExpenditureSummary);
     } else if (income) {
         out.kind = K::IncomeSummary;
     } else if (a.spending == S::Project && out.scope == F::Any) {
         out.kind = K::ProjectExpenditure;
     } else if (spending || a.spending) {
-        const bool basic = a.spending == S::Basic || a.spending == S::Personnel ||
-                           a.spending == S::Public;
+        const bool basic =
+            a.spending == S::Basic || a.spending == S::Personnel || a.spending == S::Public;
         switch (out.scope) {
             case F::GeneralPublic:
                 out.kind = basic ? K::GeneralPublicBasicExpenditure : K::GeneralPublicExpenditure;
@@ -730,9 +755,8 @@ LineRecognition recognise_line(std::string_view key, TableKind kind, const Aspec
 FundLineKind recognise_fund_line(std::string_view label) {
     const std::string key = split_label(label).key;
     const auto is = [&key](std::initializer_list<std::string_view> prefixes) {
-        return std::any_of(prefixes.begin(), prefixes.end(), [&key](std::string_view w) {
-            return key.rfind(label_key(w), 0) == 0;
-        });
+        return std::any_of(prefixes.begin(), prefixes.end(),
+                           [&key](std::string_view w) { return key.rfind(label_key(w), 0) == 0; });
     };
     if (is({"年度资金总额", "资金总额", "项目资金总额", "合计"})) {
         return FundLineKind::Total;

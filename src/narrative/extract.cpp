@@ -218,13 +218,14 @@ Period period_of(std::u32string_view clause, int year) {
                 ++end;
             }
             if (end < clause.size() && clause[end] == U'年') {
-                printed = static_cast<int>((clause[at] - U'0') * 1000 + (clause[at + 1] - U'0') * 100 +
-                                           (clause[at + 2] - U'0') * 10 + (clause[at + 3] - U'0'));
+                printed =
+                    static_cast<int>((clause[at] - U'0') * 1000 + (clause[at + 1] - U'0') * 100 +
+                                     (clause[at + 2] - U'0') * 10 + (clause[at + 3] - U'0'));
             }
         }
     }
-    const bool execution = contains(clause, U"执行数") || contains(clause, U"预算执行") ||
-                           contains(clause, U"决算");
+    const bool execution =
+        contains(clause, U"执行数") || contains(clause, U"预算执行") || contains(clause, U"决算");
     // 上年结转 is money carried over into this year, not a figure of last year.
     bool last_year = false;
     for (std::size_t at = clause.find(U"上年"); at != std::u32string_view::npos;
@@ -352,9 +353,9 @@ bool explains(std::u32string_view before_in_sentence) {
         ++lead;
     }
     const std::u32string_view opening = group.substr(lead, 2);
-    const bool enumerated = opening.size() == 2 && opening[1] == U'是' &&
-                            std::u32string_view(U"一二三四五六七八九").find(opening[0]) !=
-                                std::u32string_view::npos;
+    const bool enumerated =
+        opening.size() == 2 && opening[1] == U'是' &&
+        std::u32string_view(U"一二三四五六七八九").find(opening[0]) != std::u32string_view::npos;
     return enumerated && contains(before_in_sentence, U"原因");
 }
 
@@ -421,8 +422,8 @@ std::string noun_of(std::u32string_view t, const Number& number, const std::stri
     return subject;
 }
 
-// Parts that name the two sides (（一）收入预算总计 …（二）支出预算总计): both equal the whole, they
-// do not add up to it.
+// Parts that name the two sides (（一）收入预算总计 …（二）支出预算总计): both equal the whole,
+// they do not add up to it.
 bool sides_not_parts(const std::vector<Claim>& claims, const std::vector<int>& parts) {
     bool income = false;
     bool spending = false;
@@ -440,12 +441,19 @@ class Extractor {
         : section_(section),
           year_(year),
           original_(decode_utf8(section.text)),
-          folded_(decode_utf8(fold_width(section.text))),
+          folded_(folded(original_)),
           t_(folded_) {
         where_.block = std::string(block);
         where_.heading = section.heading;
         where_.location = section.text_source;
         split();
+    }
+
+    static std::u32string folded(std::u32string text) {
+        for (char32_t& c : text) {
+            c = fold_width(c);
+        }
+        return text;
     }
 
     std::vector<Claim> run() {
@@ -589,7 +597,7 @@ class Extractor {
                         claim.printed = encode_utf8(word);
                         claim.direction = 0;
                         claim.basis = contains(clause, U"执行") ? Period::PriorYearExecution
-                                                                  : Period::PriorYearBudget;
+                                                                : Period::PriorYearBudget;
                         claim.of_claim = latest_amount(claims_.size(), true);
                         claim.subject =
                             claim.of_claim >= 0
@@ -671,8 +679,8 @@ class Extractor {
                 if (own.empty() && item_path_.empty()) {
                     // "行政事业单位离退休（款）：2018 年预算支出合计1,836.22 万元": named before
                     // the colon that introduces its figure.
-                    own = mentions_in(t_.substr(lines_[s.line].begin,
-                                                number.begin - lines_[s.line].begin));
+                    own = mentions_in(
+                        t_.substr(lines_[s.line].begin, number.begin - lines_[s.line].begin));
                 }
             }
             claim.path = path_for(own, s.line);
@@ -933,8 +941,8 @@ class Extractor {
                 const Claim& total = claims_[static_cast<std::size_t>(whole)];
                 Claim breakdown = total;
                 breakdown.kind = ClaimKind::Breakdown;
-                breakdown.source.sentence =
-                    trim(encode_utf8(std::u32string_view(original_).substr(s.begin, s.end - s.begin)));
+                breakdown.source.sentence = trim(
+                    encode_utf8(std::u32string_view(original_).substr(s.begin, s.end - s.begin)));
                 breakdown.whole = whole;
                 breakdown.parts.clear();
                 // A 其中 inside parentheses breaks down the figure before it up to the closing

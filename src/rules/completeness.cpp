@@ -130,17 +130,24 @@ void unlabelled_rows(const Document& document, RuleContext& context) {
         }
         // A printed row is read in every panel of its table: report it once, with its figures
         // from all of them, when no panel gives it a label.
-        std::map<int, std::vector<CellRef>> figures;
         std::map<int, bool> labelled;
+        for (const TableSide& side : table.sides) {
+            for (const Row& row : side.rows) {
+                labelled[row.json_index] =
+                    labelled[row.json_index] || !row.label.empty() || row.role != RowRole::Unknown;
+            }
+        }
+        std::map<int, std::vector<CellRef>> figures;
         for (std::size_t s = 0; s < table.sides.size(); ++s) {
             const TableSide& side = table.sides[s];
             for (std::size_t r = 0; r < side.rows.size(); ++r) {
-                const Row& row = side.rows[r];
-                labelled[row.json_index] = labelled[row.json_index] || !row.label.empty() ||
-                                           row.role != RowRole::Unknown;
-                for (const CellAt& at : value_cells(table, static_cast<int>(s), static_cast<int>(r))) {
+                if (labelled[side.rows[r].json_index]) {
+                    continue;
+                }
+                for (const CellAt& at :
+                     value_cells(table, static_cast<int>(s), static_cast<int>(r))) {
                     if (at.printed()) {
-                        figures[row.json_index].push_back(ref_of(at));
+                        figures[side.rows[r].json_index].push_back(ref_of(at));
                     }
                 }
             }
@@ -158,8 +165,9 @@ void unlabelled_rows(const Document& document, RuleContext& context) {
             finding.message_en = fmt::format(
                 "{}: row {} prints {} figure{} but no label, so no total can include it",
                 table.title, index + 1, cells.size(), cells.size() == 1 ? "" : "s");
-            finding.message_zh = fmt::format("{}：第 {} 行列示 {} 个数字，但没有项目名称，无法确定其归属",
-                                             table.title, index + 1, cells.size());
+            finding.message_zh =
+                fmt::format("{}：第 {} 行列示 {} 个数字，但没有项目名称，无法确定其归属",
+                            table.title, index + 1, cells.size());
             context.report(std::move(finding));
         }
     }

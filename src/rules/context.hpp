@@ -13,6 +13,7 @@
 namespace budgetcheck {
 
 class FactIndex;
+class ClaimResolver;
 
 // A cell by position: table, side, row, column.
 struct CellAt {
@@ -76,6 +77,9 @@ class RuleContext {
     // The same unit's disclosure of the year before, when one was given, and its facts.
     const Document* last_year() const { return last_year_; }
     const FactIndex* last_year_facts();
+    // The one resolver of the narrative's claims (resolve.hpp), shared by the narrative rules so
+    // what it works out about the document is worked out once.
+    const ClaimResolver& resolver();
     const RuleOptions& options() const { return options_; }
     void begin(const RuleInfo& rule) {
         rule_ = &rule;
@@ -151,6 +155,7 @@ class RuleContext {
     std::shared_ptr<const FactIndex> facts_;
     const Document* last_year_ = nullptr;
     std::shared_ptr<const FactIndex> last_year_facts_;
+    std::shared_ptr<const ClaimResolver> resolver_;
 };
 
 // Cell helpers shared by the rule families.

@@ -134,54 +134,15 @@ std::vector<std::string> coincidence_hints(const FactIndex& index, const FactCel
     return out;
 }
 
-// One figure per table: a table that prints the same fact twice foots it itself.
-std::vector<const FactCell*> one_per_table(const FactIndex& index, const std::vector<int>& group) {
-    std::vector<const FactCell*> out;
-    for (int i : group) {
-        const FactCell& cell = index.cells()[static_cast<std::size_t>(i)];
-        const bool seen = std::any_of(out.begin(), out.end(), [&](const FactCell* other) {
-            return other->at.table == cell.at.table;
-        });
-        if (!seen) {
-            out.push_back(&cell);
-        }
-    }
-    return out;
-}
-
-// The figure most tables agree on (the earliest printed on a tie): the others are compared
-// with it, so one wrong figure is named once, not every figure that is right.
-const FactCell* consensus(const std::vector<const FactCell*>& cells) {
-    const FactCell* best = nullptr;
-    std::size_t best_votes = 0;
-    for (const FactCell* cell : cells) {
-        const auto value = cell->at.amount()->in_yuan(cell->at.table->money_unit);
-        std::size_t votes = 0;
-        for (const FactCell* other : cells) {
-            votes += other->at.amount()->in_yuan(other->at.table->money_unit) == value ? 1 : 0;
-        }
-        if (votes > best_votes) {
-            best = cell;
-            best_votes = votes;
-        }
-    }
-    return best;
-}
-
 // Every figure printed in two tables as the same money must agree; the comparison belongs to
 // the rule named for the pair of tables.
 void compare_facts(RuleContext& context) {
     const FactIndex& index = context.facts();
-    for (const auto& [fact, group] : index.groups()) {
-        const std::vector<const FactCell*> cells = one_per_table(index, group);
-        if (cells.size() < 2) {
-            continue;
-        }
-        const FactCell* reference = consensus(cells);
-        for (const FactCell* cell : cells) {
-            if (cell == reference ||
-                rule_between(cell->at.table->kind, reference->at.table->kind) !=
-                    context.rule().id) {
+    for (const FactIndex::SharedFact& shared : index.shared()) {
+        const FactCell* reference = shared.reference;
+        for (const FactCell* cell : shared.cells) {
+            if (cell == reference || rule_between(cell->at.table->kind,
+                                                  reference->at.table->kind) != context.rule().id) {
                 continue;
             }
             if (!cell->at.printed() && !reference->at.printed()) {
@@ -189,13 +150,12 @@ void compare_facts(RuleContext& context) {
                 continue;
             }
             const std::size_t before = context.finding_count();
-            context.check_sum(
-                figure_of(cell->at), {{1, figure_of(reference->at)}},
-                {fmt::format("the same money printed in {} ({}) is", reference->at.table->title,
-                             place(reference->at)),
-                 fmt::format("{}（{}）列示的同一数字为", reference->at.table->title,
-                             place(reference->at)),
-                 Axis::Other});
+            context.check_sum(figure_of(cell->at), {{1, figure_of(reference->at)}},
+                              {fmt::format("the same money printed in {} ({}) is",
+                                           reference->at.table->title, place(reference->at)),
+                               fmt::format("{}（{}）列示的同一数字为", reference->at.table->title,
+                                           place(reference->at)),
+                               Axis::Other});
             for (const std::string& hint : coincidence_hints(index, *cell, *reference)) {
                 context.hint_new_findings(before, hint);
             }
@@ -213,22 +173,11 @@ std::string_view part_rule_between(TableKind a, TableKind b) {
 
 void compare_fund_parts(RuleContext& context) {
     const FactIndex& index = context.facts();
-    for (const auto& [fact, group] : index.groups()) {
-        if (fact.source == FundSource::Any) {
-            continue;
-        }
-        for (FundSource broader : {FundSource::Fiscal, FundSource::Any}) {
-            if (broader == fact.source || !within(fact.source, broader)) {
-                continue;
-            }
-            Fact wide = fact;
-            wide.source = broader;
-            const auto found = index.groups().find(index.canonical(wide));
-            if (found == index.groups().end() || found->first == fact) {
-                continue;
-            }
-            for (const FactCell* part : one_per_table(index, group)) {
-                for (const FactCell* whole : one_per_table(index, found->second)) {
+    for (const FactIndex::FundPart& pair : index.fund_parts()) {
+        const Fact& fact = *pair.part;
+        {
+            for (const FactCell* part : pair.parts) {
+                for (const FactCell* whole : pair.wholes) {
                     if (part->at.table == whole->at.table || !part->at.printed() ||
                         part_rule_between(part->at.table->kind, whole->at.table->kind) !=
                             context.rule().id) {
@@ -236,10 +185,10 @@ void compare_fund_parts(RuleContext& context) {
                     }
                     context.check_at_most(
                         figure_of(part->at), figure_of(whole->at),
-                        {fmt::format("as {} money it is part of {} × {}, which is",
-                                     fact.source == FundSource::GeneralPublic ? "一般公共预算"
-                                                                              : "财政拨款",
-                                     whole->at.table->title, place(whole->at)),
+                        {fmt::format(
+                             "as {} money it is part of {} × {}, which is",
+                             fact.source == FundSource::GeneralPublic ? "一般公共预算" : "财政拨款",
+                             whole->at.table->title, place(whole->at)),
                          fmt::format("作为其中的一部分，不应超过{}「{}」，该数为",
                                      whole->at.table->title, place(whole->at)),
                          Axis::Other});

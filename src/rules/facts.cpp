@@ -138,7 +138,8 @@ std::optional<Fact> fact_of(const CellAt& at) {
     }
     Fact f = *scope;
     // The column.
-    if (!narrow<F>(f.source, c.source, within, F::Any) || !narrow<S>(f.spending, c.spending, within, S::All)) {
+    if (!narrow<F>(f.source, c.source, within, F::Any) ||
+        !narrow<S>(f.spending, c.spending, within, S::All)) {
         return std::nullopt;
     }
     if (c.three_public != T::None && !narrow<T>(f.three_public, c.three_public, within, T::None)) {
@@ -264,7 +265,8 @@ FactIndex FactIndex::build(const Document& document) {
         auto nonzero = [](const FactCell& cell) { return cell.at.printed() && !zero(cell.at); };
         for (const FactCell& cell : index.cells_) {
             const Fact& f = cell.fact;
-            if (!nonzero(cell) || f.period != Period::BudgetYear || f.quantity != Quantity::Amount) {
+            if (!nonzero(cell) || f.period != Period::BudgetYear ||
+                f.quantity != Quantity::Amount) {
                 continue;
             }
             if (f.side == Side::Income && !f.grand && f.subject.empty()) {
@@ -301,7 +303,60 @@ FactIndex FactIndex::build(const Document& document) {
         cell.canonical = index.canonical(cell.fact);
         index.groups_[cell.canonical].push_back(static_cast<int>(i));
     }
+    for (const auto& [fact, group] : index.groups_) {
+        std::vector<const FactCell*> cells = index.one_per_table(group);
+        if (cells.size() < 2) {
+            continue;
+        }
+        const FactCell* best = nullptr;
+        std::size_t best_votes = 0;
+        for (const FactCell* cell : cells) {
+            const auto value = cell->at.amount()->in_yuan(cell->at.table->money_unit);
+            std::size_t votes = 0;
+            for (const FactCell* other : cells) {
+                votes += other->at.amount()->in_yuan(other->at.table->money_unit) == value ? 1 : 0;
+            }
+            if (votes > best_votes) {
+                best = cell;
+                best_votes = votes;
+            }
+        }
+        index.shared_.push_back({&fact, std::move(cells), best});
+    }
+    // Which printed facts are a narrower fund's share of another printed fact, found once for
+    // every rule that compares them.
+    for (const auto& [fact, group] : index.groups_) {
+        if (fact.source == FundSource::Any) {
+            continue;
+        }
+        for (FundSource broader : {FundSource::Fiscal, FundSource::Any}) {
+            if (broader == fact.source || !within(fact.source, broader)) {
+                continue;
+            }
+            Fact wide = fact;
+            wide.source = broader;
+            const auto found = index.groups_.find(index.canonical(wide));
+            if (found != index.groups_.end() && !(found->first == fact)) {
+                index.fund_parts_.push_back(
+                    {&fact, index.one_per_table(group), index.one_per_table(found->second)});
+            }
+        }
+    }
     return index;
+}
+
+std::vector<const FactCell*> FactIndex::one_per_table(const std::vector<int>& group) const {
+    std::vector<const FactCell*> out;
+    for (int i : group) {
+        const FactCell& cell = cells_[static_cast<std::size_t>(i)];
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const FactCell* other) {
+            return other->at.table == cell.at.table;
+        });
+        if (!seen) {
+            out.push_back(&cell);
+        }
+    }
+    return out;
 }
 
 std::vector<const FactCell*> FactIndex::find(const Fact& fact) const {

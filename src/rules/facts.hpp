@@ -36,11 +36,34 @@ struct Fact {
     std::string detail;  // a finer breakdown (教育收费, 专项收入)
 
     auto key() const {
-        return std::tie(side, subject, classification, source, spending, stage, period, quantity,
-                        three_public, grand, detail);
+        return std::tie(side, source, spending, stage, period, quantity, three_public, grand,
+                        classification, subject, detail);
     }
-    friend bool operator<(const Fact& a, const Fact& b) { return a.key() < b.key(); }
-    friend bool operator==(const Fact& a, const Fact& b) { return a.key() == b.key(); }
+    // By hand rather than through key(): facts are compared thousands of times a document in the
+    // maps that group them, and most differ in an enum, settled before any string is looked at.
+    friend bool operator<(const Fact& a, const Fact& b) {
+#define BUDGETCHECK_FACT_FIELD(f) \
+    if (a.f != b.f) {             \
+        return a.f < b.f;         \
+    }
+        BUDGETCHECK_FACT_FIELD(side)
+        BUDGETCHECK_FACT_FIELD(source)
+        BUDGETCHECK_FACT_FIELD(spending)
+        BUDGETCHECK_FACT_FIELD(stage)
+        BUDGETCHECK_FACT_FIELD(period)
+        BUDGETCHECK_FACT_FIELD(quantity)
+        BUDGETCHECK_FACT_FIELD(three_public)
+        BUDGETCHECK_FACT_FIELD(grand)
+        BUDGETCHECK_FACT_FIELD(classification)
+#undef BUDGETCHECK_FACT_FIELD
+        if (const int c = a.subject.compare(b.subject); c != 0) {
+            return c < 0;
+        }
+        return a.detail < b.detail;
+    }
+    friend bool operator==(const Fact& a, const Fact& b) {
+        return a.key() == b.key();
+    }
 
     // "general-public · basic spending on 2040601", for messages.
     std::string describe() const;
@@ -55,21 +78,47 @@ struct FactCell {
 // What the document says is zero (or absent while its summary foots without it), and so which
 // facts coincide.
 struct Coincidences {
-    bool no_carry_over = false;     // 上年结转 and 使用非财政拨款结余 are nothing
-    bool no_carry_forward = false;  // 结转下年 is nothing
-    bool fiscal_only = false;       // every income is 财政拨款
+    bool no_carry_over = false;        // 上年结转 and 使用非财政拨款结余 are nothing
+    bool no_carry_forward = false;     // 结转下年 is nothing
+    bool fiscal_only = false;          // every income is 财政拨款
     bool general_public_only = false;  // 财政拨款 is all 一般公共预算
     std::vector<std::string> reasons;  // the printed lines that establish each of them
 };
 
 class FactIndex {
   public:
+    // fund_parts() points into groups(): a move keeps the map's nodes, a copy would not.
+    FactIndex() = default;
+    FactIndex(FactIndex&&) = default;
+    FactIndex& operator=(FactIndex&&) = default;
+    FactIndex(const FactIndex&) = delete;
+    FactIndex& operator=(const FactIndex&) = delete;
+
     static FactIndex build(const Document& document);
 
     const std::vector<FactCell>& cells() const { return cells_; }
     const Coincidences& coincidences() const { return coincidences_; }
     // The cells of every canonical fact printed more than once, in print order.
     const std::map<Fact, std::vector<int>>& groups() const { return groups_; }
+    // Pairs of printed facts (part, whole) where the part is the same figure of a narrower fund
+    // (一般公共预算 within 财政拨款 within all money); both are keys of groups().
+    struct FundPart {
+        const Fact* part;
+        std::vector<const FactCell*> parts;   // one per table
+        std::vector<const FactCell*> wholes;  // one per table
+    };
+    const std::vector<FundPart>& fund_parts() const { return fund_parts_; }
+    // A fact printed in more than one table: one cell per table (a table printing a fact twice
+    // foots it itself), and the cell most of them agree with (the earliest on a tie), which
+    // the others are compared with, so one wrong figure is named once.
+    struct SharedFact {
+        const Fact* fact;
+        std::vector<const FactCell*> cells;
+        const FactCell* reference;
+    };
+    const std::vector<SharedFact>& shared() const { return shared_; }
+    // One cell per table of a group of groups().
+    std::vector<const FactCell*> one_per_table(const std::vector<int>& group) const;
     // The figures printed for a fact (canonicalised first).
     std::vector<const FactCell*> find(const Fact& fact) const;
     Fact canonical(Fact fact) const;
@@ -77,6 +126,8 @@ class FactIndex {
   private:
     std::vector<FactCell> cells_;
     std::map<Fact, std::vector<int>> groups_;
+    std::vector<FundPart> fund_parts_;
+    std::vector<SharedFact> shared_;
     Coincidences coincidences_;
 };
 

@@ -115,9 +115,9 @@ std::optional<Figure> target_figure(const Target& target) {
 
 }  // namespace
 
-void narrative_amounts(const Document& document, RuleContext& context) {
+void narrative_amounts(const Document& /*document*/, RuleContext& context) {
     const auto& claims = context.claims();
-    const ClaimResolver resolver(document, context);
+    const ClaimResolver& resolver = context.resolver();
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
         const auto unit = unit_of(claim);
@@ -177,9 +177,9 @@ void narrative_amounts(const Document& document, RuleContext& context) {
     }
 }
 
-void narrative_shares(const Document& document, RuleContext& context) {
+void narrative_shares(const Document& /*document*/, RuleContext& context) {
     const auto& claims = context.claims();
-    const ClaimResolver resolver(document, context);
+    const ClaimResolver& resolver = context.resolver();
     // Shares of one whole, to tell a share bent to make them add up to 100%.
     std::map<std::string, std::vector<std::size_t>> by_whole;
     for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -394,9 +394,9 @@ bool check_from_text(RuleContext& context, const std::vector<Claim>& claims, std
 
 }  // namespace
 
-void narrative_changes(const Document& document, RuleContext& context) {
+void narrative_changes(const Document& /*document*/, RuleContext& context) {
     const auto& claims = context.claims();
-    const ClaimResolver resolver(document, context);
+    const ClaimResolver& resolver = context.resolver();
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
         if (claim.kind != ClaimKind::Change) {
@@ -564,7 +564,7 @@ void narrative_prior_year(const Document& document, RuleContext& context) {
             wanted.size(), chinese_name(document.kind), document.unit, document.year - 1));
         return;
     }
-    const ClaimResolver resolver(document, context);
+    const ClaimResolver& resolver = context.resolver();
     const std::string last_file =
         std::filesystem::path(context.last_year()->file).filename().string();
     for (std::size_t i : wanted) {
@@ -805,9 +805,20 @@ void narrative_unit_name(const Document& document, RuleContext& context) {
     std::vector<std::string> reported;
     table_unit_names(document, context, reported);
     // Names the unit also bears (加挂上海市普陀区人民政府外事办公室…牌子) are its own.
-    std::vector<std::u32string> aliases;
+    // Each text once, full-width forms folded; a text naming neither the unit's first characters
+    // nor another name (加挂) is passed over undecoded, as most are.
+    const std::string head_utf8 = encode_utf8(head);
+    std::vector<std::u32string> folded;
+    folded.reserve(texts.size());
     for (const TextSection* section : texts) {
-        const std::u32string text = decode_utf8(fold_width(section->text));
+        const std::string& text = section->text;
+        const bool worth = text.find(head_utf8) != std::string::npos ||
+                           text.find("加挂") != std::string::npos ||
+                           text.find("\xEF\xBC") != std::string::npos;  // full-width forms
+        folded.push_back(worth ? decode_utf8(fold_width(text)) : std::u32string());
+    }
+    std::vector<std::u32string> aliases;
+    for (const std::u32string& text : folded) {
         for (std::size_t at = text.find(U"加挂"); at != std::u32string::npos;
              at = text.find(U"加挂", at + 1)) {
             const std::size_t end = text.find(U"牌子", at);
@@ -824,9 +835,13 @@ void narrative_unit_name(const Document& document, RuleContext& context) {
             }
         }
     }
-    for (const TextSection* section : texts) {
+    for (std::size_t s = 0; s < texts.size(); ++s) {
+        const TextSection* section = texts[s];
+        const std::u32string& text = folded[s];
+        if (text.find(head) == std::u32string::npos) {
+            continue;
+        }
         const std::u32string original = decode_utf8(section->text);
-        const std::u32string text = decode_utf8(fold_width(section->text));
         for (std::size_t at = text.find(head); at != std::u32string::npos;
              at = text.find(head, at + 1)) {
             // A candidate spelling: from the name's first characters to its last ones, about as

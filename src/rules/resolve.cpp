@@ -118,11 +118,51 @@ struct ClaimResolver::Query {
     std::vector<std::string> residue;
 };
 
+const ClaimResolver& RuleContext::resolver() {
+    if (!resolver_) {
+        resolver_ = std::make_shared<const ClaimResolver>(document_, *this);
+    }
+    return *resolver_;
+}
+
 ClaimResolver::ClaimResolver(const Document& document, RuleContext& context)
     : document_(document), context_(context), facts_(context.facts()) {}
 
 ClaimResolver::ClaimResolver(const Document& document, RuleContext& context, const FactIndex& facts)
     : document_(document), context_(context), facts_(facts) {}
+
+const Reading& ClaimResolver::reading(const std::string& words) const {
+    // Every claim of a section is read with its heading and sub-heading: read each once.
+    auto found = readings_.find(words);
+    if (found == readings_.end()) {
+        found = readings_.emplace(words, read_words(words)).first;
+    }
+    return found->second;
+}
+
+const ClaimResolver::PrintedSubjects& ClaimResolver::subjects() const {
+    if (!subjects_) {
+        PrintedSubjects found;
+        for (const Table& table : document_.tables) {
+            for (const TableSide& side : table.sides) {
+                for (const Row& row : side.rows) {
+                    if (!row.subject || row.subject->classification != Classification::Functional) {
+                        continue;
+                    }
+                    const std::string label = subject_name_key(row.label);
+                    found.labels.emplace_back(row.subject->code, label);
+                    found.names[row.subject->code].insert(label);
+                    if (!row.subject->catalog_name.empty()) {
+                        found.names[row.subject->code].insert(
+                            subject_name_key(row.subject->catalog_name));
+                    }
+                }
+            }
+        }
+        subjects_ = std::move(found);
+    }
+    return *subjects_;
+}
 
 Resolution ClaimResolver::figure_for(const Fact& fact, const Claim& claim) const {
     Query query;
@@ -134,13 +174,13 @@ Resolution ClaimResolver::figure_for(const Fact& fact, const Claim& claim) const
 
 ClaimResolver::Query ClaimResolver::read(const std::string& words, const Claim& claim) const {
     Query query;
-    const Reading own = read_words(words);
+    const Reading& own = reading(words);
     Aspects a = own.aspects;
     // A part listed under a total (基本支出 517.03 万元，其中：人员经费 458.89 万元) is a part of
     // that total: the total's words say what the part's leave out.
     if (claim.part_of >= 0) {
         const Claim& whole = context_.claims()[static_cast<std::size_t>(claim.part_of)];
-        Aspects refined = read_words(whole.subject).aspects;
+        Aspects refined = reading(whole.subject).aspects;
         refined.aggregate.reset();
         std::vector<std::string> conflicts;
         compose(refined, own.aspects, words, conflicts);
@@ -154,7 +194,7 @@ ClaimResolver::Query ClaimResolver::read(const std::string& words, const Claim& 
         if (above.empty()) {
             continue;
         }
-        const Aspects around = read_words(above).aspects;
+        const Aspects& around = reading(above).aspects;
         if (!a.source && around.source) {
             a.source = around.source;
         }
@@ -358,21 +398,7 @@ std::optional<Target> ClaimResolver::derived_basic(const Fact& fact) const {
 
 std::optional<std::string> ClaimResolver::subject_code(
     const std::vector<SubjectMention>& path) const {
-    // Every functional subject the tables print, with the names printed for it.
-    std::map<std::string, std::set<std::string>> printed;
-    for (const Table& table : document_.tables) {
-        for (const TableSide& side : table.sides) {
-            for (const Row& row : side.rows) {
-                if (row.subject && row.subject->classification == Classification::Functional) {
-                    printed[row.subject->code].insert(subject_name_key(row.label));
-                    if (!row.subject->catalog_name.empty()) {
-                        printed[row.subject->code].insert(
-                            subject_name_key(row.subject->catalog_name));
-                    }
-                }
-            }
-        }
-    }
+    const std::map<std::string, std::set<std::string>>& printed = subjects().names;
     std::string prefix;
     for (std::size_t k = 0; k < path.size(); ++k) {
         const SubjectMention& mention = path[k];
@@ -424,24 +450,17 @@ std::optional<Target> ClaimResolver::subject_by_name(const std::string& words, c
     std::string best_code;
     std::size_t best_length = 0;
     bool tie = false;
-    for (const Table& table : document_.tables) {
-        for (const TableSide& side : table.sides) {
-            for (const Row& row : side.rows) {
-                if (!row.subject || row.subject->classification != Classification::Functional) {
-                    continue;
-                }
-                const std::string name = subject_name_key(row.label);
-                if (name.size() < 6 || words.find(name) == std::string::npos) {
-                    continue;
-                }
-                if (name.size() > best_length) {
-                    best_code = row.subject->code;
-                    best_length = name.size();
-                    tie = false;
-                } else if (name.size() == best_length && row.subject->code != best_code) {
-                    tie = true;
-                }
-            }
+    const auto& labels = subjects().labels;
+    for (const auto& [code, name] : labels) {
+        if (name.size() < 6 || words.find(name) == std::string::npos) {
+            continue;
+        }
+        if (name.size() > best_length) {
+            best_code = code;
+            best_length = name.size();
+            tie = false;
+        } else if (name.size() == best_length && code != best_code) {
+            tie = true;
         }
     }
     if (best_code.empty() || tie) {
@@ -449,15 +468,10 @@ std::optional<Target> ClaimResolver::subject_by_name(const std::string& words, c
     }
     // What the words say besides the name: nothing, or words of the vocabulary and filler.
     std::string rest = words;
-    for (const Table& table : document_.tables) {
-        for (const TableSide& side : table.sides) {
-            for (const Row& row : side.rows) {
-                if (row.subject && row.subject->code == best_code) {
-                    const std::string name = subject_name_key(row.label);
-                    if (const auto at = rest.find(name); at != std::string::npos && !name.empty()) {
-                        rest.erase(at, name.size());
-                    }
-                }
+    for (const auto& [code, name] : labels) {
+        if (code == best_code) {
+            if (const auto at = rest.find(name); at != std::string::npos && !name.empty()) {
+                rest.erase(at, name.size());
             }
         }
     }

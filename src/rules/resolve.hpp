@@ -7,10 +7,13 @@
 // unverifiable unless its figure agrees.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "budgetcheck/load/vocabulary.hpp"
 #include "facts.hpp"
 
 namespace budgetcheck {
@@ -55,9 +58,20 @@ class ClaimResolver {
     Resolution performance(const Claim& claim) const;
     std::optional<Target> printed_value(const Claim& claim) const;
 
+    // Every functional subject the tables print: each row's code and name, in print order, and
+    // the names printed (or catalogued) for each code. Worked out once per resolver.
+    struct PrintedSubjects {
+        std::vector<std::pair<std::string, std::string>> labels;
+        std::map<std::string, std::set<std::string>> names;
+    };
+    const PrintedSubjects& subjects() const;
+    const Reading& reading(const std::string& words) const;
+
     const Document& document_;
     RuleContext& context_;
     const FactIndex& facts_;
+    mutable std::optional<PrintedSubjects> subjects_;
+    mutable std::map<std::string, Reading, std::less<>> readings_;
 };
 
 }  // namespace budgetcheck

@@ -21,6 +21,8 @@ std::size_t count_code_points(std::string_view text);
 // Full-width forms to ASCII (ＡＢＣ１２３（）：％ → ABC123():%), the ideographic space to a
 // space, and the minus sign U+2212 to '-'.
 std::string fold_width(std::string_view text);
+// The same for one code point.
+char32_t fold_width(char32_t c);
 
 // Trims ASCII and Unicode spaces (U+3000, U+00A0) from both ends.
 std::string trim(std::string_view text);
