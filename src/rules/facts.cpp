@@ -308,19 +308,7 @@ FactIndex FactIndex::build(const Document& document) {
         if (cells.size() < 2) {
             continue;
         }
-        const FactCell* best = nullptr;
-        std::size_t best_votes = 0;
-        for (const FactCell* cell : cells) {
-            const auto value = cell->at.amount()->in_yuan(cell->at.table->money_unit);
-            std::size_t votes = 0;
-            for (const FactCell* other : cells) {
-                votes += other->at.amount()->in_yuan(other->at.table->money_unit) == value ? 1 : 0;
-            }
-            if (votes > best_votes) {
-                best = cell;
-                best_votes = votes;
-            }
-        }
+        const FactCell* best = consensus(cells);
         index.shared_.push_back({&fact, std::move(cells), best});
     }
     // Which printed facts are a narrower fund's share of another printed fact, found once for
@@ -343,6 +331,23 @@ FactIndex FactIndex::build(const Document& document) {
         }
     }
     return index;
+}
+
+const FactCell* consensus(const std::vector<const FactCell*>& cells) {
+    const FactCell* best = nullptr;
+    std::size_t best_votes = 0;
+    for (const FactCell* cell : cells) {
+        const auto value = cell->at.amount()->in_yuan(cell->at.table->money_unit);
+        std::size_t votes = 0;
+        for (const FactCell* other : cells) {
+            votes += other->at.amount()->in_yuan(other->at.table->money_unit) == value ? 1 : 0;
+        }
+        if (votes > best_votes) {
+            best = cell;
+            best_votes = votes;
+        }
+    }
+    return best;
 }
 
 std::vector<const FactCell*> FactIndex::one_per_table(const std::vector<int>& group) const {

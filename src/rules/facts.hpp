@@ -131,6 +131,9 @@ class FactIndex {
     Coincidences coincidences_;
 };
 
+// Of figures printed for one fact, the one most of them agree with (the earliest on a tie).
+const FactCell* consensus(const std::vector<const FactCell*>& cells);
+
 // The fact a grid cell counts, or nullopt when its table, column or row do not say.
 std::optional<Fact> fact_of(const CellAt& at);
 

@@ -588,18 +588,21 @@ void narrative_prior_year(const Document& document, RuleContext& context) {
         }
         const std::size_t before = context.finding_count();
         Figure printed = claim_figure(claim);
-        // A text quoting 3,355.65 万元 computed it from figures rounded as it quotes this year's
-        // (18,976.76 − 15,621.11), not from the tables' 元: last year's figure is taken so too.
+        // A text computes a change from the figures as it quotes them (18,976.76 − 15,621.11 =
+        // 3,355.65 万元), not from tables in 元: last year's figure is rounded to the finer of
+        // the two it quotes, this year's figure and the change (21,968 − 18,570.82 = 3,397.18).
+        const int quoted_decimals =
+            claim.is_rate ? base.decimals : std::max(base.decimals, claim.decimals);
         const auto as_quoted = [&](const Figure& figure) {
             Figure out = figure;
             const auto unit = unit_of(base);
             const auto value = unit ? figure.amount.in_unit(figure.unit, *unit) : std::nullopt;
-            if (!value || value->scale() <= base.decimals ||
-                value->with_scale(base.decimals).has_value()) {
+            if (!value || value->scale() <= quoted_decimals ||
+                value->with_scale(quoted_decimals).has_value()) {
                 return out;  // printed no finer than the text quotes (110.00 for 110)
             }
-            if (auto rounded = value->divided_by(Decimal::from_integer(1), base.decimals)) {
-                out.amount = Amount::number(*rounded, base.decimals);
+            if (auto rounded = value->divided_by(Decimal::from_integer(1), quoted_decimals)) {
+                out.amount = Amount::number(*rounded, quoted_decimals);
                 out.unit = *unit;
             }
             return out;
@@ -742,15 +745,7 @@ void narrative_breakdowns(const Document&, RuleContext& context) {
             continue;
         }
         const Claim& whole = claims[static_cast<std::size_t>(claim.whole)];
-        auto figure = [](const Claim& c) {
-            Figure f;
-            f.amount = Amount::number(c.value, c.decimals);
-            const auto unit = parse_money_unit(c.unit);
-            f.unit = unit.value_or(MoneyUnit::Yuan);
-            f.exact = !unit.has_value();  // counts of people or things are exact
-            f.ref = claim_ref(c);
-            return f;
-        };
+        const auto figure = claim_figure;
         Verdict verdict;
         if (claim.parts.size() == 1) {
             verdict = context.check_at_most(

@@ -312,20 +312,7 @@ Resolution ClaimResolver::lookup(const Query& query, const Claim& claim) const {
         return {std::nullopt, fmt::format("no table prints {}", query.fact.describe()),
                 fmt::format("表中未列示该数（{}）", query.fact.describe())};
     }
-    // The figure most tables print for it.
-    const FactCell* best = nullptr;
-    std::size_t best_votes = 0;
-    for (const FactCell* cell : cells) {
-        const auto value = cell->at.amount()->in_yuan(cell->at.table->money_unit);
-        std::size_t votes = 0;
-        for (const FactCell* other : cells) {
-            votes += other->at.amount()->in_yuan(other->at.table->money_unit) == value ? 1 : 0;
-        }
-        if (votes > best_votes) {
-            best = cell;
-            best_votes = votes;
-        }
-    }
+    const FactCell* best = consensus(cells);  // the figure most tables print for it
     Target target;
     target.cells = {best->at};
     target.figures = {figure_at(best->at)};

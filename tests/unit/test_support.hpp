@@ -1,6 +1,8 @@
 // Helpers for loader tests: small documents built in memory, so no test needs the disk.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <string>
 
 #include "budgetcheck/load/load.hpp"
@@ -28,6 +30,33 @@ inline const LoadDiagnostic* find_diagnostic(const LoadResult& result, std::stri
         }
     }
     return nullptr;
+}
+
+// Checks that a real document loaded with nothing left unrecognised: no diagnostic, every
+// table's kind and every column's role known (and, when rows_too, every row's).
+inline void check_all_recognised(const LoadResult& result, bool rows_too) {
+    for (const LoadDiagnostic& d : result.diagnostics) {
+        UNSCOPED_INFO(d.code << " " << d.where.pointer << " " << d.message);
+    }
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.document);
+    for (const Table& table : result.document->tables) {
+        CHECK(table.kind != TableKind::Unknown);
+        for (const TableSide& side : table.sides) {
+            for (const Column& column : side.columns) {
+                CHECK(column.meaning.role != ColumnRole::Unknown);
+            }
+            for (const Row& row : side.rows) {
+                if (rows_too) {
+                    CHECK(row.role != RowRole::Unknown);
+                }
+                if (rows_too && row.subject) {
+                    INFO(row.subject->code << " " << row.label);
+                    CHECK_FALSE(row.subject->catalog_name.empty());
+                }
+            }
+        }
+    }
 }
 
 }  // namespace budgetcheck::test
