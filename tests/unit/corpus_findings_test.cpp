@@ -67,6 +67,15 @@ TEST_CASE("corpus: documents whose figures all agree report no error and no warn
     require_exactly("putuo-district-office-2025-unit-budget.json", {}, {{"narrative.unverifiable", 20}});
 }
 
+TEST_CASE("corpus: 江苏省高级人民法院 2018, a rate and an empty table", "[corpus]") {
+    require_exactly("jiangsu-gaojirenminfayuan-2018-budget.json", {
+        // 五(一)2: 一般行政事务管理 6,049.97, down 392.92 from 6,442.89: 392.92 ÷ 6,442.89 = 6.098% = 6.10%, printed 5.95%.
+        {"narrative.change", Severity::Error, "/narrative/4/text", "392.92 ÷ (6049.97 + 392.92) = 6.10% ≠ 5.95%"},
+        // 十: the 政府性基金 table prints 合计 with a blank amount; no note, and the narrative only says 0 万元.
+        {"completeness.empty-table-explained", Severity::Warning, "/tables/9", ""},
+    }, {{"narrative.unverifiable", 53}});
+}
+
 TEST_CASE("corpus: 江苏省人民检察院 2018, rates and shares its own figures do not give", "[corpus]") {
     require_exactly("jiangsu-renminjianchayuan-2018-budget.json", {
         // 一: total up 3,958.67 to 21,955.35, so from 17,996.68: 3,958.67 ÷ 17,996.68 = 21.997% = 22.00%, printed 21.95%.

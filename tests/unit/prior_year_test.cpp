@@ -102,6 +102,22 @@ TEST_CASE("changes against last year agree with last year's disclosure of the sa
           "figure for spending · amount · budget-year · fiscal · subject 2040410");
 }
 
+TEST_CASE("last year's figure is taken as finely as the text quotes the change",
+          "[rules][narrative][prior-year]") {
+    // 基本支出预算数 21968 万元，与上年相比增加 3397.18 万元: 21,968 − 18,570.82 (2018), exactly.
+    const Document now = load(corpus("jiangsu-gaojirenminfayuan-2019-budget.json"));
+    const Document last = load(corpus("jiangsu-gaojirenminfayuan-2018-budget.json"));
+    const CheckReport report = check_document(now, {}, &last);
+    const ClaimResult* basic = claim_about(report, "基本支出预算数", "3397.18 万元");
+    REQUIRE(basic != nullptr);
+    CHECK(basic->status == ClaimStatus::Verified);
+    for (const Finding& finding : report.findings) {
+        INFO(finding.message_en);
+        CHECK(finding.message_en.find("narrative.prior-year") == std::string::npos);
+        CHECK(finding.rule_id != "narrative.prior-year");
+    }
+}
+
 TEST_CASE("a change that last year's disclosure does not bear out is a warning with its arithmetic",
           "[rules][narrative][prior-year]") {
     const Document now = load(procuratorate_2019);
