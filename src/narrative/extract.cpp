@@ -874,7 +874,9 @@ class Extractor {
                 ++open;
             }
             const auto in_at = t_.substr(open, s.end - open).find(U"中,");
+            // (其中，… is the marker above, not "X中，" with X = 其.)
             if (in_at != std::u32string_view::npos && in_at > 0 && in_at < 12 &&
+                t_[open + in_at - 1] != U'其' &&
                 std::none_of(t_.begin() + static_cast<std::ptrdiff_t>(open),
                              t_.begin() + static_cast<std::ptrdiff_t>(open + in_at), is_digit)) {
                 const std::string named = split_label(encode_utf8(t_.substr(open, in_at))).key;

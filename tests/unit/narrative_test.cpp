@@ -113,6 +113,14 @@ TEST_CASE("extract_claims counts lists and finds breakdowns", "[narrative]") {
         REQUIRE(lines.back().kind == ClaimKind::Breakdown);
         CHECK(lines.back().parts.size() == 2);
     }
+    SECTION("a sentence opening with 其中 breaks down the figure of the sentence before") {
+        // 江苏省人民检察院 2019, 十三、国有资产占用情况.
+        auto claims = claims_in("本部门共有车辆55辆。其中，一般公务用车13辆、执法执勤用车40辆、"
+                                "其他用车2辆。单价20万元（含）以上的设备63台（套）。");
+        REQUIRE(claims.back().kind == ClaimKind::Breakdown);
+        CHECK(claims.back().whole == 0);
+        CHECK(claims.back().parts == std::vector<int>{1, 2, 3});
+    }
 }
 
 TEST_CASE("extract_claims survives garbled text without inventing claims", "[narrative]") {
