@@ -451,6 +451,12 @@ std::vector<std::string> closest_names(std::string_view printed,
         if (out.size() >= limit) {
             break;
         }
+        // A name that shares less than half its characters with the printed one is no hint
+        // ("的" for 奇怪的来源): nothing is better than a suggestion that misleads.
+        const std::size_t longer = std::max(target.size(), decode_utf8(label_key(*name)).size());
+        if (distance * 2 > longer) {
+            break;
+        }
         if (std::find(out.begin(), out.end(), *name) == out.end()) {
             out.push_back(*name);
         }

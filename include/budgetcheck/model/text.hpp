@@ -63,7 +63,8 @@ std::size_t display_width(std::string_view text);
 // Levenshtein distance over code points, for "did you mean" suggestions.
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 
-// The known names closest to what was printed, best first, at most `limit` of them.
+// The known names closest to what was printed, best first, at most `limit` of them, and only
+// those that differ in fewer than half their characters.
 std::vector<std::string> closest_names(std::string_view printed,
                                        const std::vector<std::string>& known,
                                        std::size_t limit = 3);
