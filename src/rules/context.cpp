@@ -186,6 +186,11 @@ int find_subject_row(const TableSide& side, std::string_view code) {
 
 std::string show(Decimal yuan, MoneyUnit unit, int decimals) {
     auto value = yuan.shifted(-yuan_exponent(unit));
+    if (!value && yuan_exponent(unit) > 0) {
+        // More decimals than a Decimal holds once in 万元: shown rounded to the most it holds.
+        value = yuan.divided_by(Decimal::from_integer(power_of_ten(yuan_exponent(unit))),
+                                Decimal::max_scale);
+    }
     if (!value) {
         return "?";
     }
@@ -199,6 +204,17 @@ namespace {
 
 Decimal ulp(int decimals) {
     return *Decimal::make(1, decimals);
+}
+
+// Half a unit of the last printed decimal: the most rounding can have moved a printed figure.
+// A figure printed with the most decimals the format accepts needs one more than a Decimal
+// holds; a whole unit is used then, a slightly wider interval that can only call fewer
+// differences errors.
+Decimal half_ulp(int decimals) {
+    if (const auto half = Decimal::make(5, decimals + 1)) {
+        return *half;
+    }
+    return ulp(decimals);
 }
 
 std::optional<Decimal> to_yuan(Decimal value, MoneyUnit unit) {
@@ -379,7 +395,7 @@ Interval RuleContext::interval_of(const Figure& figure) const {
     Decimal hi = value;
     if (!figure.exact) {
         if (options_.rounding == RoundingMode::Nearest) {
-            const Decimal half = *Decimal::make(5, decimals + 1);
+            const Decimal half = half_ulp(decimals);
             lo = value.minus(half).value_or(value);
             hi = value.plus(half).value_or(value);
         } else if (value.is_negative()) {
@@ -607,7 +623,7 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     Decimal x_lo = x;
     Decimal x_hi = x;
     if (options_.rounding == RoundingMode::Nearest) {
-        const Decimal half = *Decimal::make(5, decimals + 1);
+        const Decimal half = half_ulp(decimals);
         x_lo = x.minus(half).value_or(x);
         x_hi = x.plus(half).value_or(x);
     } else if (x.is_negative()) {
@@ -669,8 +685,7 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
                                      text.expected_zh, finding.expected, finding.actual);
     if (reaches_low && reaches_high) {
         report_rounding(std::move(finding),
-                        fmt::format("{} points", show(*Decimal::make(5, decimals + 1),
-                                                      MoneyUnit::Yuan, decimals + 1)));
+                        fmt::format("{} points", show(half_ulp(decimals), MoneyUnit::Yuan, decimals + 1)));
         return Verdict::WithinRounding;
     }
     report(std::move(finding), text.axis);
@@ -696,7 +711,7 @@ Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percent
     const Interval v = interval_of(current);
     const int decimals = printed.decimals();
     const Decimal x = printed.points();
-    const Decimal half = *Decimal::make(5, decimals + 1);
+    const Decimal half = half_ulp(decimals);
     const Decimal x_lo = options_.rounding == RoundingMode::Nearest ? x.minus(half).value_or(x) : x;
     const Decimal x_hi = options_.rounding == RoundingMode::Nearest
                              ? x.plus(half).value_or(x)

@@ -78,6 +78,25 @@ TEST_CASE("footing.total-row: a total row equals the lines it totals", "[rules][
         CHECK(found[0].arithmetic == "12.00 ≠ 10.00");
         CHECK(found[0].cells[0].source.pointer == "/tables/0/rows/3/2");
     }
+    SECTION("an unnumbered sub-item after a numbered 其中 line is not taken for a line") {
+        // Issue 12.2: 三、公务用车购置及运行费 2.00, 其中：购置费 0.00, then 运行费 2.00.
+        const std::string table = R"([{"title": "“三公”经费支出预算表", "columns": ["项目", "预算数"],
+            "rows": [["合计", "TOTAL"], ["因公出国（境）费", "0.00"], ["公务接待费", "1.20"],
+                     ["三、公务用车购置及运行费", "2.00"], ["其中：公务用车购置费", "0.00"],
+                     ["公务用车运行费", "2.00"]]}])";
+        auto with_total = [&](const std::string& total) {
+            std::string text = table;
+            text.replace(text.find("TOTAL"), 5, total);
+            return check_tables(text);
+        };
+        const auto holds = with_total("3.20");
+        CHECK(findings_of(holds, "footing.total-row").empty());
+        CHECK(findings_of(holds, "footing.line-children").empty());
+        const auto found = findings_of(with_total("3.30"), "footing.total-row");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].arithmetic == "0.00 + 1.20 + 2.00 = 3.20 ≠ 3.30");
+        CHECK(found[0].hints.empty());
+    }
     SECTION("a grand total adds the lines after the 本年 subtotal") {
         auto report = check_tables(
             R"([{"title": "收支总表", "columns": ["项目", "预算数", "项目", "预算数"], "rows": [
@@ -89,6 +108,29 @@ TEST_CASE("footing.total-row: a total row equals the lines it totals", "[rules][
         REQUIRE(found.size() == 1);
         CHECK(found[0].arithmetic == "8.00 + 2.00 = 10.00 ≠ 11.00");
     }
+}
+
+TEST_CASE("figures printed with the most decimals the format accepts are judged exactly",
+          "[rules][footing][rounding]") {
+    // Issue 12.1: twelve decimals have no half-unit a Decimal can hold; that once read an
+    // unmade value (a signed overflow under the sanitizers, seconds of work, "±?").
+    const auto with_class = [](const std::string& klass) {
+        return check_tables(R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"], "rows": [
+            ["208", "社会保障和就业支出", ")" + klass + R"("],
+            ["20801", "人力资源和社会保障管理事务", "12.340000000001"],
+            ["2080101", "行政运行", "12.340000000001"],
+            ["20805", "行政事业单位养老支出", "10.000000000000"],
+            ["2080505", "机关事业单位基本养老保险缴费支出", "10.000000000000"]]}])");
+    };
+    CHECK(findings_of(with_class("22.340000000001"), "footing.subject-children").empty());
+    const auto found = findings_of(with_class("22.340000000101"), "footing.subject-children");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].arithmetic ==
+          "12.340000000001 + 10.000000000000 = 22.340000000001 ≠ 22.340000000101");
+    CHECK(found[0].message_en.find('?') == std::string::npos);
+    const auto near = rounding_for(with_class("22.340000000003"), "footing.subject-children");
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].message_en.find("±?") == std::string::npos);
 }
 
 TEST_CASE("footing.line-children: a summary line equals its sub-lines", "[rules][footing]") {
