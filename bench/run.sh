@@ -52,17 +52,25 @@ print(f"{found} {len(injected)}")
 PY
 )
 read -r found injected <<<"$detection"
-python3 - "$count" "$bc_seconds" "$bc_kb" "$jq_seconds" "$parse_seconds" "$single" "$found" "$injected" <<'PY'
+# Growth with sibling rows: one 款 with 8,000 项 rows against one with 64,000. Linear cost gives
+# about 8x; the quadratic hierarchy this replaced gave about 64x.
+python3 bench/siblings.py 8000 "$build/siblings-8000.json"
+python3 bench/siblings.py 64000 "$build/siblings-64000.json"
+small=$(seconds "$build/budgetcheck" verify "$build/siblings-8000.json")
+large=$(seconds "$build/budgetcheck" verify "$build/siblings-64000.json")
+python3 - "$count" "$bc_seconds" "$bc_kb" "$jq_seconds" "$parse_seconds" "$single" "$found" "$injected" "$small" "$large" <<'PY'
 import sys
-count, bc, kb, jq, parse, single, found, injected = sys.argv[1:]
+count, bc, kb, jq, parse, single, found, injected, small, large = sys.argv[1:]
 count, bc, kb, jq, parse, single = int(count), float(bc), int(kb), float(jq), float(parse), float(single)
 found, injected = int(found), int(injected)
+growth = float(large) / max(float(small), 0.01)
 rows = [
     ("throughput vs jq empty (higher is better)", f"{jq / bc:.2f}x", ">= 2x", jq / bc >= 2),
     ("time vs parse-only nlohmann (lower is better)", f"{bc / parse:.2f}x", "<= 1.3x", bc / parse <= 1.3),
     ("peak memory of the batch", f"{kb / 1024:.1f} MB", "< 64 MB", kb / 1024 < 64),
     ("single-file verify (process included)", f"{single:.1f} ms", "< 5 ms", single < 5),
     ("injected errors detected", f"{found}/{injected}", "100%", found == injected),
+    ("8x the sibling rows costs (linear is 8x)", f"{growth:.1f}x", "<= 12x", growth <= 12),
 ]
 print(f"{count} files: budgetcheck {bc:.2f} s ({count / bc:.0f} files/s), jq empty {jq:.2f} s, parse-only {parse:.2f} s (2 jobs each)")
 for name, value, target, met in rows:

@@ -517,15 +517,22 @@ class SideReader {
         if (row.subject->level == 1) {
             row.parent = open_heading_;
         } else {
-            row.parent = -1;
-            for (std::size_t k = r; k-- > 0;) {
-                const Row& above = side_.rows[k];
-                if (above.role == RowRole::Subject && above.subject->level < row.subject->level) {
-                    row.parent =
-                        above.subject->level == row.subject->level - 1 ? static_cast<int>(k) : -1;
-                    break;
-                }
+            // The nearest subject above of a higher level, if it is the level just above: from
+            // the last subject row of each level, not by scanning back (siblings by the ten
+            // thousand made that quadratic).
+            int nearest = -1;
+            for (int level = 1; level < row.subject->level && level < max_levels; ++level) {
+                nearest = std::max(nearest, last_subject_row_[static_cast<std::size_t>(level)]);
             }
+            row.parent =
+                nearest >= 0 &&
+                        side_.rows[static_cast<std::size_t>(nearest)].subject->level ==
+                            row.subject->level - 1
+                    ? nearest
+                    : -1;
+        }
+        if (row.subject->level >= 0 && row.subject->level < max_levels) {
+            last_subject_row_[static_cast<std::size_t>(row.subject->level)] = static_cast<int>(r);
         }
         return true;
     }
@@ -615,6 +622,8 @@ class SideReader {
     std::string split_class_, split_section_;  // 类/款 carried down split code columns
     std::map<NumberingStyle, int> style_depth_;
     int open_heading_ = -1;  // a numbered line such as 一、本年支出 that subjects may sit under
+    static constexpr int max_levels = 8;
+    std::array<int, max_levels> last_subject_row_ = {-1, -1, -1, -1, -1, -1, -1, -1};
 };
 
 void collect_three_public(Table& table) {

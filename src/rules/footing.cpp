@@ -46,11 +46,15 @@ void check_children(RuleContext& context, const Table& table, int side, int pare
     }
 }
 
-std::vector<int> children_of(const TableSide& side, int parent) {
-    std::vector<int> out;
+// Each row's children, by parent row, worked out once per side: asking every parent for its
+// children in turn is quadratic in rows.
+std::vector<std::vector<int>> children_by_parent(const TableSide& side) {
+    std::vector<std::vector<int>> out(side.rows.size());
     for (std::size_t r = 0; r < side.rows.size(); ++r) {
-        if (side.rows[r].parent == parent && is_content(side.rows[r])) {
-            out.push_back(static_cast<int>(r));
+        const Row& row = side.rows[r];
+        if (row.parent >= 0 && static_cast<std::size_t>(row.parent) < out.size() &&
+            is_content(row)) {
+            out[static_cast<std::size_t>(row.parent)].push_back(static_cast<int>(r));
         }
     }
     return out;
@@ -62,12 +66,13 @@ void subject_children(const Document& document, RuleContext& context) {
     for_each_grid_side(document, [&](const Table& table, int side_index) {
         const auto s = static_cast<std::size_t>(side_index);
         const TableSide& side = table.sides[s];
+        const auto children_of = children_by_parent(side);
         for (std::size_t r = 0; r < side.rows.size(); ++r) {
             if (side.rows[r].role != RowRole::Subject) {
                 continue;
             }
             std::vector<int> children;
-            for (int child : children_of(side, static_cast<int>(r))) {
+            for (int child : children_of[r]) {
                 if (side.rows[static_cast<std::size_t>(child)].role == RowRole::Subject) {
                     children.push_back(child);
                 }
@@ -128,12 +133,13 @@ void line_children(const Document& document, RuleContext& context) {
     for_each_grid_side(document, [&](const Table& table, int side_index) {
         const auto s = static_cast<std::size_t>(side_index);
         const TableSide& side = table.sides[s];
+        const auto children_of = children_by_parent(side);
         for (std::size_t r = 0; r < side.rows.size(); ++r) {
             const Row& row = side.rows[r];
             if ((row.role != RowRole::LineItem && row.role != RowRole::Item) || row.is_total) {
                 continue;
             }
-            const std::vector<int> children = children_of(side, static_cast<int>(r));
+            const std::vector<int>& children = children_of[r];
             if (children.empty()) {
                 continue;
             }
@@ -152,12 +158,13 @@ void project_hierarchy(const Document& document, RuleContext& context) {
     for (const Table* table : document.tables_of(TableKind::ProjectExpenditure)) {
         for (std::size_t s = 0; s < table->sides.size(); ++s) {
             const TableSide& side = table->sides[s];
+            const auto children_of = children_by_parent(side);
             for (std::size_t r = 0; r < side.rows.size(); ++r) {
                 const RowRole role = side.rows[r].role;
                 if (role != RowRole::ProjectType && role != RowRole::ProjectLevel1) {
                     continue;
                 }
-                const std::vector<int> children = children_of(side, static_cast<int>(r));
+                const std::vector<int>& children = children_of[r];
                 if (children.empty()) {
                     context.skip(
                         fmt::format("{} has no projects listed under it", side.rows[r].label));
@@ -178,11 +185,12 @@ void of_which(const Document& document, RuleContext& context) {
     for_each_grid_side(document, [&](const Table& table, int side_index) {
         const auto s = static_cast<std::size_t>(side_index);
         const TableSide& side = table.sides[s];
+        const auto children_of = children_by_parent(side);
         // 其中 rows that are the only line under their parent.
         for (std::size_t r = 0; r < side.rows.size(); ++r) {
             const Row& row = side.rows[r];
             if (row.parent < 0 || !row.label_parts.of_which ||
-                children_of(side, row.parent).size() != 1) {
+                children_of[static_cast<std::size_t>(row.parent)].size() != 1) {
                 continue;
             }
             for (std::size_t c = 0; c < side.columns.size(); ++c) {

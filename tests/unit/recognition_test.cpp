@@ -229,6 +229,19 @@ TEST_CASE(
         CHECK(rows[1].parent == 0);
         CHECK(rows[2].subject->origin == SubjectRef::Origin::PrintedCode);
     }
+    SECTION("a subject's parent is the nearest subject one level up, across branches") {
+        auto result =
+            load_tables(R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"],
+          "rows": [["208", "社会保障和就业支出", "3"], ["20801", "人力资源和社会保障管理事务", "1"],
+                   ["2080108", "信息化建设", "1"], ["20805", "行政事业单位养老支出", "2"],
+                   ["2080505", "机关事业单位基本养老保险缴费支出", "2"], ["210", "卫生健康支出", "1"],
+                   ["2101102", "事业单位医疗", "1"]]}])");
+        const auto& rows = result.document->tables[0].sides[0].rows;
+        CHECK(rows[3].parent == 0);   // back to 208 after the 20801 branch
+        CHECK(rows[4].parent == 3);   // under 20805, not the earlier 20801
+        CHECK(rows[5].parent == -1);  // a 类 is not under the 项 printed above it
+        CHECK(rows[6].parent == -1);  // its 款 is not printed: no parent, not 208's 款
+    }
     SECTION("codes split into 类/款/项 columns, with 类 printed once") {
         auto result = load_tables(
             R"([{"title": "支出总表", "columns": [["科目编码", "类"], ["科目编码", "款"], ["科目编码", "项"], "科目名称", "合计"],
