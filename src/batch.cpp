@@ -16,13 +16,31 @@
 
 namespace budgetcheck {
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
-                                       std::vector<FileResult>& problems) {
-    std::vector<std::string> out;
+namespace {
+
+FileResult input_problem(const std::string& path, std::string code, std::string message) {
+    FileResult failed;
+    failed.file = path;
+    failed.unreadable = true;
+    LoadDiagnostic diagnostic;
+    diagnostic.code = std::move(code);
+    diagnostic.message = std::move(message);
+    failed.input_diagnostics.push_back(std::move(diagnostic));
+    return failed;
+}
+
+bool ends_with(std::string_view text, std::string_view end) {
+    return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
+}
+
+}  // namespace
+
+Inputs expand_inputs(const std::vector<std::string>& paths) {
+    Inputs inputs;
     for (const std::string& path : paths) {
         std::error_code error;
         if (path == "-" || !std::filesystem::is_directory(path, error)) {
-            out.push_back(path);
+            inputs.files.push_back(path);
             continue;
         }
         std::vector<std::string> found;
@@ -30,29 +48,42 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
         std::filesystem::recursive_directory_iterator it(path, options, error);
         for (; !error && it != std::filesystem::recursive_directory_iterator();
              it.increment(error)) {
-            std::error_code type_error;
+            const std::filesystem::path& entry = it->path();
+            const std::string name = entry.filename().string();
             // Subject catalogs (*.catalog.json) live beside disclosures in data/ but are not ones.
-            const std::string name = it->path().filename().string();
-            const bool catalog =
-                name.size() > 13 && name.compare(name.size() - 13, 13, ".catalog.json") == 0;
-            if (it->is_regular_file(type_error) && it->path().extension() == ".json" && !catalog) {
-                found.push_back(it->path().string());
+            if (entry.extension() != ".json" || ends_with(name, ".catalog.json")) {
+                continue;
+            }
+            std::error_code type_error;
+            const auto status = it->status(type_error);
+            if (std::filesystem::is_directory(status)) {
+                inputs.skipped.push_back({entry.string(), "a directory, not a file"});
+            } else if (!std::filesystem::exists(status)) {
+                inputs.skipped.push_back(
+                    {entry.string(), "a symbolic link to a file that does not exist"});
+            } else if (!std::filesystem::is_regular_file(status)) {
+                inputs.skipped.push_back({entry.string(), "not a regular file"});
+            } else if (const auto own = budgetcheck_output_kind(entry); !own.empty()) {
+                inputs.skipped.push_back(
+                    {entry.string(), fmt::format("{}, not a disclosure", own)});
+            } else {
+                found.push_back(entry.string());
             }
         }
         if (error) {
-            FileResult failed;
-            failed.file = path;
-            failed.unreadable = true;
-            LoadDiagnostic diagnostic;
-            diagnostic.code = "input.unreadable";
-            diagnostic.message = fmt::format("cannot walk the directory: {}", error.message());
-            failed.input_diagnostics.push_back(std::move(diagnostic));
-            problems.push_back(std::move(failed));
+            inputs.problems.push_back(input_problem(
+                path, "input.unreadable",
+                fmt::format("cannot walk the directory: {}", error.message())));
+        } else if (found.empty()) {
+            // An empty folder is most often a wrong path in a CI job: passing it would gate nothing.
+            inputs.problems.push_back(input_problem(
+                path, "input.no-disclosures",
+                "the directory holds no disclosures (no *.json file in it or below it)"));
         }
         std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
+        inputs.files.insert(inputs.files.end(), found.begin(), found.end());
     }
-    return out;
+    return inputs;
 }
 
 std::vector<std::string> last_year_files(const std::vector<std::string>& files) {

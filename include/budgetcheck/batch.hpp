@@ -20,10 +20,22 @@ struct BatchOptions {
         progress;  // called from the emitting thread
 };
 
+struct SkippedInput {
+    std::string path;
+    std::string reason;
+};
+
+struct Inputs {
+    std::vector<std::string> files;     // to check, in order
+    std::vector<FileResult> problems;   // directories that could not be walked or hold nothing
+    std::vector<SkippedInput> skipped;  // what a walk passed over, and why
+};
+
 // Files named by the paths: files as given ("-" is standard input), directories walked for
-// *.json in sorted order. Problems walking a directory come back as unreadable results.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
-                                       std::vector<FileResult>& problems);
+// *.json in sorted order. A walk passes over catalogs quietly, and over directories, broken links
+// and budgetcheck's own reports and baselines with a reason; a directory that cannot be walked or
+// holds no disclosure is an unreadable result.
+Inputs expand_inputs(const std::vector<std::string>& paths);
 
 // For each file, the file among them that is last year's disclosure of the same unit and kind
 // ("" when there is none, or more than one). Only each file's "document" object is read.

@@ -88,10 +88,6 @@ bool colour_wanted(const std::string& color, bool to_terminal) {
     return to_terminal && (no_color == nullptr || *no_color == '\0');
 }
 
-int severity_rank(Severity severity) {
-    return severity == Severity::Error ? 3 : (severity == Severity::Warning ? 2 : 1);
-}
-
 // Problems with the settings themselves are usage errors.
 std::optional<RuleOptions> rule_options(const Settings& settings, const SubjectCatalog* catalog,
                                         std::string& problem) {
@@ -405,22 +401,39 @@ int run(std::vector<std::string> args) {
         batch.baseline = &accepted;
     }
 
-    std::vector<FileResult> unwalkable;
-    const std::vector<std::string> files =
-        expand_inputs(verify->parsed() ? verify_paths : baseline_paths, unwalkable);
+    Inputs inputs = expand_inputs(verify->parsed() ? verify_paths : baseline_paths);
+    for (const SkippedInput& skipped : inputs.skipped) {
+        fmt::print(std::cerr, "budgetcheck: skipped {}: {}\n", skipped.path, skipped.reason);
+    }
+    std::vector<FileResult>& unwalkable = inputs.problems;
+    const std::vector<std::string>& files = inputs.files;
     Output output(settings.output);
     if (!output.ok()) {
         fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);
         return to_int(ExitCode::InputError);
     }
+    // The progress line lives on stderr. When the report goes to the same terminal, the line is
+    // erased before each file's report and drawn again after it, so the two never run together.
+    const bool report_on_terminal = output.to_terminal();
+    bool progress_shown = false;
     if (::isatty(STDERR_FILENO) != 0 && files.size() >= 50) {
-        batch.progress = [](std::size_t done, std::size_t total) {
+        batch.progress = [&](std::size_t done, std::size_t total) {
+            if (report_on_terminal) {
+                std::cout.flush();
+            }
             fmt::print(std::cerr, "\r{} of {} files checked", done, total);
+            progress_shown = done < total;
             if (done == total) {
-                fmt::print(std::cerr, "\n");
+                fmt::print(std::cerr, "{}", report_on_terminal ? "\r\033[K" : "\n");
             }
         };
     }
+    auto clear_progress = [&] {
+        if (progress_shown && report_on_terminal) {
+            fmt::print(std::cerr, "\r\033[K");
+            progress_shown = false;
+        }
+    };
 
     if (baseline->parsed()) {
         std::vector<FileResult> results = unwalkable;
@@ -435,9 +448,10 @@ int run(std::vector<std::string> args) {
     report_options.language = language;
     report_options.color = colour_wanted(settings.color, output.to_terminal());
     report_options.tool_version = BUDGETCHECK_VERSION;
+    const Severity fail_on = parse_severity(settings.fail_on).value_or(Severity::Error);
+    report_options.fail_on = fail_on;
     auto reporter = make_reporter(parse_format(settings.format).value_or(Format::Text),
                                   output.stream(), report_options);
-    const int threshold = severity_rank(parse_severity(settings.fail_on).value_or(Severity::Error));
     BatchSummary summary;
     std::map<std::string, std::size_t> by_rule;
     bool failing = false;
@@ -447,12 +461,13 @@ int run(std::vector<std::string> args) {
         unreadable = unreadable || result.unreadable;
         summary.unreadable += result.unreadable ? 1 : 0;
         summary.files_with_errors += result.count(Severity::Error) > 0 ? 1 : 0;
+        failing = failing || result.fails(fail_on);
         if (result.report) {
             for (const Finding& f : result.report->findings) {
-                failing = failing || severity_rank(f.severity) >= threshold;
                 ++by_rule[f.rule_id];
             }
         }
+        clear_progress();
         reporter->file(result);
     };
     for (FileResult& result : unwalkable) {

@@ -88,7 +88,80 @@ class IdentityScanner : public nlohmann::json_sax<nlohmann::json> {
     std::string key_;
 };
 
+// Reads the first few top-level keys, which is where a budgetcheck report, baseline or SARIF
+// log says what it is.
+class OwnFileScanner : public nlohmann::json_sax<nlohmann::json> {
+  public:
+    std::string_view found;
+
+    bool null() override { return true; }
+    bool boolean(bool /*value*/) override { return true; }
+    bool number_integer(number_integer_t /*value*/) override { return true; }
+    bool number_unsigned(number_unsigned_t /*value*/) override { return true; }
+    bool number_float(number_float_t /*value*/, const string_t& /*lexeme*/) override {
+        return true;
+    }
+    bool string(string_t& value) override {
+        if (depth_ == 1 && key_ == "$schema" && value.find("sarif") != std::string::npos) {
+            found = "a SARIF log";
+            return false;
+        }
+        return true;
+    }
+    bool binary(binary_t& /*value*/) override { return true; }
+    bool start_object(std::size_t /*elements*/) override { return open(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t /*elements*/) override { return open(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& value) override {
+        if (depth_ != 1) {
+            return true;
+        }
+        key_ = value;
+        if (value == "budgetcheck_report") {
+            found = "a budgetcheck report";
+        } else if (value == "budgetcheck_baseline") {
+            found = "a budgetcheck baseline";
+        }
+        // A disclosure names its format version first; anything else is known after a few keys.
+        return found.empty() && value != "budgetcheck" && ++keys_ < 4;
+    }
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                     const nlohmann::detail::exception& /*error*/) override {
+        return false;
+    }
+
+  private:
+    bool open() {
+        ++depth_;
+        return true;
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+
+    int depth_ = 0;
+    int keys_ = 0;
+    std::string key_;
+};
+
 }  // namespace
+
+std::string_view budgetcheck_output_kind(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return {};
+    }
+    OwnFileScanner scanner;
+    try {
+        nlohmann::json::sax_parse(std::istreambuf_iterator<char>(in),
+                                  std::istreambuf_iterator<char>(), &scanner);
+    } catch (const nlohmann::json::exception&) {
+        return {};  // not well-formed: whatever it is, the full load says what is wrong
+    }
+    return scanner.found;
+}
 
 std::optional<DocumentIdentity> read_identity(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

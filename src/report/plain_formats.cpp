@@ -104,33 +104,56 @@ class JunitReporter : public Reporter {
                 xml_escape(result.file), xml_escape(details));
             tests = failures = 1;
         } else {
+            // A file fails exactly when the exit code says so: findings at or above --fail-on,
+            // and input warnings (parts of the file left unchecked) when that is warning or note.
+            const auto counts = [this](Severity severity) {
+                return static_cast<int>(severity) <= static_cast<int>(options_.fail_on);
+            };
+            std::string input_details;
+            for (const LoadDiagnostic& d : result.input_diagnostics) {
+                input_details += fmt::format("{}:{}:{} {} [{}]\n", result.file, d.where.line,
+                                             d.where.column, d.message, d.code);
+            }
+            ++tests;
+            if (!input_details.empty() && counts(Severity::Warning)) {
+                ++failures;
+                cases += fmt::format(
+                    R"(    <testcase classname="{}" name="input"><failure message="{} input warnings" type="input">{}</failure></testcase>)"
+                    "\n",
+                    xml_escape(result.file), result.input_diagnostics.size(),
+                    xml_escape(input_details));
+            } else {
+                cases += fmt::format(R"(    <testcase classname="{}" name="input"/>)"
+                                     "\n",
+                                     xml_escape(result.file));
+            }
             std::set<std::string> families;
             for (const RuleInfo& rule : all_rules()) {
                 families.insert(std::string(rule.family));
             }
             for (const std::string& family : families) {
                 std::string details;
-                std::size_t errors = 0;
+                std::size_t failing = 0;
                 for (const Finding& f : result.report->findings) {
                     const RuleInfo* rule = find_rule(f.rule_id);
-                    if (rule == nullptr || rule->family != family ||
-                        f.severity != Severity::Error) {
+                    if (rule == nullptr || rule->family != family || !counts(f.severity)) {
                         continue;
                     }
-                    ++errors;
+                    ++failing;
                     const CellRef cell = f.cells.empty() ? CellRef{} : f.cells.front();
-                    details += fmt::format("{}:{}:{} [{}] {}\n{}\n", result.file, cell.source.line,
-                                           cell.source.column, f.rule_id, message_of(f, options_),
-                                           f.arithmetic);
+                    details += fmt::format("{}:{}:{} {} [{}] {}\n{}\n", result.file,
+                                           cell.source.line, cell.source.column,
+                                           to_string(f.severity), f.rule_id,
+                                           message_of(f, options_), f.arithmetic);
                 }
                 ++tests;
-                if (errors > 0) {
+                if (failing > 0) {
                     ++failures;
                     cases += fmt::format(
-                        R"(    <testcase classname="{}" name="{}"><failure message="{} errors" type="{}">{}</failure></testcase>)"
+                        R"(    <testcase classname="{}" name="{}"><failure message="{} findings at or above {}" type="{}">{}</failure></testcase>)"
                         "\n",
-                        xml_escape(result.file), xml_escape(family), errors, xml_escape(family),
-                        xml_escape(details));
+                        xml_escape(result.file), xml_escape(family), failing,
+                        to_string(options_.fail_on), xml_escape(family), xml_escape(details));
                 } else {
                     cases += fmt::format(R"(    <testcase classname="{}" name="{}"/>)"
                                          "\n",

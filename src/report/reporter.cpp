@@ -36,7 +36,28 @@ std::string_view to_string(Format format) {
 }
 
 std::size_t FileResult::count(Severity severity) const {
-    return report ? report->count(severity) : 0;
+    std::size_t n = report ? report->count(severity) : 0;
+    if (severity == Severity::Warning) {
+        n += static_cast<std::size_t>(
+            std::count_if(input_diagnostics.begin(), input_diagnostics.end(),
+                          [](const LoadDiagnostic& d) {
+                              return d.severity == DiagnosticSeverity::Warning;
+                          }));
+    }
+    return n;
+}
+
+bool FileResult::fails(Severity threshold) const {
+    if (unreadable) {
+        return true;
+    }
+    // Severity is ordered from the most severe: Error < Warning < Note.
+    for (Severity s : {Severity::Error, Severity::Warning, Severity::Note}) {
+        if (static_cast<int>(s) <= static_cast<int>(threshold) && count(s) > 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 BatchSummary summarise(const std::vector<FileResult>& results) {

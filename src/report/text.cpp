@@ -41,8 +41,8 @@ class TextReporter : public Reporter {
             }
         }
         if (!result.report) {
-            fmt::print(out_, "{}: not checked ({})\n", result.file,
-                       "the file could not be read as a disclosure");
+            fmt::print(out_, "{}: not checked: nothing in it could be read as a disclosure\n",
+                       result.file);
             return;
         }
         const CheckReport& report = *result.report;
@@ -72,8 +72,8 @@ class TextReporter : public Reporter {
         const ClaimCounts claims = claim_counts(report);
         fmt::print(
             out_, "{}: {} errors, {} warnings, {} notes · {} identities checked, {} checks skipped",
-            result.file, report.count(Severity::Error), report.count(Severity::Warning),
-            report.count(Severity::Note), report.identities_checked, report.skipped.size());
+            result.file, result.count(Severity::Error), result.count(Severity::Warning),
+            result.count(Severity::Note), report.identities_checked, report.skipped.size());
         if (!result.suppressed.empty()) {
             fmt::print(out_, " · {} suppressed", result.suppressed.size());
         }

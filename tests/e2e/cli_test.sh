@@ -84,6 +84,44 @@ case "$scenario" in
         expect_output "$work/out" "b.json:4:1: error:"
         expect_output "$work/out" "3 files checked: 0 with errors, 1 unreadable"
         ;;
+    input-warnings-count-for-fail-on)
+        # A misspelled key drops the whole 情况说明: CI must be able to fail on it.
+        sed 's/^{/{"narative": [],/' "$src/tests/fixtures/clean.json" >"$work/typo.json"
+        "$bin" verify "$work/typo.json" >"$work/out"
+        expect_exit 0 $?
+        expect_output "$work/out" "typo.json:1:2: warning: unknown key 'narative' is ignored [schema.unknown-key] at /narative"
+        expect_output "$work/out" "typo.json: 0 errors, 1 warnings, 0 notes"
+        "$bin" verify --fail-on warning "$work/typo.json" >"$work/out"
+        expect_exit 1 $?
+        # JUnit agrees with the exit code, whichever --fail-on decides it.
+        "$bin" verify --fail-on warning --format junit "$work/typo.json" >"$work/junit.xml"
+        expect_exit 1 $?
+        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="10" failures="1">'
+        expect_output "$work/junit.xml" '<failure message="1 input warnings" type="input">'
+        "$bin" verify --format junit "$work/typo.json" >"$work/junit.xml"
+        expect_exit 0 $?
+        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="10" failures="0">'
+        ;;
+    walk-skips-own-files-and-fails-when-empty)
+        mkdir -p "$work/empty" "$work/drafts/old.json"
+        "$bin" verify "$work/empty" >"$work/out" 2>"$work/err"
+        expect_exit 2 $?
+        expect_output "$work/out" "empty: error: the directory holds no disclosures (no *.json file in it or below it) [input.no-disclosures]"
+        cp "$src/tests/fixtures/clean.json" "$work/drafts/draft.json"
+        ln -s "$work/nowhere.json" "$work/drafts/gone.json"
+        "$bin" verify --format json --output "$work/drafts/report.json" "$work/drafts" 2>"$work/err"
+        expect_exit 0 $?
+        "$bin" verify --format sarif --output "$work/drafts/report.sarif.json" "$work/drafts" 2>"$work/err"
+        "$bin" baseline "$work/drafts" >"$work/drafts/budgetcheck.baseline.json" 2>"$work/err"
+        "$bin" verify "$work/drafts" >"$work/out" 2>"$work/err"
+        expect_exit 0 $?
+        expect_output "$work/out" "1 files checked: 0 with errors, 0 unreadable"
+        expect_output "$work/err" "budgetcheck: skipped $work/drafts/report.json: a budgetcheck report, not a disclosure"
+        expect_output "$work/err" "budgetcheck: skipped $work/drafts/report.sarif.json: a SARIF log, not a disclosure"
+        expect_output "$work/err" "budgetcheck: skipped $work/drafts/budgetcheck.baseline.json: a budgetcheck baseline, not a disclosure"
+        expect_output "$work/err" "budgetcheck: skipped $work/drafts/gone.json: a symbolic link to a file that does not exist"
+        expect_output "$work/err" "budgetcheck: skipped $work/drafts/old.json: a directory, not a file"
+        ;;
     verify-never-modifies-input)
         cp "$src/tests/fixtures/truncated.json" "$work/t.json"
         before="$(sha256sum "$work/t.json")"

@@ -64,6 +64,12 @@ struct DocumentIdentity {
 // when the file cannot be read or does not say all three.
 std::optional<DocumentIdentity> read_identity(const std::filesystem::path& path);
 
+// What a *.json file is when budgetcheck wrote it ("a budgetcheck report", "a budgetcheck
+// baseline", "a SARIF log"), from its first top-level keys; empty for anything else, disclosures
+// included. A directory walk passes over these so that a report written beside the drafts is
+// not taken for one.
+std::string_view budgetcheck_output_kind(const std::filesystem::path& path);
+
 // The catalog compiled in from data/catalog/.
 const SubjectCatalog& bundled_catalog();
 

@@ -44,7 +44,12 @@ struct FileResult {
     std::string title;  // the document's title, when it loaded
     std::string last_year;  // the file of last year's disclosure it was checked with, if any
 
+    // Findings of that severity, counting input warnings (a misspelled key, a title no kind
+    // matches) as warnings: they leave part of the file unchecked, which CI must see.
     std::size_t count(Severity severity) const;
+    // Whether anything in the file is at or above `threshold` (what --fail-on decides on);
+    // an unreadable file always is.
+    bool fails(Severity threshold) const;
 };
 
 struct BatchSummary {
@@ -58,6 +63,7 @@ struct ReportOptions {
     Language language = Language::English;
     bool color = false;
     std::string tool_version;
+    Severity fail_on = Severity::Error;  // formats with a pass/fail verdict (JUnit) agree with it
 };
 
 class Reporter {
