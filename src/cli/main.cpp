@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -117,6 +118,19 @@ std::optional<RuleOptions> rule_options(const Settings& settings, const SubjectC
     return options;
 }
 
+// The temporary report being written, for the signal handler: a run stopped with Ctrl-C or
+// SIGTERM must not leave FILE.tmp.PID behind. A fixed buffer, because the handler may only make
+// async-signal-safe calls.
+char g_temporary[4096] = {};
+
+extern "C" void remove_temporary_and_stop(int signal_number) {
+    if (g_temporary[0] != '\0') {
+        ::unlink(g_temporary);
+    }
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+}
+
 // Writes to a temporary file beside the target and renames it into place at the end, so a
 // reader never sees half a report.
 class Output {
@@ -124,6 +138,13 @@ class Output {
     explicit Output(const std::string& path) : path_(path) {
         if (!path_.empty()) {
             temporary_ = path_ + fmt::format(".tmp.{}", ::getpid());
+            if (temporary_.size() < sizeof g_temporary) {
+                std::copy(temporary_.begin(), temporary_.end(), g_temporary);
+                g_temporary[temporary_.size()] = '\0';
+                for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+                    std::signal(signal_number, remove_temporary_and_stop);
+                }
+            }
             file_.open(temporary_, std::ios::binary | std::ios::trunc);
         }
     }
@@ -138,12 +159,14 @@ class Output {
         file_.close();
         std::error_code error;
         std::filesystem::rename(temporary_, path_, error);
+        g_temporary[0] = '\0';
         return !error;
     }
     ~Output() {
         if (!path_.empty() && file_.is_open()) {
             file_.close();
             std::remove(temporary_.c_str());
+            g_temporary[0] = '\0';
         }
     }
 

@@ -122,6 +122,26 @@ case "$scenario" in
         expect_output "$work/err" "budgetcheck: skipped $work/drafts/gone.json: a symbolic link to a file that does not exist"
         expect_output "$work/err" "budgetcheck: skipped $work/drafts/old.json: a directory, not a file"
         ;;
+    stopped-run-leaves-no-temporary)
+        # The report is written to FILE.tmp.PID; a run stopped while it waits on standard input
+        # must remove that file, whichever of SIGTERM and SIGINT stops it.
+        for signal_name in TERM INT; do
+            mkfifo "$work/in-$signal_name"
+            "$bin" verify --output "$work/report-$signal_name.txt" - <"$work/in-$signal_name" &
+            pid=$!
+            exec 3>"$work/in-$signal_name"  # opens the fifo: the run starts and waits for input
+            for _ in $(seq 100); do
+                [[ -e "$work/report-$signal_name.txt.tmp.$pid" ]] && break
+                sleep 0.05
+            done
+            [[ -e "$work/report-$signal_name.txt.tmp.$pid" ]] || fail "no temporary file while running"
+            kill -s "$signal_name" "$pid"
+            wait "$pid"
+            exec 3>&-
+            [[ ! -e "$work/report-$signal_name.txt.tmp.$pid" ]] || fail "SIG$signal_name left the temporary file"
+            [[ ! -e "$work/report-$signal_name.txt" ]] || fail "SIG$signal_name left a partial report"
+        done
+        ;;
     verify-never-modifies-input)
         cp "$src/tests/fixtures/truncated.json" "$work/t.json"
         before="$(sha256sum "$work/t.json")"
