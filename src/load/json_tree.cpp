@@ -5,9 +5,85 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "budgetcheck/model/text.hpp"
+
 namespace budgetcheck {
 
 namespace {
+
+// Characters a Chinese keyboard types where JSON needs ASCII punctuation, with what JSON needs.
+struct Lookalike {
+    char32_t code_point;
+    std::string_view name;
+    std::string_view needed;
+};
+constexpr Lookalike lookalikes[] = {
+    {U'\u201C', "a Chinese quotation mark", "\""},
+    {U'\u201D', "a Chinese quotation mark", "\""},
+    {U'\u2018', "a Chinese single quotation mark", "\""},
+    {U'\u2019', "a Chinese single quotation mark", "\""},
+    {U'\uFF02', "a full-width quotation mark", "\""},
+    {U'\uFF0C', "a full-width comma", ","},
+    {U'\u3001', "an enumeration comma", ","},
+    {U'\uFF1A', "a full-width colon", ":"},
+    {U'\uFF3B', "a full-width bracket", "["},
+    {U'\uFF3D', "a full-width bracket", "]"},
+    {U'\u3010', "a Chinese bracket", "["},
+    {U'\u3011', "a Chinese bracket", "]"},
+    {U'\uFF5B', "a full-width brace", "{"},
+    {U'\uFF5D', "a full-width brace", "}"},
+    {U'\u3000', "an ideographic space", "an ASCII space"},
+    {U'\uFEFF', "a byte order mark", "nothing"},
+};
+
+// What stands at a syntax error, said so that a person recognises it: the character (never a
+// byte of one) and, for the punctuation of a Chinese keyboard, what JSON needs instead.
+std::string describe_character_at(std::string_view text, std::size_t offset) {
+    while (offset > 0 && offset < text.size() &&
+           (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+        --offset;  // back to the first byte of the character
+    }
+    if (offset >= text.size()) {
+        return {};
+    }
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    if (lead < 0x80) {
+        return {};
+    }
+    const std::size_t length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2);
+    const std::u32string decoded = decode_utf8(text.substr(offset, length));
+    if (decoded.empty() || decoded.front() == 0xFFFD) {
+        return {};
+    }
+    const char32_t c = decoded.front();
+    const std::string shown = c == U'\u3000' || c == U'\uFEFF' ? "" : encode_utf8(decoded.substr(0, 1)) + " ";
+    for (const Lookalike& l : lookalikes) {
+        if (l.code_point == c) {
+            return fmt::format("{} {}(U+{:04X}) where JSON needs {}", l.name, shown,
+                               static_cast<std::uint32_t>(c), l.needed);
+        }
+    }
+    return fmt::format("the character {}(U+{:04X}), which JSON allows only inside a string", shown,
+                       static_cast<std::uint32_t>(c));
+}
+
+// Line ends as editors count them: LF, CRLF (at its LF) and the CR alone of old Mac files.
+bool ends_line(std::string_view text, std::size_t i) {
+    return text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'));
+}
+
+// A comma followed only by spaces and then } or ]: the commonest slip of hand-edited JSON.
+bool trailing_comma_at(std::string_view text, std::size_t offset) {
+    if (offset >= text.size() || (text[offset] != '}' && text[offset] != ']')) {
+        return false;
+    }
+    std::size_t before = offset;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' ||
+                          text[before - 1] == '\n' || text[before - 1] == '\r')) {
+        --before;
+    }
+    return before > 0 && text[before - 1] == ',';
+}
 
 // An input iterator over the text that publishes how far nlohmann's lexer has read. At each SAX
 // event the lexer has consumed exactly the event's token (plus one look-ahead character after a
@@ -100,6 +176,21 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
             }
         }
         error_offset_ = position > 0 ? position - 1 : 0;
+        // nlohmann quotes the bytes it read last, which may end inside a character: say what
+        // the character is instead, so that the message (and every report) stays UTF-8.
+        const std::string described = describe_character_at(text_, error_offset_);
+        const auto last_read = error_.find("; last read: ");
+        if (trailing_comma_at(text_, error_offset_)) {
+            error_ = fmt::format("a trailing comma before '{}': JSON allows no comma after the last "
+                                 "item; remove it",
+                                 text_[error_offset_]);
+        } else if (!described.empty()) {
+            const auto dash = error_.find(" - ");
+            error_ = fmt::format("{}: found {}",
+                                 error_.substr(0, dash == std::string::npos ? last_read : dash),
+                                 described);
+        }
+        error_ = valid_utf8(error_);
         return false;
     }
 
@@ -125,7 +216,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     void advance_to(std::size_t offset) {
         for (; cursor_ < offset && cursor_ < text_.size(); ++cursor_) {
             const auto c = static_cast<unsigned char>(text_[cursor_]);
-            if (c == '\n') {
+            if (ends_line(text_, cursor_)) {
                 ++line_;
                 column_ = 1;
             } else if ((c & 0xC0) != 0x80) {
@@ -235,7 +326,7 @@ TextPosition position_of_offset(std::string_view text, std::size_t offset) {
     std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     for (std::size_t i = start; i < offset && i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
+        if (ends_line(text, i)) {
             ++position.line;
             position.column = 1;
         } else if ((c & 0xC0) != 0x80) {

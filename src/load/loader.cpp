@@ -47,6 +47,21 @@ namespace {
 
 using detail::Diagnostics;
 
+// How many bytes the UTF-8 character starting with `lead` has (0 when it cannot start one).
+std::size_t utf8_length(char lead) {
+    const auto c = static_cast<unsigned char>(lead);
+    return c < 0x80 ? 1 : (c >= 0xC2 && c < 0xE0 ? 2 : (c >= 0xE0 && c < 0xF0 ? 3 : (c >= 0xF0 && c < 0xF5 ? 4 : 0)));
+}
+
+bool ends_in_continuations(std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // Says what a non-UTF-8 file most likely is and how to convert it.
 std::string encoding_advice(std::string_view text, std::size_t bad) {
     if (text.size() >= 2 &&
@@ -80,6 +95,17 @@ std::string encoding_advice(std::string_view text, std::size_t bad) {
             "editor "
             "that shows invalid bytes",
             invalid, invalid == 1 ? "" : "s");
+    }
+    // Text in any encoding has no control bytes but tab and line ends; a file with them is
+    // binary (a PDF, a spreadsheet, a zip), and converting it would not help.
+    for (std::size_t i = 0; i < text.size() && i < 4096; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            return fmt::format(
+                "the file is binary, not text (byte 0x{:02X} at offset {}): check that it is the "
+                "transcription and not the PDF or spreadsheet it came from",
+                c, i);
+        }
     }
     std::size_t pairs = 0;
     std::size_t highs = 0;
@@ -116,6 +142,16 @@ LoadResult load_document(std::string_view text, std::string file, const LoadOpti
     }
     if (const auto bad = find_invalid_utf8(text)) {
         const TextPosition at = position_of_offset(text, *bad);
+        if (const std::size_t needed = utf8_length(text[*bad]);
+            needed > 1 && *bad + needed > text.size() && ends_in_continuations(text, *bad + 1)) {
+            diagnostics.error(
+                "input.truncated", SourceLocation{"", at.line, at.column},
+                fmt::format("the file ends in the middle of a character (it needs {} bytes from "
+                            "offset {}, and {} are left): it was cut off while being saved or "
+                            "copied; get the whole file again",
+                            needed, *bad, text.size() - *bad));
+            return result;
+        }
         diagnostics.error(
             "input.not-utf8", SourceLocation{"", at.line, at.column},
             fmt::format("the file is not UTF-8 (byte 0x{:02X} at offset {}); {}",

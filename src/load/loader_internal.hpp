@@ -7,6 +7,7 @@
 #include "budgetcheck/load/json_tree.hpp"
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/model/printed.hpp"
+#include "budgetcheck/model/text.hpp"
 
 namespace budgetcheck::detail {
 
@@ -17,12 +18,12 @@ class Diagnostics {
     void error(std::string code, SourceLocation where, std::string message,
                std::vector<std::string> suggestions = {}) {
         out_.push_back(LoadDiagnostic{DiagnosticSeverity::Error, std::move(code), std::move(where),
-                                      std::move(message), std::move(suggestions)});
+                                      valid_utf8(message), std::move(suggestions)});
     }
     void warning(std::string code, SourceLocation where, std::string message,
                  std::vector<std::string> suggestions = {}) {
         out_.push_back(LoadDiagnostic{DiagnosticSeverity::Warning, std::move(code),
-                                      std::move(where), std::move(message),
+                                      std::move(where), valid_utf8(message),
                                       std::move(suggestions)});
     }
 

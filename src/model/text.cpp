@@ -171,6 +171,13 @@ std::string encode_utf8(std::u32string_view text) {
     return out;
 }
 
+std::string valid_utf8(std::string_view text) {
+    if (!find_invalid_utf8(text)) {
+        return std::string(text);
+    }
+    return encode_utf8(decode_utf8(text));
+}
+
 std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
     for (char ch : text) {

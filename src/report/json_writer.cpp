@@ -2,9 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "budgetcheck/model/text.hpp"
+
 namespace budgetcheck::report {
 
-std::string json_string(std::string_view text) {
+// Every writer below passes its text through valid_utf8: a file name in another encoding must
+// not make a whole batch's report undecodable.
+std::string json_string(std::string_view raw) {
+    const std::string text = valid_utf8(raw);
     std::string out = "\"";
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
@@ -36,7 +41,8 @@ std::string json_string(std::string_view text) {
     return out;
 }
 
-std::string xml_escape(std::string_view text) {
+std::string xml_escape(std::string_view raw) {
+    const std::string text = valid_utf8(raw);
     std::string out;
     for (char ch : text) {
         switch (ch) {
@@ -66,7 +72,8 @@ std::string xml_escape(std::string_view text) {
     return out;
 }
 
-std::string csv_field(std::string_view text) {
+std::string csv_field(std::string_view raw) {
+    const std::string text = valid_utf8(raw);
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
         return std::string(text);
     }

@@ -289,6 +289,10 @@ def bad_input():
         shutil.copy(CLEAN, os.path.join(batch, "zz-good.json"))
         code, out, _ = run("verify", batch)
         expect(code == 2 and "zz-good.json: 0 errors, 0 warnings, 0 notes" in out, "the good file of a broken batch is checked")
+        # Every report stays UTF-8 whatever the broken files held (run() decodes strictly).
+        for name in ("text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv"):
+            code, out, _ = run("verify", "--format", name, batch)
+            expect(code == 2 and "U+201C" in out, f"the {name} report of a broken batch")
     regressions = os.path.join(SRC, "tests/fuzz-regressions")
     for name in sorted(os.listdir(regressions)):
         code, _, err = run("verify", "--format", "sarif", os.path.join(regressions, name))

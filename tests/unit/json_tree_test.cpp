@@ -77,7 +77,24 @@ TEST_CASE("parse_json_tree reports syntax errors with line, column and what was 
         REQUIRE_FALSE(parsed.root);
         CHECK(parsed.error_position.line == 3);
         CHECK(parsed.error_position.column == 1);
-        CHECK_THAT(parsed.error, Catch::Contains("expected string literal"));
+        CHECK(parsed.error ==
+              "a trailing comma before '}': JSON allows no comma after the last item; remove it");
+    }
+    SECTION("the punctuation of a Chinese keyboard is named, never quoted as broken bytes") {
+        auto curly = parse_json_tree("{\"a\": 1, \u201Cb\u201D: 2}");
+        CHECK(curly.error ==
+              "syntax error while parsing object key: found a Chinese quotation mark \u201C "
+              "(U+201C) where JSON needs \"");
+        CHECK(curly.error_position.column == 10);
+        auto comma = parse_json_tree("[1\uFF0C2]");
+        CHECK(comma.error ==
+              "syntax error while parsing array: found a full-width comma \uFF0C (U+FF0C) where "
+              "JSON needs ,");
+    }
+    SECTION("lines end at CR alone too") {
+        auto parsed = parse_json_tree("{\"a\": 1,\r\"b\":\r x}");
+        CHECK(parsed.error_position.line == 3);
+        CHECK(parsed.error_position.column == 2);
     }
     SECTION("truncated") {
         auto parsed = parse_json_tree("{\"a\": [1, 2");

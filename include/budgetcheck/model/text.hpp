@@ -17,6 +17,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
 std::size_t count_code_points(std::string_view text);
+// The text itself when it is valid UTF-8; otherwise each byte that breaks it replaced by U+FFFD.
+// Messages quoting input go through this so that every report stays decodable.
+std::string valid_utf8(std::string_view text);
 
 // Full-width forms to ASCII (ＡＢＣ１２３（）：％ → ABC123():%), the ideographic space to a
 // space, and the minus sign U+2212 to '-'.
