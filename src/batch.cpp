@@ -130,11 +130,10 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
     }
     FileResult result;
     result.file = path;
+    // One cell that cannot be read is an error of that cell: the rest is still checked.
+    const bool checkable = loaded.checkable();
     result.input_diagnostics = std::move(loaded.diagnostics);
-    const bool bad = std::any_of(
-        result.input_diagnostics.begin(), result.input_diagnostics.end(),
-        [](const LoadDiagnostic& d) { return d.severity == DiagnosticSeverity::Error; });
-    if (!loaded.document || bad) {
+    if (!checkable) {
         result.unreadable = true;
         return result;
     }
@@ -144,7 +143,7 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
     std::optional<Document> reference;
     if (!last_year.empty()) {
         LoadResult prior = load_file(last_year, options.load);
-        if (prior.document && !prior.has_errors()) {
+        if (prior.checkable()) {
             reference = std::move(prior.document);
             result.last_year = last_year;
         }

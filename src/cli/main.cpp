@@ -483,7 +483,7 @@ int run(std::vector<std::string> args) {
         ++summary.files;
         unreadable = unreadable || result.unreadable;
         summary.unreadable += result.unreadable ? 1 : 0;
-        summary.files_with_errors += result.count(Severity::Error) > 0 ? 1 : 0;
+        summary.files_with_errors += !result.unreadable && result.count(Severity::Error) > 0 ? 1 : 0;
         failing = failing || result.fails(fail_on);
         if (result.report) {
             for (const Finding& f : result.report->findings) {

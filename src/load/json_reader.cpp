@@ -128,7 +128,7 @@ class Reader {
         if (node.type == JsonNode::Type::String || node.is_number()) {
             out.text = node.text;
         } else {
-            diagnostics_.error(
+            diagnostics_.cell_error(
                 "schema.wrong-type", out.source,
                 fmt::format("a cell must be a string or a number, not {}", type_name(node.type)));
             out.unreadable = true;
@@ -335,12 +335,13 @@ class Reader {
             const std::string cells_pointer =
                 row.object_form ? row_pointer + "/cells" : row_pointer;
             if (cells_node->items.size() != table.columns.size()) {
-                diagnostics_.error(
+                diagnostics_.cell_error(
                     "row.wrong-length", row.source,
                     fmt::format("row {} has {} cells but the table has {} columns; {}", r + 1,
                                 cells_node->items.size(), table.columns.size(),
                                 cells_node->items.size() < table.columns.size()
-                                    ? "the missing cells are read as blank"
+                                    ? "which cell is missing is not known, so the checks "
+                                      "that need the row's figures are skipped"
                                     : "the extra cells are not read"));
             }
             for (std::size_t c = 0; c < cells_node->items.size(); ++c) {

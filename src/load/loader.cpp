@@ -21,6 +21,13 @@ std::size_t LoadResult::error_count() const {
         [](const LoadDiagnostic& d) { return d.severity == DiagnosticSeverity::Error; }));
 }
 
+bool LoadResult::checkable() const {
+    return document.has_value() &&
+           std::none_of(diagnostics.begin(), diagnostics.end(), [](const LoadDiagnostic& d) {
+               return d.severity == DiagnosticSeverity::Error && !d.contained;
+           });
+}
+
 std::size_t LoadResult::warning_count() const {
     return diagnostics.size() - error_count();
 }

@@ -20,6 +20,11 @@ class Diagnostics {
         out_.push_back(LoadDiagnostic{DiagnosticSeverity::Error, std::move(code), std::move(where),
                                       valid_utf8(message), std::move(suggestions)});
     }
+    // An error confined to one cell or row; see LoadDiagnostic::contained.
+    void cell_error(std::string code, SourceLocation where, std::string message) {
+        error(std::move(code), std::move(where), std::move(message));
+        out_.back().contained = true;
+    }
     void warning(std::string code, SourceLocation where, std::string message,
                  std::vector<std::string> suggestions = {}) {
         out_.push_back(LoadDiagnostic{DiagnosticSeverity::Warning, std::move(code),

@@ -54,7 +54,7 @@ Cell make_cell(const PrintedText& printed, const ColumnMeaning& meaning,
         return cell;
     }
     cell.invalid = true;
-    diagnostics.error("cell.not-a-number", cell.source,
+    diagnostics.cell_error("cell.not-a-number", cell.source,
                       fmt::format("cell is not a figure: {}", error));
     return cell;
 }
@@ -65,16 +65,14 @@ Cell make_amount_cell(const PrintedText& printed, Diagnostics& diagnostics) {
     return make_cell(printed, amount_meaning, diagnostics);
 }
 
-// A blank cell standing in for one a short row did not print.
+// A cell standing in for one a short row did not print. Which of the row's cells is missing is
+// not known (any of them may have been dropped), so it is unreadable: the identities that need
+// it are skipped rather than judged with a guess.
 Cell missing_cell(const ColumnMeaning& meaning, const SourceLocation& row) {
-    Cell blank;
-    blank.source = row;
-    if (meaning.is_value()) {
-        blank.value = meaning.quantity == Quantity::ChangePercent
-                          ? std::variant<std::monostate, Amount, Percentage>(Percentage())
-                          : std::variant<std::monostate, Amount, Percentage>(Amount());
-    }
-    return blank;
+    Cell missing;
+    missing.source = row;
+    missing.invalid = meaning.is_value();
+    return missing;
 }
 
 std::vector<std::string> known_kind_names() {

@@ -110,17 +110,24 @@ class JunitReporter : public Reporter {
                 return static_cast<int>(severity) <= static_cast<int>(options_.fail_on);
             };
             std::string input_details;
+            std::size_t input_failing = 0;
             for (const LoadDiagnostic& d : result.input_diagnostics) {
-                input_details += fmt::format("{}:{}:{} {} [{}]\n", result.file, d.where.line,
-                                             d.where.column, d.message, d.code);
+                if (!counts(d.severity == DiagnosticSeverity::Error ? Severity::Error
+                                                                    : Severity::Warning)) {
+                    continue;
+                }
+                ++input_failing;
+                input_details += fmt::format("{}:{}:{} {} {} [{}]\n", result.file, d.where.line,
+                                             d.where.column, to_string(d.severity), d.message,
+                                             d.code);
             }
             ++tests;
-            if (!input_details.empty() && counts(Severity::Warning)) {
+            if (input_failing > 0) {
                 ++failures;
                 cases += fmt::format(
-                    R"(    <testcase classname="{}" name="input"><failure message="{} input warnings" type="input">{}</failure></testcase>)"
+                    R"(    <testcase classname="{}" name="input"><failure message="{} input problems at or above {}" type="input">{}</failure></testcase>)"
                     "\n",
-                    xml_escape(result.file), result.input_diagnostics.size(),
+                    xml_escape(result.file), input_failing, to_string(options_.fail_on),
                     xml_escape(input_details));
             } else {
                 cases += fmt::format(R"(    <testcase classname="{}" name="input"/>)"

@@ -37,12 +37,13 @@ std::string_view to_string(Format format) {
 
 std::size_t FileResult::count(Severity severity) const {
     std::size_t n = report ? report->count(severity) : 0;
-    if (severity == Severity::Warning) {
+    if (severity != Severity::Note) {
+        const DiagnosticSeverity wanted = severity == Severity::Error
+                                              ? DiagnosticSeverity::Error
+                                              : DiagnosticSeverity::Warning;
         n += static_cast<std::size_t>(
             std::count_if(input_diagnostics.begin(), input_diagnostics.end(),
-                          [](const LoadDiagnostic& d) {
-                              return d.severity == DiagnosticSeverity::Warning;
-                          }));
+                          [wanted](const LoadDiagnostic& d) { return d.severity == wanted; }));
     }
     return n;
 }
@@ -66,7 +67,7 @@ BatchSummary summarise(const std::vector<FileResult>& results) {
     for (const FileResult& result : results) {
         ++summary.files;
         summary.unreadable += result.unreadable ? 1 : 0;
-        summary.files_with_errors += result.count(Severity::Error) > 0 ? 1 : 0;
+        summary.files_with_errors += !result.unreadable && result.count(Severity::Error) > 0 ? 1 : 0;
         if (result.report) {
             for (const Finding& finding : result.report->findings) {
                 ++by_rule[finding.rule_id];

@@ -133,6 +133,7 @@ Figure figure_of(const CellAt& at) {
     if (const Amount* amount = at.amount(); amount != nullptr && !at.cell().invalid) {
         figure.amount = *amount;
     }
+    figure.unreadable = at.cell().invalid;
     figure.unit = at.table->money_unit;
     figure.at = at;
     return figure;
@@ -385,6 +386,23 @@ void RuleContext::count_checked(const std::vector<CellRef>& cells) {
     }
 }
 
+bool RuleContext::skip_unreadable(const Figure& first,
+                                  const std::vector<std::pair<int, Figure>>& rest) {
+    const Figure* bad = first.unreadable ? &first : nullptr;
+    for (const auto& [sign, figure] : rest) {
+        if (bad == nullptr && figure.unreadable) {
+            bad = &figure;
+        }
+    }
+    if (bad == nullptr) {
+        return false;
+    }
+    const CellRef ref = bad->reference();
+    skip(fmt::format("{} cannot be read (see the input error at {})", place_en(ref),
+                     ref.source.pointer));
+    return true;
+}
+
 Interval RuleContext::interval_of(const Figure& figure) const {
     if (!figure.amount.is_printed()) {
         return Interval{};
@@ -411,6 +429,9 @@ Interval RuleContext::interval_of(const Figure& figure) const {
 Verdict RuleContext::check_sum(const Figure& total,
                                const std::vector<std::pair<int, Figure>>& parts,
                                const IdentityText& text) {
+    if (skip_unreadable(total, parts)) {
+        return Verdict::Unchecked;
+    }
     std::optional<Decimal> sum = Decimal();
     Decimal sum_lo;
     Decimal sum_hi;
@@ -568,6 +589,9 @@ Decimal RuleContext::slack_of(const Figure& total,
 
 Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
                                    const IdentityText& text) {
+    if (skip_unreadable(part, {{1, whole}})) {
+        return Verdict::Unchecked;
+    }
     const auto part_value = to_yuan(part.amount.value(), part.unit);
     const auto whole_value = to_yuan(whole.amount.value(), whole.unit);
     if (!part_value || !whole_value) {
@@ -606,6 +630,9 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
 Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& printed,
                                  const Figure& numerator, const Figure& denominator,
                                  bool change_rate, const IdentityText& text) {
+    if (skip_unreadable(percent_cell, {{1, numerator}, {1, denominator}})) {
+        return Verdict::Unchecked;
+    }
     const auto n0 = to_yuan(numerator.amount.value(), numerator.unit);
     const auto d0 = to_yuan(denominator.amount.value(), denominator.unit);
     if (!n0 || !d0 || !printed.is_printed()) {
@@ -695,6 +722,9 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
 Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percentage& printed,
                                        const Figure& change, const Figure& current, int sign,
                                        const IdentityText& text) {
+    if (skip_unreadable(percent_cell, {{1, change}, {1, current}})) {
+        return Verdict::Unchecked;
+    }
     const auto c0 = to_yuan(change.amount.value(), change.unit);
     const auto v0 = to_yuan(current.amount.value(), current.unit);
     if (!c0 || !v0 || !printed.is_printed()) {

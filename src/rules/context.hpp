@@ -41,6 +41,7 @@ struct Figure {
     std::optional<CellAt> at;
     CellRef ref;         // for figures outside a grid
     bool exact = false;  // counts (weights) are exact, not rounded
+    bool unreadable = false;  // its cell could not be read (an input error): nothing to check
 
     CellRef reference() const;
     const std::string& pointer() const;
@@ -125,6 +126,9 @@ class RuleContext {
                               const IdentityText& text);
 
     Interval interval_of(const Figure& figure) const;
+    // Skips the identity, with the reason, when one of its figures could not be read: the
+    // loader has reported that cell, and a guess at its value would only make a false finding.
+    bool skip_unreadable(const Figure& first, const std::vector<std::pair<int, Figure>>& rest = {});
 
     // Adds the diagnosis hints (row × column culprits) once every rule has run.
     void finish();

@@ -97,7 +97,7 @@ case "$scenario" in
         "$bin" verify --fail-on warning --format junit "$work/typo.json" >"$work/junit.xml"
         expect_exit 1 $?
         expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="10" failures="1">'
-        expect_output "$work/junit.xml" '<failure message="1 input warnings" type="input">'
+        expect_output "$work/junit.xml" '<failure message="1 input problems at or above warning" type="input">'
         "$bin" verify --format junit "$work/typo.json" >"$work/junit.xml"
         expect_exit 0 $?
         expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="10" failures="0">'

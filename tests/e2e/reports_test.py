@@ -248,6 +248,13 @@ def bad_input():
             where = path + (f":{want['line']}:{want['column']}" if want["line"] else "")
             line = f"{where}: {want['severity']}: {want['message']} [{want['code']}]"
             expect(line in out, f"{name}: expected {line!r}")
+        if want["exit"] == 1:
+            # A cell that cannot be read is that cell's error alone: the rest is checked, and
+            # nothing is judged with a guess at its value.
+            expect(f"{path}: 1 errors, 0 warnings" in out, f"{name}: one error, the cell's own")
+    code, out, _ = run("verify", os.path.join(corpus, "amount-two-points.json"))
+    expect("  skipped crossfoot.column-group: 2080101 行政运行 × 合计 cannot be read (see the input error at /tables/2/rows/2/2)" in out,
+           "an identity that needs an unreadable cell is skipped with its reason")
     with tempfile.TemporaryDirectory() as work:
         deep = os.path.join(work, "deep.json")
         with open(deep, "w") as handle:

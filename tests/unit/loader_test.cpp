@@ -144,9 +144,12 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         const LoadDiagnostic* d = find_diagnostic(result, "row.wrong-length");
         REQUIRE(d);
         CHECK(d->message ==
-              "row 1 has 2 cells but the table has 3 columns; the missing cells are read as blank");
+              "row 1 has 2 cells but the table has 3 columns; which cell is missing is not known, "
+              "so the checks that need the row's figures are skipped");
+        CHECK(d->contained);
         REQUIRE(result.document);
-        CHECK(result.document->tables[0].sides[0].rows[0].cells[2].amount()->is_blank());
+        CHECK(result.checkable());
+        CHECK(result.document->tables[0].sides[0].rows[0].cells[2].invalid);
     }
     SECTION("a cell that is not a figure") {
         auto result = load_tables(
@@ -155,6 +158,9 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         REQUIRE(d);
         CHECK(d->where.pointer == "/tables/0/rows/0/1");
         CHECK(d->message == "cell is not a figure: two decimal points in '12.3.4'");
+        CHECK(d->contained);  // that cell's error: the rest of the document is still checked
+        CHECK(result.checkable());
+        CHECK(result.document->tables[0].sides[0].rows[0].cells[1].invalid);
     }
     SECTION("a cell of the wrong JSON type") {
         auto result = load_tables(
@@ -162,11 +168,13 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         const LoadDiagnostic* d = find_diagnostic(result, "schema.wrong-type");
         REQUIRE(d);
         CHECK(d->message == "a cell must be a string or a number, not null");
+        CHECK(result.checkable());
     }
     SECTION("a top level that is not an object") {
         auto result = load_document("[1, 2]", "a.json");
         REQUIRE(result.diagnostics.size() == 1);
         CHECK(result.diagnostics[0].code == "schema.wrong-type");
+        CHECK_FALSE(result.checkable());
     }
     SECTION("an unknown document kind suggests the closest") {
         auto result = load_document(

@@ -25,6 +25,10 @@ struct LoadDiagnostic {
     SourceLocation where;
     std::string message;
     std::vector<std::string> suggestions;  // closest known names, best first
+    // An error confined to one cell or one row (a figure that cannot be read, a short row): the
+    // cell is marked unreadable, the identities that need it are skipped, and the rest of the
+    // document is still checked.
+    bool contained = false;
 };
 
 struct LoadOptions {
@@ -41,6 +45,8 @@ struct LoadResult {
     std::size_t error_count() const;
     std::size_t warning_count() const;
     bool has_errors() const { return error_count() > 0; }
+    // Whether the document can be checked: it loaded, and every error in it is contained.
+    bool checkable() const;
 };
 
 // Loads from text already in memory (what the tests use); `file` only names it in messages.

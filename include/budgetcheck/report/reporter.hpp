@@ -44,8 +44,9 @@ struct FileResult {
     std::string title;  // the document's title, when it loaded
     std::string last_year;  // the file of last year's disclosure it was checked with, if any
 
-    // Findings of that severity, counting input warnings (a misspelled key, a title no kind
-    // matches) as warnings: they leave part of the file unchecked, which CI must see.
+    // Findings of that severity, counting input diagnostics with them: a cell that cannot be
+    // read is an error, and a misspelled key or a title no kind matches a warning, since they
+    // leave part of the file unchecked, which CI must see.
     std::size_t count(Severity severity) const;
     // Whether anything in the file is at or above `threshold` (what --fail-on decides on);
     // an unreadable file always is.
