@@ -229,7 +229,8 @@ void print_rules(std::ostream& out, const RuleOptions& options, const Settings& 
 int run(std::vector<std::string> args) {
     CLI::App app{
         "budgetcheck: finds the errors in Chinese government budget disclosures "
-        "(部门预算/单位预算公开)"};
+        "(部门预算/单位预算公开)",
+        "budgetcheck"};
     app.set_version_flag("--version", std::string("budgetcheck ") + BUDGETCHECK_VERSION);
     app.require_subcommand(1);
     app.fallthrough();
@@ -240,40 +241,53 @@ int run(std::vector<std::string> args) {
         "  budgetcheck inspect data/jilin-hrss-information-center-2024.json\n"
         "  budgetcheck explain footing.total-row\n"
         "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input "
-        "errors.");
+        "errors,\n3 a defect in budgetcheck (please report it).");
 
     Settings settings;
     app.set_config("--config", "",
                    "Configuration file (TOML); default: budgetcheck.toml next to the first input");
-    app.add_option("--format", settings.format, "Report format")
-        ->check(CLI::IsMember(
-            {"text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv"}));
-    app.add_option("--output", settings.output,
-                   "Write the report to FILE (atomically) instead of standard output");
-    app.add_option("--lang", settings.lang, "Message language (default: from the locale)")
-        ->check(CLI::IsMember({"auto", "en", "zh"}));
-    app.add_option("--color", settings.color, "Colour in the text report")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    app.add_option("--fail-on", settings.fail_on, "Lowest severity that makes the exit code 1")
-        ->check(CLI::IsMember({"error", "warning", "note"}));
-    app.add_option("--jobs,-j", settings.jobs,
-                   "Files checked in parallel (default: the number of cores)");
-    app.add_option("--disable", settings.disable, "Switch a rule off (repeatable)")
-        ->allow_extra_args(false);
-    app.add_option("--severity", settings.severity,
-                   "Change a rule's severity: RULE=error|warning|note (repeatable)")
-        ->allow_extra_args(false);
-    app.add_flag("--exact-footing", settings.exact_footing,
-                 "Report differences rounding could explain as errors of their rule");
-    app.add_option("--rounding-severity", settings.rounding_severity,
-                   "Severity of rounding.explained findings")
-        ->check(CLI::IsMember({"error", "warning", "note"}));
-    app.add_flag("--truncated", settings.truncated,
-                 "The documents truncate figures instead of rounding them");
-    app.add_option("--catalog", settings.catalog,
-                   "Directory of subject catalog files to use instead of the bundled one");
-    app.add_option("--baseline", settings.baseline,
-                   "Baseline file of accepted findings (see budgetcheck baseline)");
+    // The options each command takes, added to that command too so that its --help lists them
+    // all; the top level keeps them for `budgetcheck --format json verify …` and the config file.
+    enum OptionGroup : unsigned { Report = 1, Checking = 2, Running = 4 };
+    auto add_options = [&settings](CLI::App& on, unsigned groups) {
+        if ((groups & Report) != 0) {
+            on.add_option("--format", settings.format, "Report format")
+                ->check(CLI::IsMember(
+                    {"text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv"}));
+            on.add_option("--output", settings.output,
+                          "Write the report to FILE (atomically) instead of standard output");
+            on.add_option("--lang", settings.lang, "Message language (default: from the locale)")
+                ->check(CLI::IsMember({"auto", "en", "zh"}));
+            on.add_option("--color", settings.color, "Colour in the text report")
+                ->check(CLI::IsMember({"auto", "always", "never"}));
+            on.add_option("--fail-on", settings.fail_on,
+                          "Lowest severity that makes the exit code 1")
+                ->check(CLI::IsMember({"error", "warning", "note"}));
+            on.add_option("--baseline", settings.baseline,
+                          "Baseline file of accepted findings (see budgetcheck baseline)");
+        }
+        if ((groups & Running) != 0) {
+            on.add_option("--jobs,-j", settings.jobs,
+                          "Files checked in parallel (default: the number of cores)");
+        }
+        if ((groups & Checking) != 0) {
+            on.add_option("--disable", settings.disable, "Switch a rule off (repeatable)")
+                ->allow_extra_args(false);
+            on.add_option("--severity", settings.severity,
+                          "Change a rule's severity: RULE=error|warning|note (repeatable)")
+                ->allow_extra_args(false);
+            on.add_flag("--exact-footing", settings.exact_footing,
+                        "Report differences rounding could explain as errors of their rule");
+            on.add_option("--rounding-severity", settings.rounding_severity,
+                          "Severity of rounding.explained findings")
+                ->check(CLI::IsMember({"error", "warning", "note"}));
+            on.add_flag("--truncated", settings.truncated,
+                        "The documents truncate figures instead of rounding them");
+            on.add_option("--catalog", settings.catalog,
+                          "Directory of subject catalog files to use instead of the bundled one");
+        }
+    };
+    add_options(app, Report | Checking | Running);
 
     std::vector<std::string> verify_paths;
     auto* verify = app.add_subcommand("verify", "Check disclosures and report every finding");
@@ -281,6 +295,7 @@ int run(std::vector<std::string> args) {
         ->add_option("PATH", verify_paths,
                      "Files, directories (searched for *.json), or - for standard input")
         ->required();
+    add_options(*verify, Report | Checking | Running);
     verify->footer(
         "Examples:\n  budgetcheck verify draft.json\n  budgetcheck verify --format ndjson --jobs 4 "
         "archive/ | jq .\n"
@@ -293,11 +308,13 @@ int run(std::vector<std::string> args) {
         ->add_option("FILE", inspect_path,
                      "A transcribed disclosure (JSON), or - for standard input")
         ->required();
+    add_options(*inspect, Checking);
     inspect->footer(
         "Example:\n  budgetcheck inspect data/mohrss-information-center-2024.json | less");
 
     auto* rules = app.add_subcommand(
         "rules", "List every rule with its id, severity, family and title, as configured");
+    add_options(*rules, Checking);
     rules->footer("Example:\n  budgetcheck rules --disable narrative.unverifiable");
 
     std::string explain_id;
@@ -309,6 +326,9 @@ int run(std::vector<std::string> args) {
     auto* baseline =
         app.add_subcommand("baseline", "Write a baseline accepting every current finding");
     baseline->add_option("PATH", baseline_paths, "Files or directories")->required();
+    add_options(*baseline, Checking | Running);
+    baseline->add_option("--output", settings.output,
+                         "Write the baseline to FILE (atomically) instead of standard output");
     baseline->footer(
         "Example:\n  budgetcheck baseline drafts/ > budgetcheck.baseline.json\n"
         "  (then write each entry's justification, and run verify --baseline "
@@ -342,6 +362,22 @@ int run(std::vector<std::string> args) {
             }
         }
     } catch (const CLI::ParseError& error) {
+        // A mistyped command: name the closest one rather than "a subcommand is required".
+        if (app.get_subcommands().empty()) {
+            std::vector<std::string> commands;
+            for (const CLI::App* command : app.get_subcommands({})) {
+                commands.push_back(command->get_name());
+            }
+            for (const std::string& word : app.remaining()) {
+                if (!word.empty() && word.front() != '-') {
+                    const auto closest = closest_names(word, commands, 1);
+                    fmt::print(std::cerr, "budgetcheck: no command '{}'{}; run budgetcheck --help\n",
+                               word,
+                               closest.empty() ? "" : fmt::format(" (did you mean {}?)", closest.front()));
+                    return to_int(ExitCode::InputError);
+                }
+            }
+        }
         const int code = app.exit(error);
         return code == 0 ? to_int(ExitCode::Ok) : to_int(ExitCode::InputError);
     }

@@ -157,6 +157,19 @@ case "$scenario" in
         expect_output "$work/out" "Example:"
         "$bin" frobnicate >"$work/out" 2>&1
         expect_exit 2 $?
+        expect_output "$work/out" "budgetcheck: no command 'frobnicate'; run budgetcheck --help"
+        "$bin" verfy draft.json >"$work/out" 2>&1
+        expect_exit 2 $?
+        expect_output "$work/out" "budgetcheck: no command 'verfy' (did you mean verify?); run budgetcheck --help"
+        # A command's help lists every option it takes, under the program's name.
+        "$bin" verify --help >"$work/out"
+        expect_exit 0 $?
+        expect_output "$work/out" "Usage: budgetcheck verify [OPTIONS] PATH..."
+        for option in --format --output --fail-on --lang --jobs --baseline --disable --catalog; do
+            expect_output "$work/out" "$option"
+        done
+        "$bin" --help >"$work/out"
+        expect_output "$work/out" "3 a defect in budgetcheck"
         ;;
     *)
         fail "unknown scenario"
