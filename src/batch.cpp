@@ -138,6 +138,8 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
         return result;
     }
     result.title = loaded.document->title;
+    result.identity =
+        DocumentIdentity{loaded.document->unit, loaded.document->year, loaded.document->kind};
     // Last year's disclosure is only a reference: when it cannot be read it is not used, and its
     // own problems are reported when it is checked itself.
     std::optional<Document> reference;

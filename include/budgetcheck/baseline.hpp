@@ -17,11 +17,20 @@ struct BaselineEntry {
     std::string file;  // the input's file name (its last path component); "" matches any file
     std::string rule, table, row, column;
     std::string justification;
+    // The figures the reviewer accepted, when the entry pins them ("" when it does not, as in
+    // baselines written before pinning): a finding whose printed or expected value has changed
+    // since is not the one that was accepted, and is reported again.
+    std::string printed, expected;
     SourceLocation where;  // of the entry in the baseline file
+
+    // An entry still carrying `budgetcheck baseline`'s "TODO" (or nothing) has not been reviewed.
+    bool justified() const;
 };
 
 struct Baseline {
+    std::string file;  // the baseline's own path, for messages
     std::vector<BaselineEntry> entries;
+    bool require_justification = false;  // unreviewed entries suppress nothing
 };
 
 // Reads a baseline file (load/baseline.cpp); problems come back as diagnostics.

@@ -59,6 +59,7 @@ struct Settings {
     bool truncated = false;
     std::string catalog;
     std::string baseline;
+    bool require_justification = false;
 };
 
 Language language_of(const std::string& lang) {
@@ -265,6 +266,8 @@ int run(std::vector<std::string> args) {
                 ->check(CLI::IsMember({"error", "warning", "note"}));
             on.add_option("--baseline", settings.baseline,
                           "Baseline file of accepted findings (see budgetcheck baseline)");
+            on.add_flag("--require-justification", settings.require_justification,
+                        "Baseline entries without a written justification suppress nothing");
         }
         if ((groups & Running) != 0) {
             on.add_option("--jobs,-j", settings.jobs,
@@ -457,6 +460,7 @@ int run(std::vector<std::string> args) {
             return to_int(ExitCode::InputError);
         }
         accepted = *loaded;
+        accepted.require_justification = settings.require_justification;
         batch.baseline = &accepted;
     }
 
@@ -509,6 +513,7 @@ int run(std::vector<std::string> args) {
     report_options.tool_version = BUDGETCHECK_VERSION;
     const Severity fail_on = parse_severity(settings.fail_on).value_or(Severity::Error);
     report_options.fail_on = fail_on;
+    report_options.byte_order_mark = !settings.output.empty();
     auto reporter = make_reporter(parse_format(settings.format).value_or(Format::Text),
                                   output.stream(), report_options);
     BatchSummary summary;

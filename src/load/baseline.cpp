@@ -27,6 +27,7 @@ std::optional<Baseline> load_baseline(std::string_view text, const std::string& 
         return std::nullopt;
     }
     Baseline baseline;
+    baseline.file = name;
     for (std::size_t i = 0; i < entries->items.size(); ++i) {
         const JsonNode& item = entries->items[i];
         const SourceLocation where{fmt::format("/entries/{}", i), item.position.line,
@@ -49,6 +50,8 @@ std::optional<Baseline> load_baseline(std::string_view text, const std::string& 
         entry.row = text_of("row");
         entry.column = text_of("column");
         entry.justification = text_of("justification");
+        entry.printed = text_of("printed");
+        entry.expected = text_of("expected");
         if (entry.rule.empty()) {
             problem("schema.missing-key", where,
                     fmt::format("{}: a baseline entry needs its \"rule\"", name));

@@ -20,10 +20,17 @@ bool matches(const BaselineEntry& entry, const std::string& file, const Finding&
         return false;
     }
     const CellRef cell = finding.cells.empty() ? CellRef{} : finding.cells.front();
-    return cell.table == entry.table && cell.row == entry.row && cell.column == entry.column;
+    return cell.table == entry.table && cell.row == entry.row && cell.column == entry.column &&
+           (entry.printed.empty() || entry.printed == cell.printed) &&
+           (entry.expected.empty() || entry.expected == finding.expected);
 }
 
 }  // namespace
+
+bool BaselineEntry::justified() const {
+    const auto first = justification.find_first_not_of(" \t");
+    return first != std::string::npos && justification.compare(first, 4, "TODO") != 0;
+}
 
 void apply_baseline(const Baseline& baseline, FileResult& result) {
     if (!result.report) {
@@ -32,24 +39,57 @@ void apply_baseline(const Baseline& baseline, FileResult& result) {
     std::vector<bool> used(baseline.entries.size(), false);
     std::vector<Finding> kept;
     for (Finding& finding : result.report->findings) {
-        const auto entry =
-            std::find_if(baseline.entries.begin(), baseline.entries.end(),
-                         [&](const BaselineEntry& e) { return matches(e, result.file, finding); });
+        const auto entry = std::find_if(
+            baseline.entries.begin(), baseline.entries.end(), [&](const BaselineEntry& e) {
+                return matches(e, result.file, finding) &&
+                       (e.justified() || !baseline.require_justification);
+            });
         if (entry == baseline.entries.end()) {
             kept.push_back(std::move(finding));
             continue;
         }
         used[static_cast<std::size_t>(entry - baseline.entries.begin())] = true;
         std::string why = entry->justification;
-        if (why.empty() || why.rfind("TODO", 0) == 0) {
+        if (!entry->justified()) {
             why = "(no justification written yet)";
         }
         result.suppressed.push_back(Suppressed{std::move(finding), why});
     }
     result.report->findings = std::move(kept);
+    // An entry nobody has reviewed must not pass CI unnoticed: a warning of the file it
+    // silences (--fail-on warning fails on it), or, with --require-justification, no
+    // suppression at all.
     for (std::size_t i = 0; i < baseline.entries.size(); ++i) {
         const BaselineEntry& e = baseline.entries[i];
-        if (!used[i] && (e.file.empty() || e.file == file_name(result.file))) {
+        const bool for_this_file = e.file.empty() || e.file == file_name(result.file);
+        if (!for_this_file || e.justified()) {
+            continue;
+        }
+        bool matched = used[i];
+        if (baseline.require_justification) {
+            matched = std::any_of(result.report->findings.begin(), result.report->findings.end(),
+                                  [&](const Finding& f) { return matches(e, result.file, f); });
+        }
+        if (!matched) {
+            continue;
+        }
+        LoadDiagnostic unjustified;
+        unjustified.severity = DiagnosticSeverity::Warning;
+        unjustified.code = "baseline.unjustified";
+        unjustified.message = fmt::format(
+            "the baseline entry at {}:{}:{} accepts {} at {} × {} without a justification ({}): "
+            "write why it is accepted",
+            baseline.file, e.where.line, e.where.column, e.rule, e.row, e.column,
+            baseline.require_justification ? "so it suppresses nothing"
+                                           : "it is suppressed for now");
+        result.input_diagnostics.push_back(std::move(unjustified));
+    }
+    for (std::size_t i = 0; i < baseline.entries.size(); ++i) {
+        const BaselineEntry& e = baseline.entries[i];
+        const bool still_matches =
+            std::any_of(result.report->findings.begin(), result.report->findings.end(),
+                        [&](const Finding& f) { return matches(e, result.file, f); });
+        if (!used[i] && !still_matches && (e.file.empty() || e.file == file_name(result.file))) {
             result.stale.push_back(StaleEntry{e.rule, e.table, e.row, e.column, e.justification});
         }
     }
@@ -68,9 +108,10 @@ std::string write_baseline(const std::vector<FileResult>& results) {
             out += first ? "\n" : ",\n";
             first = false;
             out += fmt::format(
-                R"(    {{"file": {}, "rule": {}, "table": {}, "row": {}, "column": {}, "justification": "TODO: say why this finding is accepted"}})",
+                R"(    {{"file": {}, "rule": {}, "table": {}, "row": {}, "column": {}, "printed": {}, "expected": {}, "justification": "TODO: say why this finding is accepted"}})",
                 json_string(file_name(result.file)), json_string(f.rule_id),
-                json_string(cell.table), json_string(cell.row), json_string(cell.column));
+                json_string(cell.table), json_string(cell.row), json_string(cell.column),
+                json_string(cell.printed), json_string(f.expected));
         }
     }
     out += first ? "]\n}\n" : "\n  ]\n}\n";

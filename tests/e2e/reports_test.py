@@ -95,8 +95,20 @@ def formats():
 
     code, out, _ = run("verify", "--format", "csv", JILIN, MOHRSS)
     rows = list(csv.reader(io.StringIO(out)))
-    expect(rows[0][:3] == ["file", "severity", "rule"], "csv header")
-    expect(any(row[2] == "narrative.share" and row[6] == "378" for row in rows[1:]), "csv row for the share")
+    expect(rows[0] == ["file", "unit", "year", "kind", "status", "severity", "rule", "table", "row", "column", "line",
+                       "column_number", "pointer", "expected", "actual", "difference", "money_unit", "arithmetic", "hint",
+                       "message", "justification", "errors", "warnings", "notes"], "csv header")
+    share = [row for row in rows[1:] if row[6] == "narrative.share" and row[10] == "378"]
+    expect(len(share) == 1 and share[0][1] == "人力资源和社会保障部信息中心" and share[0][2] == "2024"
+           and share[0][4] == "finding" and share[0][13:17] == ["4.56", "4.57", "0.01", "%"], f"csv row for the share {share}")
+    files = [row for row in rows[1:] if row[4] == "checked"]
+    expect([row[0] for row in files] == [JILIN, MOHRSS] and files[0][21:24] == ["0", "1", "26"], f"a csv row per file {files}")
+    expect(any(row[4] == "rule-total" and row[6] == "narrative.share" and row[21] == "1" for row in rows), "csv totals per rule")
+    with tempfile.TemporaryDirectory() as work:
+        target = os.path.join(work, "findings.csv")
+        run("verify", "--format", "csv", "--output", target, JILIN)
+        with open(target, "rb") as handle:
+            expect(handle.read(3) == b"\xef\xbb\xbf", "a csv file starts with a byte order mark for Excel")
 
 
 def exit_codes():
@@ -220,6 +232,48 @@ def baseline():
         code, out, _ = run("verify", "--baseline", path, "--format", "json", MOHRSS)
         report = json.loads(out)["files"][0]
         expect(len(report["suppressed"]) == 7 and len(report["stale_baseline"]) == 1, "json lists suppressed and stale")
+        # Every format shows what the baseline accepted and what is stale.
+        code, out, _ = run("verify", "--baseline", path, "--format", "sarif", MOHRSS)
+        sarif = json.loads(out)["runs"][0]
+        suppressed = [r for r in sarif["results"] if r.get("suppressions")]
+        expect(len(suppressed) == 7 and suppressed[0]["suppressions"][0]["justification"] == "accepted by the reviewer",
+               "sarif marks suppressed results")
+        notes = sarif["invocations"][0]["toolExecutionNotifications"]
+        expect(len(notes) == 1 and "footing.total-row" in notes[0]["message"]["text"], "sarif lists the stale entry")
+        prints = [r["partialFingerprints"]["budgetcheckCell/v1"] for r in sarif["results"]]
+        expect(len(prints) == len(set(prints)), "sarif fingerprints are unique")
+        for name, suppressed_mark, stale_mark in (("github", "(suppressed)", "stale baseline entry"),
+                                                  ("junit", "suppressed narrative.share", "stale baseline entry footing.total-row"),
+                                                  ("markdown", "accepted: accepted by the reviewer", "stale baseline entry **footing.total-row**"),
+                                                  ("csv", ",suppressed,", ",stale-baseline,")):
+            code, out, _ = run("verify", "--baseline", path, "--format", name, MOHRSS)
+            expect(suppressed_mark in out and stale_mark in out, f"{name} shows suppressed and stale")
+        # A figure that changed since it was accepted is no longer the accepted finding.
+        changed = os.path.join(work, "mohrss-information-center-2024.json")
+        with open(MOHRSS, encoding="utf-8") as handle:
+            text = handle.read()
+        with open(changed, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("占 4.57%", "占 4.58%"))
+        code, out, _ = run("baseline", MOHRSS)
+        pinned = json.loads(out)
+        expect(all("printed" in e and "expected" in e for e in pinned["entries"]), "baseline entries pin their figures")
+        for entry in pinned["entries"]:
+            entry["justification"] = "accepted by the reviewer"
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(pinned, handle, ensure_ascii=False)
+        code, out, _ = run("verify", "--baseline", path, changed)
+        expect(code == 1 and "414.00 ÷ 9076.74 = 4.56% ≠ 4.58%" in out and "· 6 suppressed" in out,
+               "a changed figure is reported again")
+        # Entries nobody reviewed: a warning, or with --require-justification no suppression.
+        code, out, _ = run("baseline", MOHRSS)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(out)
+        code, out, _ = run("verify", "--baseline", path, MOHRSS)
+        expect(code == 0 and "[baseline.unjustified]" in out and "it is suppressed for now" in out, "an unreviewed entry warns")
+        code, out, _ = run("verify", "--baseline", path, "--fail-on", "warning", MOHRSS)
+        expect(code == 1, "an unreviewed entry fails --fail-on warning")
+        code, out, _ = run("verify", "--baseline", path, "--require-justification", MOHRSS)
+        expect(code == 1 and "so it suppresses nothing" in out and "stale" not in out, "--require-justification")
 
 
 def rules_and_explain():

@@ -42,6 +42,7 @@ struct FileResult {
     std::vector<Suppressed> suppressed;
     std::vector<StaleEntry> stale;
     std::string title;  // the document's title, when it loaded
+    std::optional<DocumentIdentity> identity;  // who published it, for which year: when it loaded
     std::string last_year;  // the file of last year's disclosure it was checked with, if any
 
     // Findings of that severity, counting input diagnostics with them: a cell that cannot be
@@ -65,6 +66,7 @@ struct ReportOptions {
     bool color = false;
     std::string tool_version;
     Severity fail_on = Severity::Error;  // formats with a pass/fail verdict (JUnit) agree with it
+    bool byte_order_mark = false;  // CSV written to a file starts with one, so Excel reads UTF-8
 };
 
 class Reporter {
