@@ -18,7 +18,7 @@ class Diagnostics {
     void error(std::string code, SourceLocation where, std::string message,
                std::vector<std::string> suggestions = {}) {
         out_.push_back(LoadDiagnostic{DiagnosticSeverity::Error, std::move(code), std::move(where),
-                                      valid_utf8(message), std::move(suggestions)});
+                                      printable(message), std::move(suggestions)});
     }
     // An error confined to one cell or row; see LoadDiagnostic::contained.
     void cell_error(std::string code, SourceLocation where, std::string message) {
@@ -28,7 +28,7 @@ class Diagnostics {
     void warning(std::string code, SourceLocation where, std::string message,
                  std::vector<std::string> suggestions = {}) {
         out_.push_back(LoadDiagnostic{DiagnosticSeverity::Warning, std::move(code),
-                                      std::move(where), valid_utf8(message),
+                                      std::move(where), printable(message),
                                       std::move(suggestions)});
     }
 

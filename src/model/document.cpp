@@ -35,7 +35,8 @@ std::string_view chinese_name(DocumentKind kind) {
 std::optional<DocumentKind> parse_document_kind(std::string_view id) {
     for (DocumentKind kind : {DocumentKind::DepartmentBudget, DocumentKind::UnitBudget,
                               DocumentKind::DepartmentFinal, DocumentKind::UnitFinal}) {
-        if (to_string(kind) == id) {
+        // The Chinese name is what a clerk types (单位预算), and means the same.
+        if (to_string(kind) == id || chinese_name(kind) == id) {
             return kind;
         }
     }

@@ -178,6 +178,27 @@ std::string valid_utf8(std::string_view text) {
     return encode_utf8(decode_utf8(text));
 }
 
+std::string printable(std::string_view text) {
+    std::string out;
+    for (char ch : valid_utf8(text)) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (ch == '\n') {
+            out += "\\n";
+        } else if (ch == '\r') {
+            out += "\\r";
+        } else if (ch == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c == 0x7F) {
+            out += "\\x";
+            out += "0123456789ABCDEF"[c >> 4];
+            out += "0123456789ABCDEF"[c & 0xF];
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
 std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
     for (char ch : text) {

@@ -22,6 +22,9 @@ inline const std::string& message_of(const Finding& finding, const ReportOptions
     return options.language == Language::Chinese ? finding.message_zh : finding.message_en;
 }
 
+// "file:line:column", or the file alone when the position is not known (never "file:0:0").
+std::string located(const std::string& file, const SourceLocation& where);
+
 // "合计 × 基本 支出", or just the row when a finding names no column.
 std::string place(const CellRef& cell);
 

@@ -115,8 +115,8 @@ class JunitReporter : public Reporter {
         if (!result.report) {
             std::string details;
             for (const LoadDiagnostic& d : result.input_diagnostics) {
-                details += fmt::format("{}:{}:{} {} [{}]\n", result.file, d.where.line,
-                                       d.where.column, d.message, d.code);
+                details += fmt::format("{} {} [{}]\n", located(result.file, d.where), d.message,
+                                       d.code);
             }
             cases += fmt::format(
                 R"(    <testcase classname="{}" name="input"><failure message="the file could not be read as a disclosure" type="input">{}</failure></testcase>)"
@@ -137,9 +137,8 @@ class JunitReporter : public Reporter {
                     continue;
                 }
                 ++input_failing;
-                input_details += fmt::format("{}:{}:{} {} {} [{}]\n", result.file, d.where.line,
-                                             d.where.column, to_string(d.severity), d.message,
-                                             d.code);
+                input_details += fmt::format("{} {} {} [{}]\n", located(result.file, d.where),
+                                             to_string(d.severity), d.message, d.code);
             }
             ++tests;
             if (input_failing > 0) {
@@ -168,8 +167,8 @@ class JunitReporter : public Reporter {
                     }
                     ++failing;
                     const CellRef cell = f.cells.empty() ? CellRef{} : f.cells.front();
-                    details += fmt::format("{}:{}:{} {} [{}] {}\n{}\n", result.file,
-                                           cell.source.line, cell.source.column,
+                    details += fmt::format("{} {} [{}] {}\n{}\n",
+                                           located(result.file, cell.source),
                                            to_string(f.severity), f.rule_id,
                                            message_of(f, options_), f.arithmetic);
                 }
@@ -193,8 +192,8 @@ class JunitReporter : public Reporter {
         std::string listed;
         for (const Suppressed& s : result.suppressed) {
             const CellRef cell = s.finding.cells.empty() ? CellRef{} : s.finding.cells.front();
-            listed += fmt::format("suppressed {} {}:{}:{} {}: {}\n", s.finding.rule_id,
-                                  result.file, cell.source.line, cell.source.column,
+            listed += fmt::format("suppressed {} {} {}: {}\n", s.finding.rule_id,
+                                  located(result.file, cell.source),
                                   message_of(s.finding, options_), s.justification);
         }
         for (const StaleEntry& e : result.stale) {
@@ -240,8 +239,8 @@ class MarkdownReporter : public Reporter {
                               : fmt::format("{}/{} verified", claims.verified, claims.found));
         for (const LoadDiagnostic& d : result.input_diagnostics) {
             if (d.severity == DiagnosticSeverity::Error) {
-                errors_ += fmt::format("- `{}:{}:{}` **{}** {}\n", result.file, d.where.line,
-                                       d.where.column, d.code, d.message);
+                errors_ += fmt::format("- `{}` **{}** {}\n", located(result.file, d.where), d.code,
+                                       d.message);
             }
         }
         if (!result.report) {
@@ -249,8 +248,8 @@ class MarkdownReporter : public Reporter {
         }
         for (const Finding& f : result.report->findings) {
             const CellRef cell = f.cells.empty() ? CellRef{} : f.cells.front();
-            std::string line = fmt::format("- `{}:{}:{}` **{}** {}", result.file, cell.source.line,
-                                           cell.source.column, f.rule_id, message_of(f, options_));
+            std::string line = fmt::format("- `{}` **{}** {}", located(result.file, cell.source),
+                                           f.rule_id, message_of(f, options_));
             if (!f.arithmetic.empty()) {
                 line += fmt::format(" — `{}`", f.arithmetic);
             }
@@ -261,8 +260,8 @@ class MarkdownReporter : public Reporter {
         }
         for (const Suppressed& s : result.suppressed) {
             const CellRef cell = s.finding.cells.empty() ? CellRef{} : s.finding.cells.front();
-            suppressed_ += fmt::format("- `{}:{}:{}` **{}** {} — accepted: {}\n", result.file,
-                                       cell.source.line, cell.source.column, s.finding.rule_id,
+            suppressed_ += fmt::format("- `{}` **{}** {} — accepted: {}\n",
+                                       located(result.file, cell.source), s.finding.rule_id,
                                        message_of(s.finding, options_), s.justification);
         }
         for (const StaleEntry& e : result.stale) {

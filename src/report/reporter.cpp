@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "budgetcheck/report/reporter.hpp"
 #include "formats.hpp"
 
@@ -34,6 +36,14 @@ std::string_view to_string(Format format) {
     }
     return "?";
 }
+
+namespace report {
+
+std::string located(const std::string& file, const SourceLocation& where) {
+    return where.line == 0 ? file : fmt::format("{}:{}:{}", file, where.line, where.column);
+}
+
+}  // namespace report
 
 std::size_t FileResult::count(Severity severity) const {
     std::size_t n = report ? report->count(severity) : 0;

@@ -101,6 +101,10 @@ case "$scenario" in
         "$bin" verify --format junit "$work/typo.json" >"$work/junit.xml"
         expect_exit 0 $?
         expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="10" failures="0">'
+        # Positions are real or left out, never 0:0 (a document-level finding has none).
+        "$bin" verify --format junit "$src/tests/fixtures/minimal.json" >"$work/junit.xml"
+        if grep -q ':0:0' "$work/junit.xml"; then fail "junit prints a 0:0 position"; fi
+        expect_output "$work/junit.xml" "minimal.json error [completeness.required-tables]"
         ;;
     walk-skips-own-files-and-fails-when-empty)
         mkdir -p "$work/empty" "$work/drafts/old.json"

@@ -162,6 +162,13 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         CHECK(result.checkable());
         CHECK(result.document->tables[0].sides[0].rows[0].cells[1].invalid);
     }
+    SECTION("a raw newline in a quoted cell is echoed as an escape, keeping the message on one line") {
+        auto result = load_tables(
+            R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", "12\n3"]]}])");
+        const LoadDiagnostic* d = find_diagnostic(result, "cell.not-a-number");
+        REQUIRE(d);
+        CHECK(d->message == "cell is not a figure: unexpected character '\\n' in '12\\n3'");
+    }
     SECTION("a cell of the wrong JSON type") {
         auto result = load_tables(
             R"([{"title": "支出总表", "columns": ["科目名称", "合计"], "rows": [["合计", null]]}])");
@@ -175,6 +182,13 @@ TEST_CASE("bad input becomes a diagnostic that says where and what", "[loader][b
         REQUIRE(result.diagnostics.size() == 1);
         CHECK(result.diagnostics[0].code == "schema.wrong-type");
         CHECK_FALSE(result.checkable());
+    }
+    SECTION("the document kind may be given by its Chinese name") {
+        auto result = load_document(
+            R"({"budgetcheck": 1, "document": {"title": "t", "unit": "u", "year": 2024, "kind": "部门决算"}, "tables": []})",
+            "k.json");
+        REQUIRE(result.document);
+        CHECK(result.document->kind == DocumentKind::DepartmentFinal);
     }
     SECTION("an unknown document kind suggests the closest") {
         auto result = load_document(

@@ -20,6 +20,9 @@ std::size_t count_code_points(std::string_view text);
 // The text itself when it is valid UTF-8; otherwise each byte that breaks it replaced by U+FFFD.
 // Messages quoting input go through this so that every report stays decodable.
 std::string valid_utf8(std::string_view text);
+// valid_utf8, with control characters written as escapes (\n, \t, \x01): a message quoting a
+// cell that holds a raw newline stays on one line.
+std::string printable(std::string_view text);
 
 // Full-width forms to ASCII (ＡＢＣ１２３（）：％ → ABC123():%), the ideographic space to a
 // space, and the minus sign U+2212 to '-'.
