@@ -2,6 +2,7 @@
 // reporter. All knowledge of budgets lives in the library; this file knows about the terminal,
 // the environment and exit codes.
 #include <malloc.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -77,6 +78,23 @@ Language language_of(const std::string& lang) {
         }
     }
     return Language::English;
+}
+
+// The text report wraps to the terminal it is shown on (at least 60 columns, so that the fixed
+// columns of a finding's first line still fit); written to a file or a pipe it is not wrapped,
+// so every finding stays greppable on its lines.
+std::size_t terminal_width(bool to_terminal) {
+    if (!to_terminal) {
+        return 0;
+    }
+    winsize size{};
+    std::size_t columns = 0;
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        columns = size.ws_col;
+    } else if (const char* env = std::getenv("COLUMNS"); env != nullptr) {
+        columns = static_cast<std::size_t>(std::strtoul(env, nullptr, 10));
+    }
+    return columns == 0 ? 0 : std::max<std::size_t>(columns, 60);
 }
 
 bool colour_wanted(const std::string& color, bool to_terminal) {
@@ -514,6 +532,7 @@ int run(std::vector<std::string> args) {
     const Severity fail_on = parse_severity(settings.fail_on).value_or(Severity::Error);
     report_options.fail_on = fail_on;
     report_options.byte_order_mark = !settings.output.empty();
+    report_options.width = terminal_width(output.to_terminal());
     auto reporter = make_reporter(parse_format(settings.format).value_or(Format::Text),
                                   output.stream(), report_options);
     BatchSummary summary;

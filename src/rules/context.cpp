@@ -100,6 +100,11 @@ bool CellAt::printed() const {
 std::string place_en(const CellRef& ref) {
     return ref.column.empty() ? ref.row : fmt::format("{} × {}", ref.row, ref.column);
 }
+// Where the printed figure stands: a table's cell, or a figure quoted in the text.
+std::string_view printed_zh(const CellRef& ref) {
+    return ref.table_index >= 0 ? "表中列示" : "文中为";
+}
+
 std::string place_zh(const CellRef& ref) {
     return ref.column.empty() ? ref.row : fmt::format("{}「{}」", ref.row, ref.column);
 }
@@ -323,7 +328,7 @@ void RuleContext::report_rounding(Finding finding, const std::string& shown_slac
     finding.message_en += fmt::format(
         "; rounding of the printed figures can explain up to ±{} ({})", slack, rule_->id);
     finding.message_zh +=
-        fmt::format("；打印数字的四舍五入最多可解释 ±{} 的差异（{}）", slack, rule_->id);
+        fmt::format("；属尾差：所列数字四舍五入最多可差 ±{}（{}）", slack, rule_->id);
     finding.rule_id = std::string(rounding_id);
     finding.severity = effective(rounding_id, options_.rounding_severity);
     report_.findings.push_back(std::move(finding));
@@ -507,8 +512,9 @@ Verdict RuleContext::check_sum(const Figure& total,
                                      place_en(total_ref), text.expected_en, finding.expected,
                                      finding.actual, finding.difference, total_ref.unit);
     finding.message_zh =
-        fmt::format("{}：{} {}，表中列示 {}（相差 {} {}）", place_zh(total_ref), text.expected_zh,
-                    finding.expected, finding.actual, finding.difference, total_ref.unit);
+        fmt::format("{}：{} {}，{} {}（相差 {} {}）", place_zh(total_ref), text.expected_zh,
+                    finding.expected, printed_zh(total_ref), finding.actual, finding.difference,
+                    total_ref.unit);
     if (overlaps) {
         report_rounding(std::move(finding), show(slack_of(total, parts), total.unit, decimals + 1));
         return Verdict::WithinRounding;
@@ -616,8 +622,8 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
         fmt::format("{}: {} {}, but {} is printed ({} too much)", place_en(part_ref),
                     text.expected_en, finding.expected, finding.actual, finding.difference);
     finding.message_zh =
-        fmt::format("{}：{} {}，表中列示 {}（超出 {}）", place_zh(part_ref), text.expected_zh,
-                    finding.expected, finding.actual, finding.difference);
+        fmt::format("{}：{} {}，{} {}（超出 {}）", place_zh(part_ref), text.expected_zh,
+                    finding.expected, printed_zh(part_ref), finding.actual, finding.difference);
     if (interval_of(part).lo <= interval_of(whole).hi) {
         report_rounding(std::move(finding),
                         show(slack_of(whole, {{1, part}}), part.unit, decimals + 1));
@@ -708,8 +714,9 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
                                                    finding.expected, finding.actual);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
                                      text.expected_en, finding.expected, finding.actual);
-    finding.message_zh = fmt::format("{}：{} {}，表中列示 {}", place_zh(percent_ref),
-                                     text.expected_zh, finding.expected, finding.actual);
+    finding.message_zh = fmt::format("{}：{} {}，{} {}", place_zh(percent_ref),
+                                     text.expected_zh, finding.expected,
+                                     printed_zh(percent_ref), finding.actual);
     if (reaches_low && reaches_high) {
         report_rounding(std::move(finding),
                         fmt::format("{} points", show(half_ulp(decimals), MoneyUnit::Yuan, decimals + 1)));

@@ -146,6 +146,24 @@ case "$scenario" in
             [[ ! -e "$work/report-$signal_name.txt" ]] || fail "SIG$signal_name left a partial report"
         done
         ;;
+    text-fits-a-narrow-terminal)
+        # On an 80-column terminal every line of the text report fits, wrapped under its
+        # indentation; written to a pipe it is not wrapped at all.
+        command -v script >/dev/null || { echo "script(1) is not installed: skipped"; exit 0; }
+        script -qc "stty cols 80; '$bin' verify --color never '$src/data/'" /dev/null >"$work/tty" 2>&1
+        python3 - "$work/tty" <<'PY' || fail "a line is wider than 80 columns"
+import sys, unicodedata
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.rstrip("\r\n")
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    if width > 80:
+        print(width, line)
+        sys.exit(1)
+PY
+        expect_output "$work/tty" "             figures are not printed in this document"
+        "$bin" verify "$src/data/jilin-hrss-information-center-2024.json" >"$work/out"
+        expect_output "$work/out" "本年预算 148.13 万元 (change) cannot be checked: last year's budget figures are not printed in this document"
+        ;;
     verify-never-modifies-input)
         cp "$src/tests/fixtures/truncated.json" "$work/t.json"
         before="$(sha256sum "$work/t.json")"

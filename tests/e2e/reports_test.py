@@ -286,7 +286,8 @@ def rules_and_explain():
     code, _, err = run("explain", "footing.total-rows")
     expect(code == 2 and "footing.total-row" in err, "explain suggests the closest rule")
     code, out, _ = run("verify", MOHRSS, env={"LANG": "zh_CN.UTF-8"})
-    expect("表中列示" in out, "a Chinese locale gives Chinese messages")
+    expect("使用非财政拨款结余占比：414.00 万元 ÷ 9,076.74 万元 为 4.56%，文中为 4.57%" in out and "  错误     narrative.share" in out
+           and "mohrss-information-center-2024.json：3 个错误，1 个警告，3 个提示" in out, "a Chinese locale gives Chinese messages")
 
 
 def bad_input():

@@ -66,6 +66,7 @@ struct ReportOptions {
     bool color = false;
     std::string tool_version;
     Severity fail_on = Severity::Error;  // formats with a pass/fail verdict (JUnit) agree with it
+    std::size_t width = 0;  // the text report wraps to this many columns (0: never)
     bool byte_order_mark = false;  // CSV written to a file starts with one, so Excel reads UTF-8
 };
 
