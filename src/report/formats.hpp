@@ -22,6 +22,14 @@ inline const std::string& message_of(const Finding& finding, const ReportOptions
     return options.language == Language::Chinese ? finding.message_zh : finding.message_en;
 }
 
+// The hints in the chosen language (English where a rule gave none in Chinese).
+inline const std::vector<std::string>& hints_of(const Finding& finding,
+                                                const ReportOptions& options) {
+    return options.language == Language::Chinese && finding.hints_zh.size() == finding.hints.size()
+               ? finding.hints_zh
+               : finding.hints;
+}
+
 // "file:line:column", or the file alone when the position is not known (never "file:0:0").
 std::string located(const std::string& file, const SourceLocation& where);
 

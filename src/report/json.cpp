@@ -205,7 +205,7 @@ std::string finding_json(const Finding& finding, const ReportOptions& options) {
         json_string(finding.rule_id), json_string(to_string(finding.severity)),
         json_string(finding.message_en), json_string(finding.message_zh),
         json_string(finding.expected), json_string(finding.actual), json_string(finding.difference),
-        json_string(finding.arithmetic), strings_json(finding.hints), cells);
+        json_string(finding.arithmetic), strings_json(hints_of(finding, options)), cells);
 }
 
 std::unique_ptr<Reporter> make_json(std::ostream& out, const ReportOptions& options) {

@@ -421,7 +421,7 @@ class CsvReporter : public Reporter {
         }
         row.money_unit = unit.empty() && !row.expected.empty() ? cell.unit : unit;
         row.arithmetic = f.arithmetic;
-        for (const std::string& hint : f.hints) {
+        for (const std::string& hint : hints_of(f, options_)) {
             row.hint += row.hint.empty() ? hint : "; " + hint;
         }
         row.message = message_of(f, options_);

@@ -130,7 +130,7 @@ class SarifReporter : public Reporter {
         if (!f.arithmetic.empty()) {
             text += "\n" + f.arithmetic;
         }
-        for (const std::string& hint : f.hints) {
+        for (const std::string& hint : hints_of(f, options_)) {
             text += "\nhint: " + hint;
         }
         const RuleInfo* rule = find_rule(f.rule_id);

@@ -269,7 +269,7 @@ class TextReporter : public Reporter {
         if (!finding.arithmetic.empty()) {
             line(fmt::format("           {}", finding.arithmetic), 2);
         }
-        for (const std::string& hint : finding.hints) {
+        for (const std::string& hint : hints_of(finding, options_)) {
             line(fmt::format("           {}{}", words_.hint, hint), 2);
         }
         if (!suppressed.empty()) {

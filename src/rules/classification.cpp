@@ -41,9 +41,10 @@ void parent_code(const Document& document, RuleContext& context) {
                     fmt::format("{} {} 列在 {} {} 之下，但其编码应属于 {}", row.subject->code,
                                 row.label, parent.subject->code, parent.label, expected);
                 if (row.subject->origin == SubjectRef::Origin::CatalogName) {
-                    finding.hints.push_back(
+                    finding.add_hint(
                         "the code comes from the catalog by name: the subject may be filed under "
-                        "the wrong parent");
+                        "the wrong parent",
+                        "编码是按名称从科目目录取得的：该科目可能列在了错误的上级之下");
                 }
                 context.report(std::move(finding));
             }
@@ -117,7 +118,8 @@ void catalog_name(const Document& document, RuleContext& context) {
                     finding.message_zh =
                         fmt::format("编码 {} 在科目目录中为“{}”；“{}”的编码应为 {}", subject.code,
                                     known->name, row.label, elsewhere);
-                    finding.hints.push_back(fmt::format("was {} meant?", elsewhere));
+                    finding.add_hint(fmt::format("was {} meant?", elsewhere),
+                                     fmt::format("是否应为 {}？", elsewhere));
                 }
                 context.report(std::move(finding));
             }

@@ -335,20 +335,29 @@ void RuleContext::report_rounding(Finding finding, const std::string& shown_slac
     axes_.push_back(Axis::Other);
 }
 
-void RuleContext::add_hint(const SourceLocation& where, std::string hint) {
+void Finding::add_hint(std::string en, std::string zh) {
+    if (std::find(hints.begin(), hints.end(), en) != hints.end()) {
+        return;
+    }
+    hints.push_back(std::move(en));
+    hints_zh.push_back(std::move(zh));
+}
+
+void RuleContext::add_hint(const SourceLocation& where, std::string hint, std::string hint_zh) {
     for (Finding& finding : report_.findings) {
         if (!finding.cells.empty() && finding.cells.front().source.pointer == where.pointer &&
             finding.cells.front().source.line == where.line &&
             finding.cells.front().source.column == where.column) {
-            finding.hints.push_back(hint);
+            finding.add_hint(std::move(hint), std::move(hint_zh));
             return;
         }
     }
 }
 
-void RuleContext::hint_new_findings(std::size_t since, const std::string& hint) {
+void RuleContext::hint_new_findings(std::size_t since, const std::string& hint,
+                                    const std::string& hint_zh) {
     for (std::size_t i = since; i < report_.findings.size(); ++i) {
-        report_.findings[i].hints.push_back(hint);
+        report_.findings[i].add_hint(hint, hint_zh);
     }
 }
 
@@ -535,12 +544,14 @@ Verdict RuleContext::check_sum(const Figure& total,
                 is_total ? residual->plus(*delta)
                          : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
             if (changed && fixes(*changed)) {
-                finding.hints.push_back(fmt::format(
-                    "two transposed digits? printing {} as {} in {} × {} would make it add up (the "
-                    "difference is a "
-                    "multiple of 9)",
-                    figure.amount.value().to_string(), swapped, figure.reference().row,
-                    figure.reference().column));
+                finding.add_hint(
+                    fmt::format("two transposed digits? printing {} as {} in {} × {} would make it "
+                                "add up (the difference is a multiple of 9)",
+                                figure.amount.value().to_string(), swapped,
+                                figure.reference().row, figure.reference().column),
+                    fmt::format("两位数字颠倒？{} 若印作 {} 而非 {} 即可相符（差额是 9 的倍数）",
+                                place_zh(figure.reference()), swapped,
+                                figure.amount.value().to_string()));
             }
         }
         if (!is_total) {
@@ -548,10 +559,12 @@ Verdict RuleContext::check_sum(const Figure& total,
             const auto twice = value ? value->times(Decimal::from_integer(2)) : std::nullopt;
             if (twice && ((sign > 0 && *residual == twice->negated().value_or(Decimal())) ||
                           (sign < 0 && *residual == *twice))) {
-                finding.hints.push_back(
+                finding.add_hint(
                     fmt::format("a sign slip? the difference is twice {} ({} × {})",
                                 figure.amount.value().to_string(), figure.reference().row,
-                                figure.reference().column));
+                                figure.reference().column),
+                    fmt::format("正负号错误？差额是 {}（{}）的两倍",
+                                figure.amount.value().to_string(), place_zh(figure.reference())));
             }
         }
         for (int power : {4, -4}) {
@@ -567,10 +580,12 @@ Verdict RuleContext::check_sum(const Figure& total,
                 is_total ? residual->plus(*delta)
                          : (sign > 0 ? residual->minus(*delta) : residual->plus(*delta));
             if (changed && changed->abs().value_or(*changed) <= slack_of(total, parts)) {
-                finding.hints.push_back(
+                finding.add_hint(
                     fmt::format("a 元/万元 slip? {} × {} reads as if it were in the other unit "
                                 "(a factor of 10,000)",
-                                figure.reference().row, figure.reference().column));
+                                figure.reference().row, figure.reference().column),
+                    fmt::format("元与万元混用？{} 像是按另一单位填列（相差 10,000 倍）",
+                                place_zh(figure.reference())));
             }
         }
     };
@@ -861,7 +876,7 @@ void RuleContext::finish() {
             axes_[i] == Axis::Other) {
             continue;
         }
-        std::vector<std::string> hints;
+        std::vector<std::pair<std::string, std::string>> hints;
         for (std::size_t k = 1; k < finding.cells.size(); ++k) {
             const CellRef& ref = finding.cells[k];
             const auto at = locate_cell(document_, ref.source.pointer);
@@ -873,12 +888,18 @@ void RuleContext::finish() {
                 before && before->cell().source.pointer == finding.cells.front().source.pointer;
             if (before && !is_total && before->printed() &&
                 before->amount()->value() == at->amount()->value()) {
-                hints.push_back(fmt::format(
-                    "{} × {} repeats the figure {} printed just before it ({} × {}): copied?",
-                    ref.row, ref.column, ref.printed, ref_of(*before).row, ref_of(*before).column));
+                hints.emplace_back(
+                    fmt::format("{} × {} repeats the figure {} printed just before it ({} × {}): "
+                                "copied?",
+                                ref.row, ref.column, ref.printed, ref_of(*before).row,
+                                ref_of(*before).column),
+                    fmt::format("{} 与紧邻其前的 {} 同为 {}：是否照抄？", place_zh(ref),
+                                place_zh(ref_of(*before)), ref.printed));
             }
         }
-        finding.hints.insert(finding.hints.end(), hints.begin(), hints.end());
+        for (auto& [en, zh] : hints) {
+            finding.add_hint(std::move(en), std::move(zh));
+        }
     }
     // A failing row check and a failing column check that share a cell point at that cell.
     for (std::size_t i = 0; i < report_.findings.size(); ++i) {
@@ -895,13 +916,13 @@ void RuleContext::finish() {
                 if (shared) {
                     const std::string hint = fmt::format(
                         "{} × {} ({}) is where a failing row check and a failing column check "
-                        "cross: the likely "
-                        "culprit",
+                        "cross: the likely culprit",
                         a.row, a.column, a.printed);
+                    const std::string hint_zh = fmt::format(
+                        "{}（{}）处于不相符的行与不相符的列的交叉处：最可能出错的单元格",
+                        place_zh(a), a.printed);
                     for (Finding* f : {&row, &column}) {
-                        if (std::find(f->hints.begin(), f->hints.end(), hint) == f->hints.end()) {
-                            f->hints.push_back(hint);
-                        }
+                        f->add_hint(hint, hint_zh);
                     }
                 }
             }

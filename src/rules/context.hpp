@@ -97,10 +97,10 @@ class RuleContext {
     void report(Finding finding, Axis axis = Axis::Other);
     void skip(std::string reason);
     // Adds a hint to the finding about the cell at this place.
-    void add_hint(const SourceLocation& where, std::string hint);
+    void add_hint(const SourceLocation& where, std::string hint, std::string hint_zh);
     // How many findings there are so far, and a hint for every one reported since then.
     std::size_t finding_count() const { return report_.findings.size(); }
-    void hint_new_findings(std::size_t since, const std::string& hint);
+    void hint_new_findings(std::size_t since, const std::string& hint, const std::string& hint_zh);
     void count_checked(const std::vector<CellRef>& cells);
     // Counts an identity over these figures (by their JSON pointers).
     void count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest);

@@ -122,14 +122,17 @@ std::string place(const CellAt& at) {
 }
 
 // Why two figures are the same money although printed as different facts.
-std::vector<std::string> coincidence_hints(const FactIndex& index, const FactCell& a,
-                                           const FactCell& b) {
+std::vector<std::pair<std::string, std::string>> coincidence_hints(const FactIndex& index,
+                                                                   const FactCell& a,
+                                                                   const FactCell& b) {
     if (a.fact == b.fact) {
         return {};
     }
-    std::vector<std::string> out;
-    for (const std::string& reason : index.coincidences().reasons) {
-        out.push_back("the same money because " + reason);
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto& co = index.coincidences();
+    for (std::size_t i = 0; i < co.reasons.size(); ++i) {
+        out.emplace_back("the same money because " + co.reasons[i],
+                         "两数应为同一笔资金，因为" + co.reasons_zh[i]);
     }
     return out;
 }
@@ -156,8 +159,8 @@ void compare_facts(RuleContext& context) {
                                fmt::format("{}（{}）列示的同一数字为", reference->at.table->title,
                                            place(reference->at)),
                                Axis::Other});
-            for (const std::string& hint : coincidence_hints(index, *cell, *reference)) {
-                context.hint_new_findings(before, hint);
+            for (const auto& [hint, hint_zh] : coincidence_hints(index, *cell, *reference)) {
+                context.hint_new_findings(before, hint, hint_zh);
             }
         }
     }

@@ -287,16 +287,20 @@ FactIndex FactIndex::build(const Document& document) {
                 co.general_public_only = false;
             }
         }
-        const auto say = [&co](bool holds, std::string_view reason) {
+        const auto say = [&co](bool holds, std::string_view reason, std::string_view reason_zh) {
             if (holds) {
                 co.reasons.emplace_back(reason);
+                co.reasons_zh.emplace_back(reason_zh);
             }
         };
-        say(co.no_carry_over, "nothing is carried over from last year (上年结转 is nil)");
-        say(co.no_carry_forward, "nothing is carried forward (结转下年 is nil)");
-        say(co.fiscal_only, "every income is 财政拨款 (the other income lines are nil)");
+        say(co.no_carry_over, "nothing is carried over from last year (上年结转 is nil)",
+            "没有上年结转");
+        say(co.no_carry_forward, "nothing is carried forward (结转下年 is nil)", "没有结转下年");
+        say(co.fiscal_only, "every income is 财政拨款 (the other income lines are nil)",
+            "收入全部为财政拨款（其他收入为零）");
         say(co.general_public_only,
-            "all 财政拨款 is 一般公共预算 (政府性基金 and 国有资本经营 are nil)");
+            "all 财政拨款 is 一般公共预算 (政府性基金 and 国有资本经营 are nil)",
+            "财政拨款全部为一般公共预算（政府性基金、国有资本经营为零）");
     }
     for (std::size_t i = 0; i < index.cells_.size(); ++i) {
         FactCell& cell = index.cells_[i];

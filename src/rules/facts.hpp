@@ -82,7 +82,8 @@ struct Coincidences {
     bool no_carry_forward = false;     // 结转下年 is nothing
     bool fiscal_only = false;          // every income is 财政拨款
     bool general_public_only = false;  // 财政拨款 is all 一般公共预算
-    std::vector<std::string> reasons;  // the printed lines that establish each of them
+    std::vector<std::string> reasons;     // the printed lines that establish each of them
+    std::vector<std::string> reasons_zh;  // the same, in Chinese
 };
 
 class FactIndex {

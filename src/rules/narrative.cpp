@@ -296,7 +296,10 @@ void narrative_shares(const Document& /*document*/, RuleContext& context) {
             "the shares of {} print {} = 100%; the figures give {}% for this one, so {} looks bent "
             "to make the shares add up to 100%",
             whole_subject, list, honest ? honest->to_string() : "?", bent.printed);
-        context.add_hint(claims[wrong.front()].source.location, hint);
+        const std::string hint_zh = fmt::format(
+            "{}的各项占比列为 {} = 100%；按金额计算此项为 {}%，{} 像是为凑足 100% 而调整过",
+            whole_subject, list, honest ? honest->to_string() : "?", bent.printed);
+        context.add_hint(claims[wrong.front()].source.location, hint, hint_zh);
     }
 }
 
@@ -650,7 +653,8 @@ void narrative_prior_year(const Document& document, RuleContext& context) {
         context.hint_new_findings(
             before,
             "a budget adjusted after it was published, or restated for a change of scope, "
-            "also explains a difference from last year's disclosure");
+            "also explains a difference from last year's disclosure",
+            "预算公开后经过调整，或因口径变化而重新列示，也会造成与上年公开数的差异");
         context.settle_claim(
             i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
             fmt::format("against last year's disclosure: {}", what), {last->ref},

@@ -37,7 +37,11 @@ struct Finding {
     std::string actual;              // what is printed
     std::string difference;          // actual − expected
     std::string arithmetic;          // "437.69 + 31.60 + 47.73 = 517.02 ≠ 517.03"
-    std::vector<std::string> hints;  // likely causes, said as possibilities
+    std::vector<std::string> hints;     // likely causes, said as possibilities
+    std::vector<std::string> hints_zh;  // the same, in Chinese, one for one
+
+    // Adds a hint in both languages, unless it is there already.
+    void add_hint(std::string en, std::string zh);
 };
 
 }  // namespace budgetcheck
