@@ -158,10 +158,42 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
     return result;  // the document goes out of scope here: a batch keeps only findings
 }
 
+std::string prior_mismatch(const std::string& prior, const std::vector<std::string>& files) {
+    const auto last = read_identity(prior);
+    if (!last) {
+        return fmt::format("--prior {} does not say its unit, year and kind (its \"document\" "
+                           "object), or cannot be read",
+                           prior);
+    }
+    for (const std::string& file : files) {
+        if (file == "-") {
+            continue;
+        }
+        const auto current = read_identity(file);
+        if (!current) {
+            continue;  // its own load reports what is wrong with it
+        }
+        if (current->unit != last->unit) {
+            return fmt::format("--prior {} is the disclosure of {}, but {} is of {}: last year's "
+                               "figures of another unit cannot check this one's",
+                               prior, last->unit, file, current->unit);
+        }
+        if (current->kind != last->kind || current->year != last->year + 1) {
+            return fmt::format("--prior {} is the {} {} of {}, but {} is the {} {}: --prior takes "
+                               "the same kind of disclosure of the year before",
+                               prior, last->year, chinese_name(last->kind), last->unit, file,
+                               current->year, chinese_name(current->kind));
+        }
+    }
+    return {};
+}
+
 void check_files(const std::vector<std::string>& files, const BatchOptions& options,
                  const std::function<void(FileResult&&)>& emit) {
     const std::size_t total = files.size();
-    const std::vector<std::string> last_years = last_year_files(files);
+    const std::vector<std::string> last_years =
+        options.prior.empty() ? last_year_files(files)
+                              : std::vector<std::string>(files.size(), options.prior);
     const unsigned jobs = std::max(
         1U,
         std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(total, 1))));

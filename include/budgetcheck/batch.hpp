@@ -16,6 +16,7 @@ struct BatchOptions {
     RuleOptions rules;
     const Baseline* baseline = nullptr;
     unsigned jobs = 1;
+    std::string prior;  // last year's disclosure named by --prior: every file is checked with it
     std::function<void(std::size_t done, std::size_t total)>
         progress;  // called from the emitting thread
 };
@@ -36,6 +37,11 @@ struct Inputs {
 // and budgetcheck's own reports and baselines with a reason; a directory that cannot be walked or
 // holds no disclosure is an unreadable result.
 Inputs expand_inputs(const std::vector<std::string>& paths);
+
+// Why `prior` cannot be last year's disclosure of every file (another unit, kind or year, or
+// unreadable); empty when it can. --prior stops the run on such a mismatch rather than compare
+// two units' figures.
+std::string prior_mismatch(const std::string& prior, const std::vector<std::string>& files);
 
 // For each file, the file among them that is last year's disclosure of the same unit and kind
 // ("" when there is none, or more than one). Only each file's "document" object is read.

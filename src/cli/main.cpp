@@ -61,6 +61,7 @@ struct Settings {
     std::string catalog;
     std::string baseline;
     bool require_justification = false;
+    std::string prior;
 };
 
 Language language_of(const std::string& lang) {
@@ -286,6 +287,9 @@ int run(std::vector<std::string> args) {
                           "Baseline file of accepted findings (see budgetcheck baseline)");
             on.add_flag("--require-justification", settings.require_justification,
                         "Baseline entries without a written justification suppress nothing");
+            on.add_option("--prior", settings.prior,
+                          "Last year's disclosure of the same unit: its figures check the ones "
+                          "this year's quotes (default: found among the inputs)");
         }
         if ((groups & Running) != 0) {
             on.add_option("--jobs,-j", settings.jobs,
@@ -488,6 +492,14 @@ int run(std::vector<std::string> args) {
     }
     std::vector<FileResult>& unwalkable = inputs.problems;
     const std::vector<std::string>& files = inputs.files;
+    if (!settings.prior.empty() && verify->parsed()) {
+        if (const std::string mismatch = prior_mismatch(settings.prior, files);
+            !mismatch.empty()) {
+            fmt::print(std::cerr, "budgetcheck: {}\n", mismatch);
+            return to_int(ExitCode::InputError);
+        }
+        batch.prior = settings.prior;
+    }
     Output output(settings.output);
     if (!output.ok()) {
         fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);

@@ -169,6 +169,19 @@ def last_year():
         code, out, _ = run("verify", work)
         expect(f"a.json: last year's figures checked against {os.path.join(work, 'b.json')}" in out,
                "the text report names last year's file")
+        # Named with --prior (or prior = in budgetcheck.toml), last year's file may live anywhere.
+        code, out, _ = run("verify", later, "--prior", earlier)
+        expect(f"last year's figures checked against {earlier}" in out and "skipped narrative.prior-year" not in out,
+               "--prior names last year's disclosure")
+        config = os.path.join(work, "budgetcheck.toml")
+        with open(config, "w", encoding="utf-8") as handle:
+            handle.write(f'prior = "{earlier}"\n')
+        code, out, _ = run("verify", "--config", config, later)
+        expect(f"last year's figures checked against {earlier}" in out, "prior = in the configuration")
+        other = os.path.join(corpus, "jiangsu-gaojirenminfayuan-2018-budget.json")
+        code, out, err = run("verify", later, "--prior", other)
+        expect(code == 2 and out == "" and f"budgetcheck: --prior {other} is the disclosure of 江苏省高级人民法院, but {later} is of 江苏省人民检察院: last year's figures of another unit cannot check this one's" in err,
+               "another unit's disclosure stops the run")
 
 
 def colour():
