@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "budgetcheck/load/load.hpp"
+#include "budgetcheck/report/as_printed.hpp"
 #include "budgetcheck/rules/engine.hpp"
 
 namespace budgetcheck {
@@ -33,7 +34,7 @@ struct StaleEntry {
 };
 
 // Everything known about one input file once it has been checked; the document itself is not
-// kept, so a batch holds only findings.
+// kept, so a batch holds only findings, and the page as printed when a format shows it.
 struct FileResult {
     std::string file;
     std::vector<LoadDiagnostic> input_diagnostics;
@@ -43,6 +44,8 @@ struct FileResult {
     std::vector<StaleEntry> stale;
     std::string title;  // the document's title, when it loaded
     std::string last_year;  // the file of last year's disclosure it was checked with, if any
+    // Its tables and texts as printed, kept only when the report shows them (html).
+    std::optional<PrintedDocumentView> as_printed;
 
     // Findings of that severity, counting input diagnostics with them: a cell that cannot be
     // read is an error, and a misspelled key or a title no kind matches a warning, since they
