@@ -16,7 +16,9 @@
 
 namespace budgetcheck {
 
-enum class Format { Text, Json, Ndjson, Sarif, Github, Junit, Markdown, Csv };
+enum class Format { Text, Json, Ndjson, Sarif, Github, Junit, Markdown, Csv, Html };
+// Whether the format shows each file's tables as printed, so the batch must keep them.
+bool shows_tables(Format format);
 std::optional<Format> parse_format(std::string_view name);
 std::string_view to_string(Format format);
 
