@@ -28,7 +28,7 @@ struct Words {
         unverifiable, suppressed, index, file, title, contents, profile, narrative, other_findings,
         input_problems, not_checked, hint, cells, cell_checked, cell_unchecked, close, last_year,
         unit, stale, accepted, claim, no_claim_cells, error, warning, note, print_hint,
-        findings_here, pointer;
+        findings_here, pointer, status_verified, status_mismatched, status_unverifiable;
 };
 
 constexpr Words english{"budgetcheck report",
@@ -72,7 +72,10 @@ constexpr Words english{"budgetcheck report",
                         "note",
                         "Select a marked cell, claim or finding to see what it takes part in.",
                         "findings this cell takes part in",
-                        "JSON pointer"};
+                        "JSON pointer",
+                        "verified",
+                        "mismatched",
+                        "unverifiable"};
 
 constexpr Words chinese{"budgetcheck 检查报告",
                         "概要",
@@ -105,7 +108,7 @@ constexpr Words chinese{"budgetcheck 检查报告",
                         "没有勾稽关系核对此单元格",
                         "关闭",
                         "上年数字已与此文件核对",
-                        "单位",
+                        "单位：",
                         "基线条目已不再匹配任何问题",
                         "已接受",
                         "文字中的数字",
@@ -115,7 +118,10 @@ constexpr Words chinese{"budgetcheck 检查报告",
                         "提示",
                         "选择标记的单元格、数字或问题，查看其涉及的内容。",
                         "此单元格涉及的问题",
-                        "JSON 指针"};
+                        "JSON 指针",
+                        "已核实",
+                        "不符",
+                        "无法核实"};
 
 std::string escape(std::string_view text) {
     const std::string valid = valid_utf8(text);
@@ -309,11 +315,11 @@ class HtmlReporter : public Reporter {
     std::string_view status_word(ClaimStatus status) const {
         switch (status) {
             case ClaimStatus::Verified:
-                return words_.verified;
+                return words_.status_verified;
             case ClaimStatus::Mismatched:
-                return words_.mismatched;
+                return words_.status_mismatched;
             case ClaimStatus::Unverifiable:
-                return words_.unverifiable;
+                return words_.status_unverifiable;
         }
         return "";
     }
@@ -504,7 +510,7 @@ class HtmlReporter : public Reporter {
 
     // The mark of a place that several keys name (a figure of the text several claims read).
     Mark mark_of(const Marks& marks, const std::vector<std::string>& keys,
-                 const std::string& pointer) const {
+                 const std::string& pointer, bool table_cell = true) const {
         Mark mark;
         std::set<std::size_t> findings;
         std::optional<Severity> worst;
@@ -533,7 +539,8 @@ class HtmlReporter : public Reporter {
                 mark.classes = "inv";
             }
         }
-        if (marks.checked.count(pointer) != 0) {
+        // Whether an identity used it says something of a cell, nothing of a text.
+        if (table_cell && marks.checked.count(pointer) != 0) {
             mark.classes += mark.classes.empty() ? "k" : " k";
         }
         return mark;
@@ -718,7 +725,7 @@ class HtmlReporter : public Reporter {
     std::string marked_paragraph(
         std::string_view kind, const PrintedTextView& text, const Marks& marks,
         const std::multimap<std::string, const ClaimResult*>& claims) const {
-        const Mark mark = mark_of(marks, text.pointer, text.pointer);
+        const Mark mark = mark_of(marks, {text.pointer}, text.pointer, false);
         std::string classes(kind);
         if (!mark.classes.empty()) {
             classes += classes.empty() ? mark.classes : " " + mark.classes;
@@ -795,7 +802,7 @@ class HtmlReporter : public Reporter {
                     }
                 }
             }
-            const Mark mark = mark_of(marks, keys, text.pointer);
+            const Mark mark = mark_of(marks, keys, text.pointer, false);
             out += fmt::format(
                 "<span class=\"claim c-{}{}\" data-at=\"{}\" data-status=\"{}\" "
                 "data-reason=\"{}\" data-cells=\"{}\"{}{}>{}<i class=\"cs\">{}</i>{}</span>",
@@ -949,7 +956,7 @@ function findingLink(section,i){var f=section.querySelector('details.finding[dat
  a.addEventListener("click",function(e){e.preventDefault();f.open=true;f.scrollIntoView({block:"center"});});li.append(a);return li;}
 function selectPlace(place){var section=fileOf(place);clear();place.classList.add("sel");var nodes=[];
  if(place.classList.contains("claim")){
-  nodes.push(el("p",place.dataset.status+": "+place.dataset.reason,"claim-why"));
+  nodes.push(el("p",place.dataset.reason,"claim-why"));
   var cells=place.dataset.cells?place.dataset.cells.split("|"):[];
   if(cells.length){highlight(section,cells);var ul=el("ul");cells.forEach(function(p){var li=el("li"),a=el("a",p);a.href="#";
    a.addEventListener("click",function(e){e.preventDefault();goTo(section,p);});li.append(a);ul.append(li);});nodes.push(el("p",WORDS.cells),ul);}
@@ -962,7 +969,7 @@ function selectPlace(place){var section=fileOf(place);clear();place.classList.ad
 document.addEventListener("click",function(e){
  var go=e.target.closest("[data-go]");if(go){e.preventDefault();goTo(fileOf(go),go.dataset.go);return;}
  if(e.target.closest("#panel"))return;
- var place=e.target.closest(".claim,table.printed td,h3[data-f],p[data-f]");
+ var place=e.target.closest(".claim,table.printed td,table.printed tr[data-f],h3[data-f],p[data-f]");
  if(place&&place.tagName==="TD"&&!place.dataset.f&&place.parentNode.dataset.f)place=place.parentNode;
  if(place&&!place.closest("summary")){selectPlace(place);}
 });

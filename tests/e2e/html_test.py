@@ -163,7 +163,7 @@ def check_page(page, report, inputs):
             symbols = [n for n in places[0].walk() if "sym" in n.classes()]
             expect(symbols and symbols[0].all_text() in "✖▲●", f"{path}: finding {i}'s mark has a symbol, not a colour alone")
         claims_shown = section.find_all(lambda n: "claim" in n.classes())
-        narrative_claims = [c for c in result["claims"]["items"] if c["pointer"].startswith(("/narrative/", "/profile/"))]
+        narrative_claims = result["claims"]["items"]
         # Claims read from one figure share its mark: mismatched if one is, else verified if one is.
         statuses = {}
         for claim in narrative_claims:
@@ -232,6 +232,12 @@ def static():
     code, page, _ = run("verify", "--format", "html", "--lang", "zh", BUNDLED[1])
     expect("<html lang=\"zh-CN\">" in page and "<h2>概要</h2>" in page, "--lang zh gives a Chinese page")
     expect("表中列示" in page, "the findings in Chinese")
+    expect('<p class="unit">单位：万元</p>' in page, "the unit line as a Chinese table prints it")
+    code, page, _ = run("verify", "--format", "html", BUNDLED[1])
+    expect('<p class="unit">unit: 万元</p>' in page, "the unit line in English")
+    expect('<span class="claim c-mismatched m-error" data-at="378:186" data-status="mismatched" '
+           'data-reason="mismatched: 使用非财政拨款结余 of 人力资源和社会保障部信息中心收入预算 (9,076.74 万元)"' in page,
+           "the mismatched share is marked as an error, with its reason")
 
 
 def browser():
@@ -252,6 +258,36 @@ def browser():
         index = root.find_all(lambda n: n.attrs.get("id") == "index")[0]
         headers = [th for th in index.find_all(lambda n: n.tag == "th")]
         expect(headers[0].attrs.get("tabindex") == "0", "the script made the index sortable")
+
+        # A link to a finding opens it and highlights every cell it involves.
+        mohrss = inputs.index(os.path.join(DATA, "mohrss-information-center-2024.json"))
+        finding = next(i for i, f in enumerate(report["files"][mohrss]["findings"]) if f["rule"] == "classification.parent-code")
+        dom, _ = render(page_path, work, f"#file-{mohrss + 1}-f{finding}")
+        section = Tree(dom).root.find_all(lambda n: n.attrs.get("id") == f"file-{mohrss + 1}")[0]
+        opened = section.find_all(lambda n: n.attrs.get("id") == f"file-{mohrss + 1}-f{finding}")[0]
+        expect("open" in opened.attrs, "the linked finding is open")
+        pointers = {c["pointer"] for c in report["files"][mohrss]["findings"][finding]["cells"]}
+        lit = {n.attrs.get("data-p") for n in section.find_all(lambda n: "hl" in n.classes())}
+        expect(lit == pointers, f"the cells it involves are highlighted: {lit} for {pointers}")
+
+        # Selecting a cell lists every finding it takes part in: a copy of the page clicks the
+        # cell behind the classification finding, as a reader would.
+        with open(page_path, encoding="utf-8") as handle:
+            page = handle.read()
+        cell = report["files"][mohrss]["findings"][finding]["cells"][0]["pointer"]
+        # The finding is about a whole row: a reader clicks any cell of it.
+        click = ('<script>var place=document.querySelector(\'#file-%d [data-p="%s"]\');'
+                 '(place.tagName === "TR" ? place.cells[1] : place).click();</script></body>' % (mohrss + 1, cell))
+        clicking = os.path.join(work, "clicking.html")
+        with open(clicking, "w", encoding="utf-8") as handle:
+            handle.write(page.replace("</body>", click))
+        dom, _ = render(clicking, work)
+        panel = Tree(dom).root.find_all(lambda n: n.attrs.get("id") == "panel")[0]
+        expect("hidden" not in panel.attrs, "selecting a cell opens the panel")
+        listed = sorted(a.attrs["href"] for a in panel.find_all(lambda n: n.tag == "a" and n.attrs.get("href", "").startswith("#file-")))
+        involving = sorted(f"#file-{mohrss + 1}-f{i}" for i, f in enumerate(report["files"][mohrss]["findings"])
+                           if any(c["pointer"] == cell for c in f["cells"]))
+        expect(listed == involving, f"the panel lists every finding the cell takes part in: {listed}, not {involving}")
 
 
 def browser_large_batch():
