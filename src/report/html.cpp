@@ -13,6 +13,7 @@
 
 #include "budgetcheck/model/text.hpp"
 #include "formats.hpp"
+#include "json_writer.hpp"
 
 namespace budgetcheck::report {
 
@@ -271,11 +272,12 @@ class HtmlReporter : public Reporter {
                    "aria-label=\"{0}\">✕ {0}</button><div class=\"content\"></div></aside>\n",
                    escape(words_.close));
         fmt::print(out_,
-                   "<script>const WORDS={{checked:\"{}\",unchecked:\"{}\",findings:\"{}\","
-                   "pointer:\"{}\",cells:\"{}\",noCells:\"{}\"}};{}</script>\n</body></html>\n",
-                   escape(words_.cell_checked), escape(words_.cell_unchecked),
-                   escape(words_.findings_here), escape(words_.pointer), escape(words_.cells),
-                   escape(words_.no_claim_cells), script());
+                   // Script text is not HTML: the words go in as JSON strings, not entities.
+                   "<script>const WORDS={{checked:{},unchecked:{},findings:{},pointer:{},"
+                   "cells:{},noCells:{}}};{}</script>\n</body></html>\n",
+                   json_string(words_.cell_checked), json_string(words_.cell_unchecked),
+                   json_string(words_.findings_here), json_string(words_.pointer),
+                   json_string(words_.cells), json_string(words_.no_claim_cells), script());
     }
 
   private:
