@@ -155,7 +155,10 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
     if (options.baseline != nullptr) {
         apply_baseline(*options.baseline, result);
     }
-    return result;  // the document goes out of scope here: a batch keeps only findings
+    if (options.keep_as_printed) {
+        result.as_printed = as_printed(*loaded.document);
+    }
+    return result;  // the document goes out of scope here: a batch keeps only what it reports
 }
 
 std::string prior_mismatch(const std::string& prior, const std::vector<std::string>& files) {

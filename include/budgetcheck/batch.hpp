@@ -1,5 +1,6 @@
 // Checking many files: loads and checks them on N threads, and hands results back in path order
-// whatever N is, so output is deterministic. Only the findings of each file are kept.
+// whatever N is, so output is deterministic. Only the findings of each file are kept (and, when
+// asked, its tables as printed).
 #pragma once
 
 #include <functional>
@@ -17,6 +18,9 @@ struct BatchOptions {
     const Baseline* baseline = nullptr;
     unsigned jobs = 1;
     std::string prior;  // last year's disclosure named by --prior: every file is checked with it
+    // Keep each file's tables and texts as printed in its result (for the html report); off,
+    // a batch holds only findings.
+    bool keep_as_printed = false;
     std::function<void(std::size_t done, std::size_t total)>
         progress;  // called from the emitting thread
 };

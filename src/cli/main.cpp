@@ -273,7 +273,8 @@ int run(std::vector<std::string> args) {
         if ((groups & Report) != 0) {
             on.add_option("--format", settings.format, "Report format")
                 ->check(CLI::IsMember(
-                    {"text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv"}));
+                    {"text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv",
+                     "html"}));
             on.add_option("--output", settings.output,
                           "Write the report to FILE (atomically) instead of standard output");
             on.add_option("--lang", settings.lang, "Message language (default: from the locale)")
@@ -466,6 +467,7 @@ int run(std::vector<std::string> args) {
     BatchOptions batch;
     batch.load = load;
     batch.rules = *options;
+    batch.keep_as_printed = shows_tables(parse_format(settings.format).value_or(Format::Text));
     batch.jobs =
         settings.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : settings.jobs;
     if (!settings.baseline.empty() && verify->parsed()) {

@@ -16,6 +16,7 @@ std::unique_ptr<Reporter> make_github(std::ostream& out, const ReportOptions& op
 std::unique_ptr<Reporter> make_junit(std::ostream& out, const ReportOptions& options);
 std::unique_ptr<Reporter> make_markdown(std::ostream& out, const ReportOptions& options);
 std::unique_ptr<Reporter> make_csv(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<Reporter> make_html(std::ostream& out, const ReportOptions& options);
 
 // The message in the chosen language.
 inline const std::string& message_of(const Finding& finding, const ReportOptions& options) {

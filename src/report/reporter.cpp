@@ -14,7 +14,7 @@ namespace {
 constexpr std::pair<Format, std::string_view> format_names[] = {
     {Format::Text, "text"},         {Format::Json, "json"},     {Format::Ndjson, "ndjson"},
     {Format::Sarif, "sarif"},       {Format::Github, "github"}, {Format::Junit, "junit"},
-    {Format::Markdown, "markdown"}, {Format::Csv, "csv"},
+    {Format::Markdown, "markdown"}, {Format::Csv, "csv"},       {Format::Html, "html"},
 };
 
 }  // namespace
@@ -44,6 +44,8 @@ std::string located(const std::string& file, const SourceLocation& where) {
 }
 
 }  // namespace report
+
+bool shows_tables(Format format) { return format == Format::Html; }
 
 std::size_t FileResult::count(Severity severity) const {
     std::size_t n = report ? report->count(severity) : 0;
@@ -112,6 +114,8 @@ std::unique_ptr<Reporter> make_reporter(Format format, std::ostream& out,
             return report::make_markdown(out, options);
         case Format::Csv:
             return report::make_csv(out, options);
+        case Format::Html:
+            return report::make_html(out, options);
     }
     return report::make_text(out, options);
 }

@@ -133,7 +133,7 @@ def jobs():
             shutil.copy(JILIN, os.path.join(work, f"j{i}.json"))
             shutil.copy(MOHRSS, os.path.join(work, f"m{i}.json"))
         shutil.copy(TRUNCATED, os.path.join(work, "broken.json"))
-        for fmt in ("text", "json", "ndjson", "sarif"):
+        for fmt in ("text", "json", "ndjson", "sarif", "html"):
             one = run("verify", "--jobs", "1", "--format", fmt, work)
             four = run("verify", "--jobs", "4", "--format", fmt, work)
             expect(one == four, f"--jobs 1 and --jobs 4 differ in {fmt}")
@@ -367,7 +367,7 @@ def bad_input():
         code, out, _ = run("verify", batch)
         expect(code == 2 and "zz-good.json: 0 errors, 0 warnings, 0 notes" in out, "the good file of a broken batch is checked")
         # Every report stays UTF-8 whatever the broken files held (run() decodes strictly).
-        for name in ("text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv"):
+        for name in ("text", "json", "ndjson", "sarif", "github", "junit", "markdown", "csv", "html"):
             code, out, _ = run("verify", "--format", name, batch)
             expect(code == 2 and "U+201C" in out, f"the {name} report of a broken batch")
     regressions = os.path.join(SRC, "tests/fuzz-regressions")

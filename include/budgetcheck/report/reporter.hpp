@@ -11,11 +11,14 @@
 #include <vector>
 
 #include "budgetcheck/load/load.hpp"
+#include "budgetcheck/report/as_printed.hpp"
 #include "budgetcheck/rules/engine.hpp"
 
 namespace budgetcheck {
 
-enum class Format { Text, Json, Ndjson, Sarif, Github, Junit, Markdown, Csv };
+enum class Format { Text, Json, Ndjson, Sarif, Github, Junit, Markdown, Csv, Html };
+// Whether the format shows each file's tables as printed, so the batch must keep them.
+bool shows_tables(Format format);
 std::optional<Format> parse_format(std::string_view name);
 std::string_view to_string(Format format);
 
@@ -33,7 +36,7 @@ struct StaleEntry {
 };
 
 // Everything known about one input file once it has been checked; the document itself is not
-// kept, so a batch holds only findings.
+// kept, so a batch holds only findings, and the page as printed when a format shows it.
 struct FileResult {
     std::string file;
     std::vector<LoadDiagnostic> input_diagnostics;
@@ -44,6 +47,8 @@ struct FileResult {
     std::string title;  // the document's title, when it loaded
     std::optional<DocumentIdentity> identity;  // who published it, for which year: when it loaded
     std::string last_year;  // the file of last year's disclosure it was checked with, if any
+    // Its tables and texts as printed, kept only when the report shows them (html).
+    std::optional<PrintedDocumentView> as_printed;
 
     // Findings of that severity, counting input diagnostics with them: a cell that cannot be
     // read is an error, and a misspelled key or a title no kind matches a warning, since they
