@@ -22,6 +22,8 @@
 #include <CLI/CLI.hpp>
 
 #include "budgetcheck/batch.hpp"
+#include "budgetcheck/diff.hpp"
+#include "budgetcheck/report/diff_report.hpp"
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/model/text.hpp"
 #include "budgetcheck/report/inspect.hpp"
@@ -246,6 +248,50 @@ void print_rules(std::ostream& out, const RuleOptions& options, const Settings& 
         settings.config.empty() ? "" : " · config " + settings.config);
 }
 
+// budgetcheck diff OLD NEW: both versions loaded and checked, then compared.
+int run_diff(const std::string& before_file, const std::string& after_file,
+             const std::string& format, const Settings& settings, const LoadOptions& load,
+             const RuleOptions& options, Language language) {
+    LoadResult before = load_file(before_file, load);
+    LoadResult after = load_file(after_file, load);
+    bool unreadable = false;
+    for (const LoadResult* version : {&before, &after}) {
+        if (version->checkable()) {
+            continue;
+        }
+        unreadable = true;
+        for (const LoadDiagnostic& d : version->diagnostics) {
+            fmt::print(std::cerr, "{}:{}:{}: {}: {} [{}]\n", version->file, d.where.line,
+                       d.where.column, to_string(d.severity), d.message, d.code);
+        }
+        fmt::print(std::cerr, "budgetcheck: {} cannot be read as a disclosure\n", version->file);
+    }
+    if (unreadable) {
+        return to_int(ExitCode::InputError);
+    }
+    const CheckReport before_report = check_document(*before.document, options);
+    const CheckReport after_report = check_document(*after.document, options);
+    const DocumentDiff changes =
+        diff_documents(*before.document, before_report, *after.document, after_report);
+    Output output(settings.output);
+    if (!output.ok()) {
+        fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);
+        return to_int(ExitCode::InputError);
+    }
+    ReportOptions report_options;
+    report_options.language = language;
+    report_options.tool_version = BUDGETCHECK_VERSION;
+    write_diff(output.stream(), changes,
+               format == "json" ? DiffFormat::Json
+                                : (format == "markdown" ? DiffFormat::Markdown : DiffFormat::Text),
+               before_file, after_file, report_options);
+    if (!output.commit()) {
+        fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);
+        return to_int(ExitCode::InputError);
+    }
+    return changes.anything_changed() ? to_int(ExitCode::Findings) : to_int(ExitCode::Ok);
+}
+
 int run(std::vector<std::string> args) {
     CLI::App app{
         "budgetcheck: finds the errors in Chinese government budget disclosures "
@@ -360,6 +406,25 @@ int run(std::vector<std::string> args) {
         "  (then write each entry's justification, and run verify --baseline "
         "budgetcheck.baseline.json)");
 
+    std::vector<std::string> diff_paths;
+    std::string diff_format = "text";
+    auto* diff = app.add_subcommand(
+        "diff", "Show what changed between two versions of a disclosure, findings included");
+    diff->add_option("OLD NEW", diff_paths, "The earlier and the later version")
+        ->required()
+        ->expected(2);
+    diff->add_option("--format", diff_format, "Report format")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    diff->add_option("--output", settings.output,
+                     "Write the report to FILE (atomically) instead of standard output");
+    diff->add_option("--lang", settings.lang, "Message language (default: from the locale)")
+        ->check(CLI::IsMember({"auto", "en", "zh"}));
+    add_options(*diff, Checking);
+    diff->footer(
+        "Exit codes: 0 nothing changed, 1 something changed, 2 a version could not be read.\n"
+        "Example:\n  budgetcheck diff --format markdown drafts/v1.json drafts/v2.json > "
+        "comment.md");
+
     auto* schema =
         app.add_subcommand("schema", "Print the JSON Schema of the transcription format");
     schema->footer("Example:\n  budgetcheck schema > budgetcheck-v1.schema.json");
@@ -461,6 +526,11 @@ int run(std::vector<std::string> args) {
         }
         write_inspection(std::cout, result);
         return result.has_errors() ? to_int(ExitCode::InputError) : to_int(ExitCode::Ok);
+    }
+
+    if (diff->parsed()) {
+        return run_diff(diff_paths[0], diff_paths[1], diff_format, settings, load, *options,
+                        language);
     }
 
     Baseline accepted;

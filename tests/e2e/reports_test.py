@@ -376,7 +376,32 @@ def bad_input():
         expect(code in (0, 1, 2) and "internal error" not in err, f"fuzz regression {name}")
 
 
-SCENARIOS = {"bad-input": bad_input, "formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
+def diff():
+    corpus = os.path.join(SRC, "data/corpus")
+    draft = os.path.join(corpus, "putuo-wanli-street-2025-dept-budget-draft-b.json")
+    published = os.path.join(corpus, "putuo-wanli-street-2025-dept-budget.json")
+    code, out, _ = run("diff", JILIN, JILIN)
+    expect(code == 0 and out.endswith("0 figures changed, 0 rows and 0 tables added, removed or relabelled, 0 text sections changed; 0 findings fixed, 0 new\n"),
+           "a file against itself: nothing changed, exit 0")
+    code, out, _ = run("diff", draft, published)
+    expect(code == 1, f"something changed: exit 1 ({code})")
+    # The one figure the draft printed on a row with no label, gone in the published version.
+    expect("2025年部门财政拨款收支预算总表: #4 × 财政拨款收入 / 预算数: 189,767,551.46 → (blank)" in out, "a changed figure")
+    expect("350 cells printed differently with the same figure" in out, "blanks printed as 0 are not figure changes")
+    expect("  fixed: " + draft in out and "[completeness.unlabelled-row]" in out, "the unlabelled row's finding is fixed")
+    expect("1 figures changed, 4 rows and 0 tables added, removed or relabelled, 5 text sections changed" in out, "the summary line")
+    code, out, _ = run("diff", "--format", "json", draft, published)
+    report = json.loads(out)
+    changed = [c for c in report["cells"] if not c["same_figure"]]
+    expect(report["changed"] and len(changed) == 1 and changed[0]["after_at"]["line"] == 273, "json diff")
+    code, out, _ = run("diff", "--format", "markdown", draft, published)
+    expect(out.startswith("## budgetcheck diff:") and "### Fixed findings" in out and "| 189,767,551.46 | (blank) |" in out,
+           "markdown diff for a merge request")
+    code, _, err = run("diff", draft, os.path.join(SRC, "tests/fixtures/truncated.json"))
+    expect(code == 2 and "cannot be read as a disclosure" in err, "an unreadable version")
+
+
+SCENARIOS = {"diff": diff, "bad-input": bad_input, "formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
              "output-file": output_file, "config": config, "baseline": baseline, "rules-and-explain": rules_and_explain,
              "last-year": last_year}
 SCENARIOS[SCENARIO]()
