@@ -53,6 +53,9 @@ void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
 void unlabelled_rows(const Document&, RuleContext&);
 
+// text.cpp: words a template left behind
+void template_residue(const Document&, RuleContext&);
+
 // narrative.cpp: the claims of the 情况说明
 void narrative_amounts(const Document&, RuleContext&);
 void narrative_shares(const Document&, RuleContext&);

@@ -110,6 +110,10 @@ constexpr RuleInfo registry[] = {
      "An empty table says why it is empty", "空表说明原因", r::empty_table_explained},
     {"completeness.unlabelled-row", "completeness", S::Warning,
      "A row that prints figures says what they are", "列示数字的行应有名称", r::unlabelled_rows},
+    // the words, apart from the figures
+    {"text.template-residue", "text", S::Error,
+     "No placeholder or template wording is left in the text", "无未替换的占位符或模板文字",
+     r::template_residue},
     // the narrative (情况说明) against the tables
     {"narrative.amount", "narrative", S::Error,
      "An amount the narrative quotes agrees with its table cell", "情况说明所引金额与表格一致",

@@ -1,0 +1,105 @@
+// The text rules (template residue, years) and completeness.empty-table-note, shown firing on a
+// real corpus document with one text changed, and holding on the document as published.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "rules_support.hpp"
+
+using namespace budgetcheck;
+using namespace budgetcheck::test;
+
+namespace {
+
+std::string corpus_text(const std::string& name) {
+    std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/corpus/" + name);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The corpus document with `from` (printed exactly once) replaced by `to`, checked.
+CheckReport check_changed(const std::string& name, const std::string& from, const std::string& to) {
+    std::string text = corpus_text(name);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    text.replace(at, from.size(), to);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    REQUIRE(loaded.diagnostics.empty());
+    return check_document(*loaded.document);
+}
+
+// A small document whose 情况说明 is one text, for the grammar's edge cases.
+CheckReport check_narrative(const std::string& text, int year = 2024) {
+    return check_text(
+        R"({"budgetcheck": 1, "document": {"title": "t", "unit": "测试单位", "year": )" +
+        std::to_string(year) +
+        R"(, "kind": "unit_budget"}, "narrative": [{"section": "一、说明", "text": ")" + text +
+        R"("}], "tables": []})");
+}
+
+const std::string wanli = "putuo-wanli-street-2025-dept-budget.json";
+const std::string justice = "putuo-justice-bureau-2026-unit-budget.json";
+
+}  // namespace
+
+TEST_CASE("text.template-residue: a template's words left in the text", "[rules][text]") {
+    SECTION("the published 万里街道 2025 disclosure has none") {
+        const LoadResult loaded = load_file(BUDGETCHECK_SOURCE_DIR "/data/corpus/" + wanli);
+        REQUIRE(loaded.document);
+        const CheckReport report = check_document(*loaded.document);
+        CHECK(findings_of(report, "text.template-residue").empty());
+    }
+    SECTION("a reason left unwritten") {
+        auto found =
+            findings_of(check_changed(wanli, "主要原因是购置车辆类型不同；", "主要原因是；"),
+                        "text.template-residue");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Error);
+        CHECK(
+            found[0].message_en ==
+            "其他相关情况说明 still carries template text “主要原因是；”: a reason left unfilled");
+        CHECK(found[0].message_zh == "其他相关情况说明仍含模板文字“主要原因是；”：原因未填写");
+        CHECK(found[0].cells[0].source.pointer == "/narrative/1/text");
+        CHECK(found[0].cells[0].source.line > 0);
+    }
+    SECTION("a placeholder in a note under a table, and the template's alternatives") {
+        auto note = findings_of(check_changed(wanli, "注:本部门2025年无国有资本经营预算",
+                                              "注:XX部门2025年无国有资本经营预算"),
+                                "text.template-residue");
+        REQUIRE(note.size() == 1);
+        CHECK(note[0].message_en ==
+              "2025年部门国有资本经营预算支出功能分类预算表 · note still carries template text "
+              "“XX”: a placeholder standing for a name or figure");
+        CHECK(note[0].cells[0].source.pointer == "/tables/6/notes/0");
+        auto alternatives =
+            findings_of(check_changed(wanli, "比2024年预算减少10万元，主要原因是2025年新",
+                                      "比2024年预算增加（减少）10万元，主要原因是2025年新"),
+                        "text.template-residue");
+        REQUIRE(alternatives.size() == 1);
+        CHECK(alternatives[0].actual == "增加（减少）");
+        CHECK(alternatives[0].message_en ==
+              "其他相关情况说明 still carries template text “增加（减少）”: alternatives of the "
+              "template with neither chosen");
+    }
+    SECTION("the grammar: what is a placeholder and what is not") {
+        auto residues = [](const std::string& text) {
+            std::vector<std::string> out;
+            for (const Finding& f : findings_of(check_narrative(text), "text.template-residue")) {
+                out.push_back(f.actual);
+            }
+            return out;
+        };
+        using V = std::vector<std::string>;
+        CHECK(residues("××单位预算x,xxx.xx万元，{单位}（略）") ==
+              V{"××", "x,xxx.xx", "{单位}", "（略）"});
+        CHECK(residues("与上年相比增加持平，增长/下降0%（如持平作持平表述）") ==
+              V{"增加持平", "增长/下降", "（如持平作持平表述）"});
+        CHECK(residues("2023年当年预算执行数为。主要用于qq。") == V{"数为。", "主要用于qq。"});
+        // A multiplication, a Latin word, a written reason, a 增减 column and a single 增加.
+        CHECK(residues("2×3台，Xbox与maxx，主要原因是业务量增加，执行数为30万元。").empty());
+    }
+}
