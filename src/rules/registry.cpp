@@ -114,6 +114,10 @@ constexpr RuleInfo registry[] = {
     {"text.template-residue", "text", S::Error,
      "No placeholder or template wording is left in the text", "无未替换的占位符或模板文字",
      r::template_residue},
+    {"text.title-year", "text", S::Error, "A table's title carries the report's year",
+     "表格标题年度与本文件年度一致", r::title_year},
+    {"text.year", "text", S::Warning, "A year in the text is the report's year or the one before",
+     "文中年度为本年度或上年度", r::text_years},
     // the narrative (情况说明) against the tables
     {"narrative.amount", "narrative", S::Error,
      "An amount the narrative quotes agrees with its table cell", "情况说明所引金额与表格一致",

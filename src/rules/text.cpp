@@ -1,5 +1,5 @@
 // The words of a disclosure, apart from its figures: text a template left for the writer to fill
-// in (模板残留).
+// in (模板残留), and years that do not belong to the report.
 //
 // Every text is scanned with its width folded one code point for one code point, so an index
 // into the folded text is an index into the printed one, and locate_in_string can turn it into
@@ -288,6 +288,103 @@ CellRef ref_at(const Place& place, std::size_t at, std::string printed) {
     return ref;
 }
 
+// ---- years ----------------------------------------------------------------------------------
+
+// A year printed in a text: 2024年, 2018 年度, or in a title with no 年 at all.
+struct Year {
+    int value = 0;
+    std::size_t at = 0;
+    std::size_t end = 0;  // just past the digits
+};
+
+std::vector<Year> years_in(std::u32string_view text, bool need_nian) {
+    std::vector<Year> out;
+    for (std::size_t at = 0; at + 4 <= text.size(); ++at) {
+        // Four digits standing alone: not inside a longer number (2043.58, 12019) …
+        // (a comma only between digits: the full-width ， of a sentence folds to , as well).
+        if (at > 0 && (is_digit(text[at - 1]) || text[at - 1] == U'.' ||
+                       (text[at - 1] == U',' && at > 1 && is_digit(text[at - 2])))) {
+            continue;
+        }
+        if (!std::all_of(text.begin() + static_cast<std::ptrdiff_t>(at),
+                         text.begin() + static_cast<std::ptrdiff_t>(at + 4), is_digit)) {
+            continue;
+        }
+        const std::size_t end = at + 4;
+        if (end < text.size() && (is_digit(text[end]) || text[end] == U'.')) {
+            continue;
+        }
+        const int value = (text[at] - U'0') * 1000 + (text[at + 1] - U'0') * 100 +
+                          (text[at + 2] - U'0') * 10 + (text[at + 3] - U'0');
+        if (value < 1949 || value > 2099) {
+            continue;
+        }
+        // … and, in running text, followed by 年: an amount of 2025.97 万元 or a document number
+        // 〔2019〕12号 is not a year of the text's own.
+        std::size_t after = end;
+        while (after < text.size() && text[after] == U' ') {
+            ++after;
+        }
+        if (need_nian && (after == text.size() || text[after] != U'年')) {
+            continue;
+        }
+        out.push_back({value, at, end});
+    }
+    return out;
+}
+
+// Where another year is in its place: within 《》 (the title of a document), after 截至/截止
+// (the date a count was taken), as a point of reference (自2017年7月起, 2015年以来), or as one end
+// of a period that contains the report's year (2018-2020年财政规划).
+bool excused(std::u32string_view text, const Year& year, int report_year) {
+    const std::size_t open = text.rfind(U'《', year.at);
+    if (open != std::u32string_view::npos) {
+        const std::size_t close = text.find(U'》', open);
+        if (close != std::u32string_view::npos && close > year.at) {
+            return true;
+        }
+    }
+    const std::size_t from = year.at >= 3 ? year.at - 3 : 0;
+    const std::u32string_view before = text.substr(from, year.at - from);
+    for (std::u32string_view word : {U"截至", U"截止", U"自", U"从", U"于"}) {
+        if (before.find(word) != std::u32string_view::npos) {
+            return true;
+        }
+    }
+    // The date the year opens: 2017年7月1日, then what follows it.
+    std::size_t after = year.end;
+    while (after < text.size() &&
+           (text[after] == U' ' || text[after] == U'年' || text[after] == U'月' ||
+            text[after] == U'日' || text[after] == U'度' || is_digit(text[after]))) {
+        ++after;
+    }
+    for (std::u32string_view word : {U"起", U"以来", U"开始", U"以前", U"之前"}) {
+        if (starts_with(text, after, word)) {
+            return true;
+        }
+    }
+    // A period: two years joined by -, —, ~ or 至, one before and one from the report year on.
+    // Its first year need not carry 年 (2018-2020 年).
+    for (const Year& other : years_in(text, false)) {
+        if (other.at == year.at) {
+            continue;
+        }
+        const Year& first = other.at < year.at ? other : year;
+        const Year& second = other.at < year.at ? year : other;
+        std::u32string_view between = text.substr(first.end, second.at - first.end);
+        if (between.size() > 3) {
+            continue;
+        }
+        const bool joined = std::any_of(between.begin(), between.end(), [](char32_t c) {
+            return c == U'-' || c == U'—' || c == U'–' || c == U'~' || c == U'至' || c == U'－';
+        });
+        if (joined && first.value <= report_year && report_year <= second.value) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 void template_residue(const Document& document, RuleContext& context) {
@@ -314,6 +411,101 @@ void template_residue(const Document& document, RuleContext& context) {
                                              where_of(place), printed, residue.meaning.en);
             finding.message_zh =
                 fmt::format("{}仍含模板文字“{}”：{}", where_of(place), printed, residue.meaning.zh);
+            context.report(std::move(finding));
+        }
+    }
+}
+
+void title_year(const Document& document, RuleContext& context) {
+    for (const Table& table : document.tables) {
+        const std::u32string text = folded(table.title);
+        CellRef ref;
+        ref.table = table.title;
+        ref.table_index = table.json_index;
+        ref.row = "title";
+        ref.printed = table.title;
+        for (const Year& year : years_in(text, false)) {
+            context.count_checked({});
+            if (year.value == document.year) {
+                continue;
+            }
+            ref.source =
+                locate_in_string(table.title_source.text_source, table.title_source.raw, year.at);
+            Finding finding;
+            finding.severity = context.rule().default_severity;
+            finding.cells = {ref};
+            finding.expected = std::to_string(document.year);
+            finding.actual = std::to_string(year.value);
+            finding.message_en =
+                fmt::format("{} is titled for {}, but the document is the {} {}", table.title,
+                            year.value, document.year, chinese_name(document.kind));
+            finding.message_zh =
+                fmt::format("{}标题年度为{}年，而本文件为{}年{}", table.title, year.value,
+                            document.year, chinese_name(document.kind));
+            context.report(std::move(finding));
+        }
+    }
+}
+
+void text_years(const Document& document, RuleContext& context) {
+    // The 情况说明, the notes under tables and the column headers speak of the budget year and
+    // the year before it. The 部门概况 recounts the unit's history and the 名词解释 the history
+    // of a policy, so neither is read.
+    std::vector<Place> places;
+    for (const TextSection& section : document.narrative) {
+        places.push_back({section.text, section.heading, "text", &section, {}, true});
+    }
+    for (const Table& table : document.tables) {
+        for (const TextSection& note : table.note_sources) {
+            places.push_back({note.text, table.title, "note", &note, {}, true, table.json_index});
+        }
+        for (const TableSide& side : table.sides) {
+            for (const Column& column : side.columns) {
+                for (const std::string& header : column.header) {
+                    places.push_back({header, table.title, column.printed(), nullptr, column.source,
+                                      false, table.json_index});
+                }
+            }
+        }
+    }
+    std::set<std::string> reported;  // a header read in two panels of one table is one header
+    for (const Place& place : places) {
+        const std::u32string text = folded(place.text);
+        for (const Year& year : years_in(text, true)) {
+            context.count_checked({});
+            if (year.value == document.year || year.value == document.year - 1 ||
+                excused(text, year, document.year)) {
+                continue;
+            }
+            // Quoted with its clause: from the mark before it to the mark after it.
+            const std::u32string original = decode_utf8(place.text);
+            std::size_t from = year.at;
+            while (from > 0 && year.at - from < 30 && !ends_clause(text[from - 1]) &&
+                   text[from - 1] != U'!' && text[from - 1] != U'?') {
+                --from;
+            }
+            std::size_t to = year.end;
+            while (to < text.size() && to - year.end < 30 && !ends_clause(text[to])) {
+                ++to;
+            }
+            const std::string quoted =
+                encode_utf8(std::u32string_view(original).substr(from, to - from));
+            CellRef ref = ref_at(place, year.at, quoted);
+            if (!reported.insert(ref.source.pointer + "#" + std::to_string(year.at)).second) {
+                continue;
+            }
+            Finding finding;
+            finding.severity = context.rule().default_severity;
+            finding.cells = {ref};
+            finding.expected = fmt::format("{} or {}", document.year, document.year - 1);
+            finding.actual = std::to_string(year.value);
+            finding.message_en = fmt::format(
+                "{} speaks of {} in “{}”, but the document is the {} {}, compared with {}",
+                where_of(place), year.value, quoted, document.year, chinese_name(document.kind),
+                document.year - 1);
+            finding.message_zh =
+                fmt::format("{}“{}”中的年度{}年既非本年度{}年也非上年度{}年", where_of(place),
+                            quoted, year.value, document.year, document.year - 1);
             context.report(std::move(finding));
         }
     }

@@ -225,10 +225,23 @@ TEST_CASE("corpus: 万里街道 2025 drafts, what the published version correcte
             {"narrative.breakdown", Severity::Error, "/narrative/0/text", "0.00 + 0.00 + 0.00 = 0.00 ≠ 18976.76"},
             // … the tables print 189,767,551 元 of 一般公共预算 money, not 0.00.
             {"narrative.amount", Severity::Error, "/narrative/0/text", "0.00 万元 ≠ 18976.7551 万元"},
-            // 编制说明 24 (行政运行) reads 2023年当年预算执行数为。 with no figure; 31 (住房公积金) the same
-            // (the published version drops these sentences) …
+            // 编制说明 items 1-33 still carry the 2024 edition's year: "2023年当年预算执行数为…" in a 2025
+            // budget, where the year before is 2024 (the published version drops these sentences);
+            // eight times, the last in 24 (行政运行) …
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
+            // … which reads 2023年当年预算执行数为。 with no figure; 31 (住房公积金) the same …
             {"text.template-residue", Severity::Error, "/narrative/0/text", ""},
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
             {"text.template-residue", Severity::Error, "/narrative/0/text", ""},
+            // … and 32 (购房补贴) 2023年当年预算执行数为318.14.
+            {"text.year", Severity::Warning, "/narrative/0/text", ""},
             // 其他相关情况说明 一: the reasons for 三公 are "qq" once and "11" four times.
             {"text.template-residue", Severity::Error, "/narrative/1/text", ""},
             {"text.template-residue", Severity::Error, "/narrative/1/text", ""},

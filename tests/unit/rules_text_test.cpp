@@ -1,5 +1,5 @@
-// The text rules (template residue, years) and completeness.empty-table-note, shown firing on a
-// real corpus document with one text changed, and holding on the document as published.
+// The text rules (template residue, years), shown firing on a real corpus document with one
+// text changed, and holding on the document as published.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -101,5 +101,57 @@ TEST_CASE("text.template-residue: a template's words left in the text", "[rules]
         CHECK(residues("2023年当年预算执行数为。主要用于qq。") == V{"数为。", "主要用于qq。"});
         // A multiplication, a Latin word, a written reason, a 增减 column and a single 增加.
         CHECK(residues("2×3台，Xbox与maxx，主要原因是业务量增加，执行数为30万元。").empty());
+    }
+}
+
+TEST_CASE("text.title-year: a table titled for another year", "[rules][text]") {
+    auto found = findings_of(check_changed(wanli, "\"2025年部门政府性基金预算支出功能分类预算表\"",
+                                           "\"2024年部门政府性基金预算支出功能分类预算表\""),
+                             "text.title-year");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::Error);
+    CHECK(found[0].message_en ==
+          "2024年部门政府性基金预算支出功能分类预算表 is titled for 2024, but the document is the "
+          "2025 部门预算");
+    CHECK(found[0].message_zh ==
+          "2024年部门政府性基金预算支出功能分类预算表标题年度为2024年，而本文件为2025年部门预算");
+    CHECK(found[0].cells[0].source.pointer == "/tables/5/title");
+    CHECK(found[0].expected == "2025");
+    CHECK(found[0].actual == "2024");
+}
+
+TEST_CASE("text.year: a year neither the report's nor the one before", "[rules][text]") {
+    SECTION("a year carried over from two editions back") {
+        auto found = findings_of(check_changed(justice, "2025年当年预算执行数为1690.69万元",
+                                               "2024年当年预算执行数为1690.69万元"),
+                                 "text.year");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Warning);
+        CHECK(found[0].message_en ==
+              "2026年单位预算编制说明 speaks of 2024 in “2024年当年预算执行数为1690.69万元”, "
+              "but the document is the 2026 单位预算, compared with 2025");
+        CHECK(found[0].cells[0].source.pointer == "/narrative/0/text");
+    }
+    SECTION("a date a count was taken is in its place") {
+        CHECK(findings_of(check_changed(justice, "截至2025年8月31日", "截至2023年8月31日"),
+                          "text.year")
+                  .empty());
+    }
+    SECTION("the grammar: what is another year and what is excused") {
+        auto years = [](const std::string& text) {
+            std::vector<std::string> out;
+            for (const Finding& f : findings_of(check_narrative(text), "text.year")) {
+                out.push_back(f.actual);
+            }
+            return out;
+        };
+        using V = std::vector<std::string>;
+        CHECK(years("2022年预算执行数为1万元，2025年将完成。") == V{"2022", "2025"});
+        // Amounts and document numbers carry no 年; 《》, 截至, 自…起, 以来 and a period holding
+        // the report's year excuse the rest.
+        CHECK(years("增加2043.58万元，苏财预〔2019〕82号，《2019年重点工作》，截至2022年8月31日，"
+                    "自2017年7月起，2015年以来，2023-2025年规划，2022年-2024年财政规划。")
+                  .empty());
+        CHECK(years("2019-2021年规划") == V{"2021"});
     }
 }
