@@ -51,6 +51,7 @@ void rate_above_100(const Document&, RuleContext&);
 // completeness.cpp
 void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
+void empty_table_note(const Document&, RuleContext&);
 void unlabelled_rows(const Document&, RuleContext&);
 
 // text.cpp: words a template left behind, and years

@@ -108,6 +108,9 @@ constexpr RuleInfo registry[] = {
      r::required_tables},
     {"completeness.empty-table-explained", "completeness", S::Warning,
      "An empty table says why it is empty", "空表说明原因", r::empty_table_explained},
+    {"completeness.empty-table-note", "completeness", S::Error,
+     "A fund table's note speaks of its own table",
+     "政府性基金、国有资本经营、“三公”表的注释与本表相符", r::empty_table_note},
     {"completeness.unlabelled-row", "completeness", S::Warning,
      "A row that prints figures says what they are", "列示数字的行应有名称", r::unlabelled_rows},
     // the words, apart from the figures

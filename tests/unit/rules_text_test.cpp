@@ -1,5 +1,6 @@
-// The text rules (template residue, years), shown firing on a real corpus document with one
-// text changed, and holding on the document as published.
+// The text rules (template residue, years) and completeness.empty-table-note, shown firing on a
+// real corpus document with one text changed, and holding on the document as published (the
+// fund tables' notes are text as much as the narrative is).
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -153,5 +154,27 @@ TEST_CASE("text.year: a year neither the report's nor the one before", "[rules][
                     "自2017年7月起，2015年以来，2023-2025年规划，2022年-2024年财政规划。")
                   .empty());
         CHECK(years("2019-2021年规划") == V{"2021"});
+    }
+}
+
+TEST_CASE("completeness.empty-table-note: a fund table's note speaks of its own table",
+          "[rules][completeness]") {
+    SECTION("as published, every note under 万里街道 2025's fund tables names its own fund") {
+        const LoadResult loaded = load_file(BUDGETCHECK_SOURCE_DIR "/data/corpus/" + wanli);
+        REQUIRE(loaded.document);
+        CHECK(
+            findings_of(check_document(*loaded.document), "completeness.empty-table-note").empty());
+    }
+    SECTION("the 政府性基金 note copied under the 国有资本经营 table") {
+        auto found =
+            findings_of(check_changed(wanli, "注:本部门2025年无国有资本经营预算财政拨款安排的预算",
+                                      "注:本部门2025年无政府性基金预算财政拨款安排的预算"),
+                        "completeness.empty-table-note");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Error);
+        CHECK(found[0].message_en ==
+              "the note under 2025年部门国有资本经营预算支出功能分类预算表 speaks of 政府性基金, "
+              "not of 国有资本经营: it was written for another table");
+        CHECK(found[0].cells[0].source.pointer == "/tables/6/notes/0");
     }
 }
