@@ -1,6 +1,6 @@
-// The text rules (template residue, years) and completeness.empty-table-note, shown firing on a
-// real corpus document with one text changed, and holding on the document as published (the
-// fund tables' notes are text as much as the narrative is).
+// The text rules (template residue, years), completeness.empty-table-note and the self-contained
+// part of narrative.change, shown firing on a real corpus document with one text changed, and
+// holding on the document as published.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -176,5 +176,42 @@ TEST_CASE("completeness.empty-table-note: a fund table's note speaks of its own 
               "the note under 2025年部门国有资本经营预算支出功能分类预算表 speaks of 政府性基金, "
               "not of 国有资本经营: it was written for another table");
         CHECK(found[0].cells[0].source.pointer == "/tables/6/notes/0");
+    }
+}
+
+TEST_CASE("narrative.change: a change sentence that contradicts its own words",
+          "[rules][narrative]") {
+    SECTION("an increase to a figure of 0") {
+        // The document's own three narrative.change errors stay; the fourth is the new sentence.
+        auto found = findings_of(
+            check_changed(justice, "国有资本经营预算拨款支出预算0万元，与2025年预算持平",
+                          "国有资本经营预算拨款支出预算0万元，比2025年预算增加5万元"),
+            "narrative.change");
+        REQUIRE(found.size() == 4);
+        const Finding& f = found[0];
+        CHECK(f.severity == Severity::Error);
+        CHECK(f.message_en ==
+              "国有资本经营预算拨款支出预算 is 0 万元, so it cannot have risen by 5 万元: last "
+              "year's figure would be below zero");
+        CHECK(f.arithmetic == "0 − 5 万元 < 0");
+        CHECK(f.cells.size() == 2);
+    }
+    SECTION("an increase of nothing") {
+        auto found = findings_of(check_changed(wanli, "公务接待费1.35万元。比2024年预算持平",
+                                               "公务接待费1.35万元。比2024年预算增加0万元"),
+                                 "narrative.change");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].message_en ==
+              "the narrative calls a change of 0 万元 for 公务接待费 an increase: a change of "
+              "nothing is 持平");
+        CHECK(found[0].message_zh == "情况说明称公务接待费增加 0 万元：变动为零应表述为持平");
+        CHECK(found[0].expected == "持平");
+    }
+    SECTION("a decrease to 0, and 持平 at 0, are what they say") {
+        CHECK(findings_of(
+                  check_changed(justice, "国有资本经营预算拨款支出预算0万元，与2025年预算持平",
+                                "国有资本经营预算拨款支出预算0万元，比2025年预算减少5万元"),
+                  "narrative.change")
+                  .size() == 3);
     }
 }
