@@ -350,6 +350,10 @@ Table recognise_table(const PrintedTable& printed, const Document& document,
     table.json_index = printed.index;
     table.source = printed.source;
     table.title = printed.title.text;
+    table.title_source.text = printed.title.text;
+    table.title_source.source = printed.title.source;
+    table.title_source.text_source = printed.title.source;
+    table.title_source.raw = printed.title.raw;
     table.label = printed.label;
     table.money_unit = printed.money_unit.value_or(document.money_unit);
     if (printed.kind) {

@@ -10,6 +10,7 @@
 // figures.
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -145,10 +146,27 @@ std::optional<Number> read_number(std::u32string_view t, std::size_t i) {
     return std::nullopt;
 }
 
+// A template's alternatives left side by side, 增加（减少）, 增长（下降）, 减少/增加: the words
+// leave the direction open (text.template-residue reports the wording itself).
+bool offers_both(std::u32string_view clause) {
+    for (std::u32string_view up : {U"增加", U"增长", U"上升", U"提高"}) {
+        for (std::u32string_view down : {U"减少", U"降低", U"下降"}) {
+            for (const auto& [first, second] : {std::pair{up, down}, std::pair{down, up}}) {
+                const std::u32string bracketed =
+                    std::u32string(first) + U"(" + std::u32string(second) + U")";
+                const std::u32string slashed =
+                    std::u32string(first) + U"/" + std::u32string(second);
+                if (contains(clause, bracketed) || contains(clause, slashed)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 std::optional<int> direction_of(std::u32string_view clause) {
-    const bool ambiguous = contains(clause, U"增加(减少)") || contains(clause, U"减少(增加)") ||
-                           contains(clause, U"增减");
-    if (ambiguous) {
+    if (offers_both(clause) || contains(clause, U"增减")) {
         return std::nullopt;
     }
     for (std::u32string_view up : {U"增加", U"增长", U"上升", U"提高"}) {

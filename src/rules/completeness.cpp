@@ -1,5 +1,7 @@
 // Completeness: a budget disclosure publishes a fixed set of tables, and a table left empty
 // says why (in a note under it, or in the narrative).
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -48,6 +50,15 @@ bool says_none(std::string_view text, std::string_view subject) {
     }
     return false;
 }
+
+// The funds whose tables a template prints whether or not the unit has any of that money, each
+// with a note under it when it is empty; the note of one is easily copied under another.
+constexpr TableKind noted_funds[] = {TableKind::GovernmentFundExpenditure,
+                                     TableKind::StateCapitalExpenditure,
+                                     TableKind::ThreePublicExpenses};
+
+// Words that say a table itself has nothing in it (本表为空表, 本表无数据).
+constexpr std::string_view empty_words[] = {"空表", "本表为空", "无数据", "本表无"};
 
 }  // namespace
 
@@ -120,6 +131,67 @@ void empty_table_explained(const Document& document, RuleContext& context) {
         finding.message_zh =
             fmt::format("{}为空表，表下无说明，情况说明中也未说明原因", table.title);
         context.report(std::move(finding));
+    }
+}
+
+void empty_table_note(const Document& document, RuleContext& context) {
+    for (const Table& table : document.tables) {
+        if (table.note_sources.empty() || std::find(std::begin(noted_funds), std::end(noted_funds),
+                                                    table.kind) == std::end(noted_funds)) {
+            continue;
+        }
+        const std::string own = std::string(topic(table.kind));
+        for (const TextSection& note : table.note_sources) {
+            const std::string key = label_key(note.text);
+            CellRef ref;
+            ref.table = table.title;
+            ref.table_index = table.json_index;
+            ref.row = "note";
+            ref.printed = note.text;
+            ref.source = note.text_source;
+            context.count_checked({ref});
+            Finding finding;
+            finding.severity = context.rule().default_severity;
+            finding.cells = {ref};
+            finding.actual = note.text;
+            if (!table.is_empty()) {
+                // A table that prints figures cannot be the empty table its note says it is.
+                const auto said = std::find_if(
+                    std::begin(empty_words), std::end(empty_words),
+                    [&](std::string_view w) { return key.find(w) != std::string::npos; });
+                if (said == std::end(empty_words)) {
+                    continue;
+                }
+                finding.expected = "no note saying the table is empty";
+                finding.message_en =
+                    fmt::format("{} prints figures, but the note under it says it is empty: {}",
+                                table.title, note.text);
+                finding.message_zh =
+                    fmt::format("{}列示了数字，但表下注释称其为空表：{}", table.title, note.text);
+                context.report(std::move(finding));
+                continue;
+            }
+            // An empty table's note that says there is none of another fund and never names its
+            // own was written for another table. A note naming no fund (本部门无该项目) is fine.
+            if (says_none(note.text, own)) {
+                continue;
+            }
+            for (TableKind other : noted_funds) {
+                const std::string_view named = topic(other);
+                if (other == table.kind || !says_none(note.text, named) ||
+                    key.find(label_key(own)) != std::string::npos) {
+                    continue;
+                }
+                finding.expected = fmt::format("a note about {}", own);
+                finding.message_en = fmt::format(
+                    "the note under {} speaks of {}, not of {}: it was written for another table",
+                    table.title, named, own);
+                finding.message_zh = fmt::format("{}的表下注释说明的是{}而非{}，系从其他表格复制",
+                                                 table.title, named, own);
+                context.report(std::move(finding));
+                break;
+            }
+        }
     }
 }
 

@@ -51,7 +51,13 @@ void rate_above_100(const Document&, RuleContext&);
 // completeness.cpp
 void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
+void empty_table_note(const Document&, RuleContext&);
 void unlabelled_rows(const Document&, RuleContext&);
+
+// text.cpp: words a template left behind, and years
+void template_residue(const Document&, RuleContext&);
+void title_year(const Document&, RuleContext&);
+void text_years(const Document&, RuleContext&);
 
 // narrative.cpp: the claims of the 情况说明
 void narrative_amounts(const Document&, RuleContext&);

@@ -397,6 +397,53 @@ bool check_from_text(RuleContext& context, const std::vector<Claim>& claims, std
 
 }  // namespace
 
+namespace {
+
+// A change that contradicts its own words, whatever the tables print (and with no prior year
+// printed at all): 增加 or 减少 by nothing, which is 持平; or an increase to a figure of 0, which
+// would put last year's figure below zero — no budget figure is. A change the words leave open
+// (增加（减少）) is text.template-residue's.
+bool check_own_words(RuleContext& context, const std::vector<Claim>& claims, std::size_t i) {
+    const Claim& claim = claims[i];
+    if (!claim.direction || *claim.direction == 0) {
+        return false;
+    }
+    const Claim* current =
+        claim.of_claim >= 0 ? &claims[static_cast<std::size_t>(claim.of_claim)] : nullptr;
+    const bool rise = *claim.direction > 0;
+    Finding finding;
+    if (claim.value.is_zero()) {
+        finding = mismatch(
+            context, claim, {}, "持平",
+            fmt::format("the narrative calls a change of {} for {} {}: a change of nothing is 持平",
+                        claim.printed, claim.subject, rise ? "an increase" : "a decrease"),
+            fmt::format("情况说明称{}{} {}：变动为零应表述为持平", claim.subject,
+                        rise ? "增加" : "减少", claim.printed));
+        finding.arithmetic = fmt::format("{} = 0", claim.printed);
+    } else if (rise && current != nullptr && current->period == Period::BudgetYear &&
+               current->value.is_zero()) {
+        finding = mismatch(
+            context, claim, {claim_ref(*current)}, "a decrease or 持平",
+            fmt::format("{} is {}, so it cannot have risen by {}: last year's figure would be "
+                        "below zero",
+                        claim.subject, current->printed, claim.printed),
+            fmt::format("{}为 {}，不可能比上年增加 {}（上年数将小于零）", claim.subject,
+                        current->printed, claim.printed));
+        finding.arithmetic = claim.is_rate
+                                 ? fmt::format("0 ÷ last year − 1 ≤ 0% < {}", claim.printed)
+                                 : fmt::format("0 − {} < 0", claim.printed);
+    } else {
+        return false;
+    }
+    context.count_checked({claim_ref(claim)});
+    context.report(std::move(finding));
+    context.settle_claim(i, ClaimStatus::Mismatched, "its own words contradict it", {},
+                         "其表述自相矛盾");
+    return true;
+}
+
+}  // namespace
+
 void narrative_changes(const Document& /*document*/, RuleContext& context) {
     const auto& claims = context.claims();
     const ClaimResolver& resolver = context.resolver();
@@ -405,7 +452,7 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
         if (claim.kind != ClaimKind::Change) {
             continue;
         }
-        if (check_from_text(context, claims, i)) {
+        if (check_own_words(context, claims, i) || check_from_text(context, claims, i)) {
             continue;
         }
         const Claim* base =

@@ -50,12 +50,12 @@ case "$scenario" in
         "$bin" verify "$src"/data/*.json >"$work/out"
         expect_exit 1 $?
         expect_output "$work/out" "437.69 + 31.60 + 47.73 = 517.02 ≠ 517.03"
-        expect_output "$work/out" "jilin-hrss-information-center-2024.json: 0 errors, 1 warnings, 26 notes"
+        expect_output "$work/out" "jilin-hrss-information-center-2024.json: 1 errors, 1 warnings, 26 notes"
         expect_output "$work/out" "jilin-hrss-information-center-2024.json: 93 claims found in the text: 76 verified, 0 mismatched, 17 unverifiable"
         expect_output "$work/out" "  error    classification.parent-code             199:9     30209 奖励金"
         expect_output "$work/out" "mohrss-information-center-2024.json: 3 errors, 1 warnings, 3 notes"
         expect_output "$work/out" "414.00 ÷ 9076.74 = 4.56% ≠ 4.57%"
-        expect_output "$work/out" "2 files checked: 1 with errors, 0 unreadable"
+        expect_output "$work/out" "2 files checked: 2 with errors, 0 unreadable"
         ;;
     verify-exit-codes)
         "$bin" verify "$src/tests/fixtures/clean.json" >"$work/out"
@@ -96,11 +96,11 @@ case "$scenario" in
         # JUnit agrees with the exit code, whichever --fail-on decides it.
         "$bin" verify --fail-on warning --format junit "$work/typo.json" >"$work/junit.xml"
         expect_exit 1 $?
-        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="10" failures="1">'
+        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="11" failures="1">'
         expect_output "$work/junit.xml" '<failure message="1 input problems at or above warning" type="input">'
         "$bin" verify --format junit "$work/typo.json" >"$work/junit.xml"
         expect_exit 0 $?
-        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="10" failures="0">'
+        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="11" failures="0">'
         # Positions are real or left out, never 0:0 (a document-level finding has none).
         "$bin" verify --format junit "$src/tests/fixtures/minimal.json" >"$work/junit.xml"
         if grep -q ':0:0' "$work/junit.xml"; then fail "junit prints a 0:0 position"; fi

@@ -85,6 +85,14 @@ TEST_CASE("extract_claims reads changes with their direction and basis", "[narra
     CHECK(claims[4].printed == "持平");
     CHECK_FALSE(claims[6].direction.has_value());  // 增加（减少） says neither
     CHECK(claims[6].basis == Period::PriorYearBudget);
+    // Nor does any other pair of the template's alternatives (江苏省人大常委会办公厅 2019).
+    for (const char* open : {"增长（减少）0%", "增长（下降）0%", "减少/增加0%"}) {
+        INFO(open);
+        auto rate = claims_in(std::string("政府性基金收入预算0万元，与上年相比") + open + "。");
+        REQUIRE(rate.size() == 2);
+        CHECK(rate[1].kind == ClaimKind::Change);
+        CHECK_FALSE(rate[1].direction.has_value());
+    }
 }
 
 TEST_CASE("extract_claims counts lists and finds breakdowns", "[narrative]") {

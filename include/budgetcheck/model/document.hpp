@@ -362,6 +362,7 @@ struct Table {
     int json_index = 0;
     SourceLocation source;
     std::string title;
+    TextSection title_source;  // the title with its position, so a rule can point inside it
     std::string label;  // 单位公开表3
     TableKind kind = TableKind::Unknown;
     bool kind_from_key = false;  // given by the "kind" key rather than recognised from the title
