@@ -31,6 +31,12 @@ inline const std::vector<std::string>& hints_of(const Finding& finding,
                : finding.hints;
 }
 
+// Why a check was skipped, in the chosen language.
+inline const std::string& reason_of(const SkippedCheck& skipped, const ReportOptions& options) {
+    return options.language == Language::Chinese && !skipped.reason_zh.empty() ? skipped.reason_zh
+                                                                              : skipped.reason;
+}
+
 // "file:line:column", or the file alone when the position is not known (never "file:0:0").
 std::string located(const std::string& file, const SourceLocation& where);
 

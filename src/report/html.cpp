@@ -617,7 +617,7 @@ class HtmlReporter : public Reporter {
                                 report.skipped.size(), escape(words_.checks_skipped));
             for (const SkippedCheck& s : report.skipped) {
                 body += fmt::format("<li><code>{}</code>: {}</li>", escape(s.rule_id),
-                                    escape(s.reason));
+                                    escape(reason_of(s, options_)));
             }
             body += "</ul></details>";
         }

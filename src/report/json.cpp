@@ -69,7 +69,7 @@ std::string file_json(const FileResult& result, const ReportOptions& options) {
         for (const SkippedCheck& s : result.report->skipped) {
             skipped += skipped.size() > 1 ? "," : "";
             skipped += fmt::format(R"({{"rule":{},"reason":{}}})", json_string(s.rule_id),
-                                   json_string(s.reason));
+                                   json_string(reason_of(s, options)));
         }
     }
     findings += "]";

@@ -190,7 +190,9 @@ class TextReporter : public Reporter {
             line(fmt::format(fmt::runtime(words_.last_year), result.file, result.last_year), 4);
         }
         for (const SkippedCheck& skipped : report.skipped) {
-            line(fmt::format("  {} {}: {}", words_.skipped, skipped.rule_id, skipped.reason), 4);
+            line(fmt::format("  {} {}: {}", words_.skipped, skipped.rule_id,
+                             reason_of(skipped, options_)),
+                 4);
         }
     }
 

@@ -69,7 +69,8 @@ void catalog_name(const Document& document, RuleContext& context) {
                     catalog.find_code(subject.classification, subject.code);
                 if (known == nullptr) {
                     context.skip(
-                        fmt::format("code {} is not in the bundled catalog", subject.code));
+                        fmt::format("code {} is not in the bundled catalog", subject.code),
+                        fmt::format("编码 {} 不在所附科目目录中", subject.code));
                     continue;
                 }
                 CellRef ref = ref_of(CellAt{&table, static_cast<int>(s), static_cast<int>(r), 0});
@@ -89,6 +90,8 @@ void catalog_name(const Document& document, RuleContext& context) {
                     // before 2018): a name the catalog does not know may be the one of its year.
                     context.skip(fmt::format("{} {}: the catalog names subjects as of {}, the "
                                              "document is of {}",
+                                             subject.code, row.label, year, document.year),
+                                 fmt::format("{} {}：科目目录为 {} 年版，本文件为 {} 年",
                                              subject.code, row.label, year, document.year));
                     continue;
                 }

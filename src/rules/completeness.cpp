@@ -65,7 +65,8 @@ constexpr std::string_view empty_words[] = {"空表", "本表为空", "无数据
 void required_tables(const Document& document, RuleContext& context) {
     if (document.kind == DocumentKind::DepartmentFinal ||
         document.kind == DocumentKind::UnitFinal) {
-        context.skip("the required tables of a 决算 disclosure are not yet defined");
+        context.skip("the required tables of a 决算 disclosure are not yet defined",
+                     "决算公开的必备表格尚未定义");
         return;
     }
     const TableKind required[] = {

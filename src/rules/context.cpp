@@ -361,13 +361,14 @@ void RuleContext::hint_new_findings(std::size_t since, const std::string& hint,
     }
 }
 
-void RuleContext::skip(std::string reason) {
+void RuleContext::skip(std::string reason, std::string reason_zh) {
     for (const SkippedCheck& s : report_.skipped) {
         if (s.rule_id == rule_->id && s.reason == reason) {
             return;
         }
     }
-    report_.skipped.push_back(SkippedCheck{std::string(rule_->id), std::move(reason)});
+    report_.skipped.push_back(
+        SkippedCheck{std::string(rule_->id), std::move(reason), std::move(reason_zh)});
 }
 
 void RuleContext::count_figures(const Figure& first,
@@ -413,7 +414,8 @@ bool RuleContext::skip_unreadable(const Figure& first,
     }
     const CellRef ref = bad->reference();
     skip(fmt::format("{} cannot be read (see the input error at {})", place_en(ref),
-                     ref.source.pointer));
+                     ref.source.pointer),
+         fmt::format("{} 无法读取（见 {} 处的输入错误）", place_zh(ref), ref.source.pointer));
     return true;
 }
 
@@ -469,7 +471,7 @@ Verdict RuleContext::check_sum(const Figure& total,
     }
     const auto actual = to_yuan(total.amount.value(), total.unit);
     if (overflow || !sum || !actual) {
-        skip("a sum too large to compute exactly");
+        skip("a sum too large to compute exactly", "合计数过大，无法精确计算");
         return Verdict::Unchecked;
     }
     count_figures(total, parts);
@@ -662,7 +664,7 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     const Interval n = interval_of(numerator);
     const Interval d = interval_of(denominator);
     if (d.lo.sign() <= 0) {
-        skip("a share or rate whose base is zero or negative");
+        skip("a share or rate whose base is zero or negative", "占比或比率的基数为零或负数");
         return Verdict::Unchecked;
     }
     count_figures(percent_cell, {{1, numerator}, {1, denominator}});
@@ -694,7 +696,7 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     const auto exact_low = g(*n0, *d0, x_lo);
     const auto exact_high = g(*n0, *d0, x_hi);
     if (!exact_low || !exact_high) {
-        skip("a share or rate too large to compute exactly");
+        skip("a share or rate too large to compute exactly", "占比或比率过大，无法精确计算");
         return Verdict::Unchecked;
     }
     if (exact_low->sign() >= 0 && exact_high->sign() <= 0) {
@@ -756,7 +758,8 @@ Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percent
     const auto signed0 = c0->times(s);
     const auto base0 = signed0 ? v0->minus(*signed0) : std::nullopt;
     if (!base0 || base0->sign() <= 0) {
-        skip("a rate of change whose prior-year figure is zero or less");
+        skip("a rate of change whose prior-year figure is zero or less",
+             "增减率的上年数为零或负数");
         return Verdict::Unchecked;
     }
     const Interval c = interval_of(change);
@@ -781,7 +784,7 @@ Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percent
     const auto at_low = h(*c0, *v0, x_lo);
     const auto at_high = h(*c0, *v0, x_hi);
     if (!at_low || !at_high) {
-        skip("a rate too large to compute exactly");
+        skip("a rate too large to compute exactly", "比率过大，无法精确计算");
         return Verdict::Unchecked;
     }
     count_figures(percent_cell, {{1, change}, {1, current}});

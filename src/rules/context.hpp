@@ -95,7 +95,7 @@ class RuleContext {
 
     // Reports a finding under the current rule at its effective severity.
     void report(Finding finding, Axis axis = Axis::Other);
-    void skip(std::string reason);
+    void skip(std::string reason, std::string reason_zh);
     // Adds a hint to the finding about the cell at this place.
     void add_hint(const SourceLocation& where, std::string hint, std::string hint_zh);
     // How many findings there are so far, and a hint for every one reported since then.

@@ -237,7 +237,9 @@ void column_groups(const Document& document, RuleContext& context) {
                 });
             if (unread != side.columns.end()) {
                 context.skip(fmt::format("{} × {}: column '{}' beside it was not understood",
-                                         table.title, total.printed(), unread->printed()));
+                                         table.title, total.printed(), unread->printed()),
+                             fmt::format("{}「{}」：旁边的“{}”列未能识别", table.title,
+                                         total.printed(), unread->printed()));
                 continue;
             }
             identities.push_back(identity);
@@ -281,7 +283,8 @@ void two_sided_balance(const Document& document, RuleContext& context) {
         const int in_row = grand(income, LineItem::IncomeGrandTotal);
         const int out_row = grand(spending, LineItem::ExpenditureGrandTotal);
         if (in_row < 0 || out_row < 0) {
-            context.skip(fmt::format("{} prints no 收入总计 or 支出总计 line", table.title));
+            context.skip(fmt::format("{} prints no 收入总计 or 支出总计 line", table.title),
+                         fmt::format("{} 未列示收入总计或支出总计行", table.title));
             continue;
         }
         for (std::size_t c = 0; c < income.columns.size(); ++c) {

@@ -16,7 +16,8 @@ namespace {
 
 bool require(RuleContext& context, const Table* table, TableKind kind) {
     if (table == nullptr) {
-        context.skip(fmt::format("no {} printed", chinese_name(kind)));
+        context.skip(fmt::format("no {} printed", chinese_name(kind)),
+                     fmt::format("未公开{}", chinese_name(kind)));
         return false;
     }
     return true;
@@ -315,7 +316,8 @@ void project_table(const Document& document, RuleContext& context) {
     const int detail_row = total_row(spending->sides[0]);
     const int detail_column = spending_column(spending->sides[0], Spending::Project);
     if (row < 0 || column < 0 || detail_row < 0 || detail_column < 0) {
-        context.skip("项目支出表 or 支出总表 lacks a 合计 row or the project column");
+        context.skip("项目支出表 or 支出总表 lacks a 合计 row or the project column",
+                     "项目支出表或支出总表缺少合计行或项目支出列");
         return;
     }
     equal(context, CellAt{projects, 0, row, column}, CellAt{spending, 0, detail_row, detail_column},
@@ -349,6 +351,8 @@ void performance_funds(const Document& document, RuleContext& context) {
         }
         if (row < 0 || total == nullptr || total_column < 0 || !total->cell.amount()) {
             context.skip(fmt::format("project {} is not in 项目支出表 or prints no 年度资金总额",
+                                     project.project),
+                         fmt::format("项目“{}”不在项目支出表中，或未列示年度资金总额",
                                      project.project));
             continue;
         }

@@ -24,6 +24,9 @@ void check_children(RuleContext& context, const Table& table, int side, int pare
         if (row.role == RowRole::Unknown) {
             context.skip(fmt::format("{} × {}: a line it totals was not understood ({})",
                                      table.title, row_name(s.rows[static_cast<std::size_t>(parent)]),
+                                     row_name(row)),
+                         fmt::format("{}「{}」：其所合计的“{}”行未能识别", table.title,
+                                     row_name(s.rows[static_cast<std::size_t>(parent)]),
                                      row_name(row)));
             return;
         }
@@ -167,7 +170,8 @@ void project_hierarchy(const Document& document, RuleContext& context) {
                 const std::vector<int>& children = children_of[r];
                 if (children.empty()) {
                     context.skip(
-                        fmt::format("{} has no projects listed under it", side.rows[r].label));
+                        fmt::format("{} has no projects listed under it", side.rows[r].label),
+                        fmt::format("{} 之下未列示项目", side.rows[r].label));
                     continue;
                 }
                 check_children(

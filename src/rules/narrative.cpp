@@ -608,10 +608,13 @@ void narrative_prior_year(const Document& document, RuleContext& context) {
         return;
     }
     if (context.last_year() == nullptr) {
-        context.skip(fmt::format(
-            "{} figures of last year's budget quoted in the text: no {} {} of {} was checked with "
-            "this one",
-            wanted.size(), chinese_name(document.kind), document.unit, document.year - 1));
+        context.skip(
+            fmt::format("{} figures of last year's budget quoted in the text: no {} {} of {} was "
+                        "checked with this one",
+                        wanted.size(), chinese_name(document.kind), document.unit,
+                        document.year - 1),
+            fmt::format("文中引用上年预算数 {} 处：未同时核对{} {} 年{}", wanted.size(),
+                        document.unit, document.year - 1, chinese_name(document.kind)));
         return;
     }
     const ClaimResolver& resolver = context.resolver();

@@ -53,7 +53,8 @@ void weights(const Document& document, RuleContext& context) {
             }
             if (parts.empty() || !sum) {
                 context.skip(
-                    fmt::format("project {} prints no indicator weights", project.project));
+                    fmt::format("project {} prints no indicator weights", project.project),
+                    fmt::format("项目“{}”未列示指标分值", project.project));
                 continue;
             }
             Decimal outside;  // 执行率 and the like, printed apart from the indicators

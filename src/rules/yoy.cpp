@@ -54,6 +54,8 @@ void for_each_change_row(const Document& document, RuleContext& context, Quantit
             const ChangeColumns pair = pair_of(side, static_cast<int>(c));
             if (pair.budget < 0 || pair.prior < 0) {
                 context.skip(fmt::format("{}: no budget or prior-year column for '{}'", table.title,
+                                         side.columns[c].printed()),
+                             fmt::format("{}：“{}”没有对应的预算数或上年数列", table.title,
                                          side.columns[c].printed()));
                 continue;
             }
@@ -95,7 +97,8 @@ void change_percent(const Document& document, RuleContext& context) {
             const CellAt budget{&table, s, row, pair.budget};
             const CellAt prior{&table, s, row, pair.prior};
             if (!prior.printed() || prior.amount()->value().sign() <= 0) {
-                context.skip("a change rate whose prior-year figure is zero or blank");
+                context.skip("a change rate whose prior-year figure is zero or blank",
+                             "增减率的上年数为零或空白");
                 return;
             }
             Figure percent;

@@ -41,6 +41,7 @@ struct RuleOptions {
 struct SkippedCheck {
     std::string rule_id;
     std::string reason;
+    std::string reason_zh;
 };
 
 // What became of one claim of the narrative.
