@@ -124,32 +124,9 @@ constexpr Words chinese{"budgetcheck 检查报告",
                         "不符",
                         "无法核实"};
 
+// HTML text and attribute values need what XML needs: the five entities, no control bytes.
 std::string escape(std::string_view text) {
-    const std::string valid = valid_utf8(text);
-    std::string out;
-    out.reserve(valid.size());
-    for (const char c : valid) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return xml_escape(text);
 }
 
 std::string_view symbol(Severity severity) {
