@@ -56,6 +56,7 @@ void unlabelled_rows(const Document&, RuleContext&);
 
 // text.cpp: words a template left behind, and years
 void template_residue(const Document&, RuleContext&);
+void well_formed_amounts(const Document&, RuleContext&);
 void title_year(const Document&, RuleContext&);
 void text_years(const Document&, RuleContext&);
 

@@ -113,6 +113,10 @@ constexpr RuleInfo registry[] = {
      "政府性基金、国有资本经营、“三公”表的注释与本表相符", r::empty_table_note},
     {"completeness.unlabelled-row", "completeness", S::Warning,
      "A row that prints figures says what they are", "列示数字的行应有名称", r::unlabelled_rows},
+    // each figure on its own
+    {"amount.well-formed", "amount", S::Warning,
+     "A money figure is not negative outside a column of changes, nor finer than its unit allows",
+     "金额不为负数（增减列除外），小数位数不超过单位所允许", r::well_formed_amounts},
     // the words, apart from the figures
     {"text.template-residue", "text", S::Error,
      "No placeholder or template wording is left in the text", "无未替换的占位符或模板文字",

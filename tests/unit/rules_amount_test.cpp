@@ -1,0 +1,78 @@
+// amount.well-formed, shown firing on the bundled disclosures with one figure changed, and
+// holding on them and on every corpus document as published.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules_support.hpp"
+
+using namespace budgetcheck;
+using namespace budgetcheck::test;
+
+namespace {
+
+// The bundled disclosure with `from` (printed exactly once) replaced by `to`, checked.
+CheckReport check_changed(const std::string& name, const std::string& from, const std::string& to) {
+    std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/" + name);
+    std::ostringstream content;
+    content << in.rdbuf();
+    std::string text = content.str();
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    text.replace(at, from.size(), to);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    return check_document(*loaded.document);
+}
+
+}  // namespace
+
+TEST_CASE("amount.well-formed: money is not negative, nor finer than its unit", "[rules]") {
+    SECTION("a minus sign in a column of amounts") {
+        const auto found = findings_of(
+            check_changed("mohrss-information-center-2024.json",
+                          R"(["221", "住房保障支出", "148.82", "148.82", "77.00")",
+                          R"(["221", "住房保障支出", "148.82", "148.82", "-77.00")"),
+            "amount.well-formed");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Warning);
+        CHECK(found[0].message_en ==
+              "221 住房保障支出 × 2024年预算数 / 年初预算数 / 小计: -77.00 is negative, but the "
+              "column holds amounts, not changes");
+        CHECK(found[0].cells[0].source.pointer == "/tables/4/rows/6/4");
+    }
+    SECTION("changes may be negative") {
+        const LoadResult loaded =
+            load_file(BUDGETCHECK_SOURCE_DIR "/data/mohrss-information-center-2024.json");
+        REQUIRE(loaded.document);
+        CHECK(findings_of(check_document(*loaded.document), "amount.well-formed").empty());
+    }
+    SECTION("three decimals in a 万元 table") {
+        const auto found = findings_of(
+            check_changed("jilin-hrss-information-center-2024.json",
+                          R"(["信息化建设", "1995.00", "", "1995.00", "", "", ""])",
+                          R"(["信息化建设", "1995.004", "", "1995.00", "", "", ""])"),
+            "amount.well-formed");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].message_en ==
+              "2080108 信息化建设 × 总计: 1995.004 has 3 decimals; a figure in 万元 is printed to "
+              "at most 2");
+        CHECK(found[0].message_zh ==
+              "2080108 信息化建设「总计」：1995.004 有 3 位小数；以万元为单位的数字至多保留 2 位");
+    }
+    SECTION("every corpus document holds") {
+        for (const auto& entry :
+             std::filesystem::directory_iterator(BUDGETCHECK_SOURCE_DIR "/data/corpus")) {
+            if (entry.path().extension() != ".json") {
+                continue;
+            }
+            const LoadResult loaded = load_file(entry.path());
+            REQUIRE(loaded.document);
+            INFO(entry.path().filename().string());
+            CHECK(findings_of(check_document(*loaded.document), "amount.well-formed").empty());
+        }
+    }
+}
