@@ -3,39 +3,18 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "rules_support.hpp"
 
 using namespace budgetcheck;
 using namespace budgetcheck::test;
 
-namespace {
-
-// The bundled disclosure with `from` (printed exactly once) replaced by `to`, checked.
-CheckReport check_changed(const std::string& name, const std::string& from, const std::string& to) {
-    std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/" + name);
-    std::ostringstream content;
-    content << in.rdbuf();
-    std::string text = content.str();
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    text.replace(at, from.size(), to);
-    const LoadResult loaded = load_document(text, name);
-    REQUIRE(loaded.document);
-    return check_document(*loaded.document);
-}
-
-}  // namespace
-
 TEST_CASE("amount.well-formed: money is not negative, nor finer than its unit", "[rules]") {
     SECTION("a minus sign in a column of amounts") {
         const auto found = findings_of(
-            check_changed("mohrss-information-center-2024.json",
-                          R"(["221", "住房保障支出", "148.82", "148.82", "77.00")",
-                          R"(["221", "住房保障支出", "148.82", "148.82", "-77.00")"),
+            check_changed_data("mohrss-information-center-2024.json",
+                               R"(["221", "住房保障支出", "148.82", "148.82", "77.00")",
+                               R"(["221", "住房保障支出", "148.82", "148.82", "-77.00")"),
             "amount.well-formed");
         REQUIRE(found.size() == 1);
         CHECK(found[0].severity == Severity::Warning);
@@ -52,9 +31,9 @@ TEST_CASE("amount.well-formed: money is not negative, nor finer than its unit", 
     }
     SECTION("three decimals in a 万元 table") {
         const auto found = findings_of(
-            check_changed("jilin-hrss-information-center-2024.json",
-                          R"(["信息化建设", "1995.00", "", "1995.00", "", "", ""])",
-                          R"(["信息化建设", "1995.004", "", "1995.00", "", "", ""])"),
+            check_changed_data("jilin-hrss-information-center-2024.json",
+                               R"(["信息化建设", "1995.00", "", "1995.00", "", "", ""])",
+                               R"(["信息化建设", "1995.004", "", "1995.00", "", "", ""])"),
             "amount.well-formed");
         REQUIRE(found.size() == 1);
         CHECK(found[0].message_en ==

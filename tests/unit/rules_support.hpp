@@ -1,6 +1,8 @@
 // Helpers for rule tests: check small in-memory documents and pick out one rule's findings.
 #pragma once
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,24 @@ inline CheckReport check_text(const std::string& text, const RuleOptions& option
     const LoadResult loaded = load_document(text, "test.json");
     REQUIRE(loaded.document);
     return check_document(*loaded.document, options);
+}
+
+// A file of data/ (a seed, or corpus/…) with `from` (printed exactly once) replaced by `to`,
+// loaded without a diagnostic and checked: a real document with one thing wrong.
+inline CheckReport check_changed_data(const std::string& path, const std::string& from,
+                                      const std::string& to) {
+    std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/" + path);
+    std::ostringstream content;
+    content << in.rdbuf();
+    std::string text = content.str();
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    text.replace(at, from.size(), to);
+    const LoadResult loaded = load_document(text, path);
+    REQUIRE(loaded.document);
+    REQUIRE(loaded.diagnostics.empty());
+    return check_document(*loaded.document);
 }
 
 inline std::vector<Finding> findings_of(const CheckReport& report, std::string_view rule) {

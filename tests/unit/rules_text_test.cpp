@@ -13,24 +13,9 @@ using namespace budgetcheck::test;
 
 namespace {
 
-std::string corpus_text(const std::string& name) {
-    std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/corpus/" + name);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // The corpus document with `from` (printed exactly once) replaced by `to`, checked.
 CheckReport check_changed(const std::string& name, const std::string& from, const std::string& to) {
-    std::string text = corpus_text(name);
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    text.replace(at, from.size(), to);
-    const LoadResult loaded = load_document(text, name);
-    REQUIRE(loaded.document);
-    REQUIRE(loaded.diagnostics.empty());
-    return check_document(*loaded.document);
+    return check_changed_data("corpus/" + name, from, to);
 }
 
 // A small document whose 情况说明 is one text, for the grammar's edge cases.
