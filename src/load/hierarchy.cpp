@@ -376,9 +376,16 @@ class SideReader {
         }
 
         const Aspects context = group_context(std::max(depth, 0));
-        const LineRecognition line = key.empty() || !code.empty()
-                                         ? LineRecognition{}
-                                         : recognise_line(key, table_.kind, &context);
+        LineRecognition line = key.empty() || !code.empty()
+                                   ? LineRecognition{}
+                                   : recognise_line(key, table_.kind, &context);
+        const int balance_heading = balance_breakdown(line);
+        if (balance_heading >= 0) {
+            // 年初财政拨款结转和结余 / 一、一般公共预算财政拨款: the fund lines printed again under a
+            // balance are that balance by fund, not a second year's income.
+            line.meaning.stage = side_.rows[static_cast<std::size_t>(balance_heading)].meaning.stage;
+            line.item = line_item_of(line.meaning);
+        }
         if (line.nothing) {
             row.role = RowRole::Filler;  // 无 / 此表为空 printed in an empty table
             return;
@@ -386,6 +393,15 @@ class SideReader {
         if (line.recognised && line.meaning.aggregate != Aggregate::None &&
             line.meaning.source == FundSource::Any && line.meaning.spending == Spending::All &&
             line.meaning.three_public == ThreePublicItem::None && context.source == std::nullopt) {
+            if (side_.side != Side::Whole && line.meaning.side == Side::Whole &&
+                line.meaning.stage == Stage::All && seen_total_) {
+                // A bare 总计 below a side's 本年收入合计 and its balances is everything on that
+                // side.
+                line.meaning.aggregate = Aggregate::Grand;
+                line.meaning.side = side_.side;
+                line.item = line_item_of(line.meaning);
+            }
+            seen_total_ = true;
             set_line(row, line);
             row.is_total = true;
             row.level = explicit_level > 0 ? explicit_level : 1;
@@ -407,6 +423,13 @@ class SideReader {
             if (line.meaning.aggregate != Aggregate::None) {
                 row.is_total = true;  // a group's own total, or a “三公” 合计
             }
+            if (balance_heading >= 0) {
+                const Row& heading = side_.rows[static_cast<std::size_t>(balance_heading)];
+                row.level = explicit_level > 0 ? explicit_level : heading.level + 1;
+                row.parent = balance_heading;
+                return;
+            }
+            note_line(row, r);
         } else if (table_.kind == TableKind::IncomeSummary ||
                    (!label_columns_.empty() &&
                     side_.columns[static_cast<std::size_t>(label_columns_.front())].meaning.role ==
@@ -425,6 +448,27 @@ class SideReader {
             report_unknown(row);
         }
         place(row, r, explicit_level, depth);
+    }
+
+    // The balance line (年初…结转和结余) a fund line breaks down, or -1. A fund line printed again
+    // after a balance line, when that fund's own line is already printed above, is the balance's
+    // share of that fund.
+    int balance_breakdown(const LineRecognition& line) const {
+        if (balance_heading_ < 0 || !line.recognised || line.meaning.stage != Stage::All ||
+            line.meaning.source == FundSource::Any || line.meaning.aggregate != Aggregate::None ||
+            line.meaning.spending != Spending::All) {
+            return -1;
+        }
+        return std::find(seen_items_.begin(), seen_items_.end(), line.item) != seen_items_.end()
+                   ? balance_heading_
+                   : -1;
+    }
+
+    void note_line(const Row& row, std::size_t r) {
+        seen_items_.push_back(row.line_item);
+        const bool balance = !row.is_total && (row.meaning.stage == Stage::CarryOver ||
+                                               row.meaning.spending == Spending::CarryForward);
+        balance_heading_ = balance ? static_cast<int>(r) : -1;
     }
 
     void set_line(Row& row, const LineRecognition& line) {
@@ -478,7 +522,7 @@ class SideReader {
                 ref.catalog_name = known->name;
             }
             subject = ref;
-        } else if (classification_ && !line.recognised && !key.empty()) {
+        } else if (classification_ && !key.empty() && (!line.recognised || names_a_class(key))) {
             const SubjectMatch match = match_subject(catalog_, *classification_, row.label, context_);
             if (match.subject != nullptr) {
                 SubjectRef ref;
@@ -535,6 +579,15 @@ class SideReader {
             last_subject_row_[static_cast<std::size_t>(row.subject->level)] = static_cast<int>(r);
         }
         return true;
+    }
+
+    // 国有资本经营预算支出 is a line's words, but printed among the 类 of a functional side it
+    // is the 类 223 of that name.
+    bool names_a_class(const std::string& key) const {
+        const auto found = catalog_.find_name(*classification_, key);
+        return std::any_of(found.begin(), found.end(), [](const CatalogSubject* subject) {
+            return subject_level(subject->code) == 1;
+        });
     }
 
     void report_unknown(Row& row) {
@@ -622,6 +675,9 @@ class SideReader {
     std::string split_class_, split_section_;  // 类/款 carried down split code columns
     std::map<NumberingStyle, int> style_depth_;
     int open_heading_ = -1;  // a numbered line such as 一、本年支出 that subjects may sit under
+    int balance_heading_ = -1;          // the balance line whose fund breakdown may follow
+    bool seen_total_ = false;           // a total line is already printed on this side
+    std::vector<LineItem> seen_items_;  // the lines printed so far on this side
     static constexpr int max_levels = 8;
     std::array<int, max_levels> last_subject_row_ = {-1, -1, -1, -1, -1, -1, -1, -1};
 };

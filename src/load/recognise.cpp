@@ -222,7 +222,8 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
         for (const PrintedText& text : source.header) {
             column.header.push_back(text.text);
         }
-        ColumnRecognition recognition = recognise_column(column.header, table.kind, document.year);
+        ColumnRecognition recognition = recognise_column(column.header, table.kind, document.year,
+                                                                  is_final_accounts(document.kind));
         column.meaning = recognition.meaning;
         if (recognition.classification && !table.classification) {
             table.classification = recognition.classification;

@@ -88,8 +88,19 @@ constexpr Word words[] = {
     {"预算金额", {.period = P::BudgetYear}},
     {"预算额", {.period = P::BudgetYear}},
     {"本年预算数", {.period = P::BudgetYear}},
-    {"全年预算数", {.period = P::BudgetYear}},
-    {"年初预算数", {.period = P::BudgetYear, .stage = Stage::CurrentYear}},
+    {"全年预算数", {.period = P::FullYearBudget}},
+    {"全年预算", {.period = P::FullYearBudget}},
+    {"年初预算数", {.period = P::OriginalBudget, .stage = Stage::CurrentYear}},
+    {"年初预算", {.period = P::OriginalBudget, .stage = Stage::CurrentYear}},
+    {"调整预算数", {.period = P::AdjustedBudget}},
+    {"调整预算", {.period = P::AdjustedBudget}},
+    {"预算调整数", {.period = P::AdjustedBudget}},
+    {"调整数", {.period = P::AdjustedBudget}},
+    // ---- the outturn: this year's in a 决算, last year's in a 预算
+    {"决算", {.period = P::PriorYearExecution, .outturn = true}},
+    {"决算数", {.period = P::PriorYearExecution, .outturn = true}},
+    {"支出决算", {.side = Side::Expenditure, .period = P::PriorYearExecution, .outturn = true}},
+    {"收入决算", {.side = Side::Income, .period = P::PriorYearExecution, .outturn = true}},
     {"年度资金总额", {.period = P::BudgetYear}},
     // ---- sides of a two-sided table
     {"收入", {.side = Side::Income}},
@@ -106,16 +117,17 @@ constexpr Word words[] = {
     {"上年结转结余", {.stage = Stage::CarryOver}},
     {"上年结转和结余", {.stage = Stage::CarryOver}},
     {"年初结转和结余", {.stage = Stage::CarryOver}},
+    {"年初", {.stage = Stage::CarryOver}},  // 年初财政拨款结转和结余
     {"结转", {.stage = Stage::CarryOver}},
     {"结余", {.stage = Stage::CarryOver}},
     {"结转结余", {.stage = Stage::CarryOver}},
     {"结转和结余", {.stage = Stage::CarryOver}},
     {"动用", {.detail = "动用"}},
     // ---- prior year and change
-    {"上年", {.period = P::PriorYearBudget}},
-    {"执行数", {.period = P::PriorYearExecution}},
-    {"上年执行数", {.period = P::PriorYearExecution}},
-    {"上年预算数", {.period = P::PriorYearBudget}},
+    {"上年", {.period = P::PriorYearBudget, .prior = true}},
+    {"执行数", {.period = P::PriorYearExecution, .outturn = true}},
+    {"上年执行数", {.period = P::PriorYearExecution, .outturn = true, .prior = true}},
+    {"上年预算数", {.period = P::PriorYearBudget, .prior = true}},
     {"扣除中央基建投资", {.excludes_capital_construction = true}},
     {"扣除中央基建投资后", {.excludes_capital_construction = true}},
     {"增减额", {.quantity = Q::ChangeAmount}},
@@ -171,6 +183,8 @@ constexpr Word words[] = {
     {"机动经费", {.spending = S::Reserve}},
     {"结转下年", {.spending = S::CarryForward}},
     {"年末结转和结余", {.spending = S::CarryForward}},
+    {"年末", {.spending = S::CarryForward}},  // 年末财政拨款结转和结余
+    {"结余分配", {.spending = S::BalanceDistribution}},
     // ---- the “三公” items, 会议费, 培训费 and 机关运行经费
     {"三公经费", {.three_public = T::Total}},
     {"三公", {.three_public = T::Total}},
@@ -334,7 +348,8 @@ bool within(Spending narrow, Spending wide) {
         return true;
     }
     if (wide == S::All) {
-        return narrow != S::CarryForward;
+        // Money carried into next year and 结余分配 are not spending of the year.
+        return narrow != S::CarryForward && narrow != S::BalanceDistribution;
     }
     return wide == S::Basic && (narrow == S::Personnel || narrow == S::Public);
 }
@@ -406,6 +421,8 @@ void compose(Aspects& into, const Aspects& next, std::string_view word,
     }
     into.excludes_capital_construction =
         into.excludes_capital_construction || next.excludes_capital_construction;
+    into.outturn = into.outturn || next.outturn;
+    into.prior = into.prior || next.prior;
     if (!next.detail.empty()) {
         into.detail = next.detail;
     }
@@ -545,7 +562,8 @@ ColumnMeaning meaning_of(const Aspects& a) {
     m.role = a.role.value_or(R::Unknown);
     m.side = a.side.value_or(Side::Whole);
     m.period = a.period.value_or(P::BudgetYear);
-    m.stage = a.stage.value_or(Stage::All);
+    // 年末…结转和结余 is money carried forward, not money carried over into the year.
+    m.stage = a.spending == S::CarryForward ? Stage::All : a.stage.value_or(Stage::All);
     m.source = a.source.value_or(F::Any);
     m.spending = a.spending.value_or(S::All);
     m.quantity = a.quantity.value_or(Q::Amount);
@@ -563,8 +581,39 @@ bool says_figure(const Aspects& a) {
 
 }  // namespace
 
+namespace {
+
+// The period a column's words name, read against the kind of document: a 决算 reports the
+// outturn of its year and compares it with the year's budget; a 预算 reports the budget and
+// compares it with last year's.
+Period period_in(const Aspects& a, bool final_accounts, bool prior_year) {
+    const Period said = a.period.value_or(P::BudgetYear);
+    const bool prior = prior_year || a.prior;
+    if (said == P::ChangeVsPriorBudget || said == P::ChangeVsPriorExecution) {
+        return said;
+    }
+    if (a.outturn) {
+        return final_accounts && !prior ? P::BudgetYear : P::PriorYearExecution;
+    }
+    if (prior) {
+        return said == P::PriorYearExecution ? said : P::PriorYearBudget;
+    }
+    if (!final_accounts) {
+        return said == P::OriginalBudget || said == P::FullYearBudget || said == P::AdjustedBudget
+                   ? (said == P::AdjustedBudget ? said : P::BudgetYear)
+                   : said;
+    }
+    // A 决算 column that names a budget and nothing narrower is the year's original budget.
+    if (said == P::BudgetYear && a.period) {
+        return P::OriginalBudget;
+    }
+    return said;
+}
+
+}  // namespace
+
 ColumnRecognition recognise_column(const std::vector<std::string>& header, TableKind kind,
-                                   int document_year) {
+                                   int document_year, bool final_accounts) {
     ColumnRecognition out;
     Aspects aspects;
     bool of_which = false;
@@ -601,8 +650,10 @@ ColumnRecognition recognise_column(const std::vector<std::string>& header, Table
     ColumnMeaning& m = out.meaning;
     m = meaning_of(aspects);
     m.of_which = of_which;
-    if (prior_year && m.period == P::BudgetYear) {
-        m.period = P::PriorYearBudget;
+    m.period = period_in(aspects, final_accounts, prior_year);
+    if (m.period == P::OriginalBudget || m.period == P::AdjustedBudget ||
+        m.period == P::FullYearBudget) {
+        m.stage = Stage::All;  // 年初预算数 names the budget, not the year's own money
     }
     if (m.role == R::Unknown && says_figure(aspects)) {
         m.role = R::Value;
@@ -637,6 +688,10 @@ ColumnRecognition recognise_column(const std::vector<std::string>& header, Table
 
 LineItem line_item_of(const ColumnMeaning& m) {
     using L = LineItem;
+    // 年末财政拨款结转和结余 names a fund, but it is the money carried forward.
+    if (m.spending == S::CarryForward && m.aggregate == A::None) {
+        return L::CarryForward;
+    }
     if (m.aggregate == A::Grand) {
         return m.side == Side::Income        ? L::IncomeGrandTotal
                : m.side == Side::Expenditure ? L::ExpenditureGrandTotal
@@ -662,11 +717,11 @@ LineItem line_item_of(const ColumnMeaning& m) {
         case F::Fiscal:
             return m.stage == Stage::CarryOver ? L::FiscalCarryOver : L::FiscalAppropriationIncome;
         case F::GeneralPublic:
-            return L::GeneralPublicIncome;
+            return m.stage == Stage::CarryOver ? L::FiscalCarryOver : L::GeneralPublicIncome;
         case F::GovernmentFund:
-            return L::GovernmentFundIncome;
+            return m.stage == Stage::CarryOver ? L::FiscalCarryOver : L::GovernmentFundIncome;
         case F::StateCapital:
-            return L::StateCapitalIncome;
+            return m.stage == Stage::CarryOver ? L::FiscalCarryOver : L::StateCapitalIncome;
         case F::SpecialAccount:
             return L::SpecialAccountIncome;
         case F::UnitFunds:
@@ -708,6 +763,8 @@ LineItem line_item_of(const ColumnMeaning& m) {
             return L::SubsidyToAffiliatesExpenditure;
         case S::CarryForward:
             return L::CarryForward;
+        case S::BalanceDistribution:
+            return L::BalanceDistribution;
         case S::Reserve:
         case S::All:
             break;

@@ -32,6 +32,10 @@ std::string_view chinese_name(DocumentKind kind) {
     return "?";
 }
 
+bool is_final_accounts(DocumentKind kind) {
+    return kind == DocumentKind::DepartmentFinal || kind == DocumentKind::UnitFinal;
+}
+
 std::optional<DocumentKind> parse_document_kind(std::string_view id) {
     for (DocumentKind kind : {DocumentKind::DepartmentBudget, DocumentKind::UnitBudget,
                               DocumentKind::DepartmentFinal, DocumentKind::UnitFinal}) {
@@ -201,6 +205,12 @@ std::string_view describe(Period period) {
             return "change-vs-prior-execution";
         case Period::ChangeVsPriorBudget:
             return "change-vs-prior-budget";
+        case Period::OriginalBudget:
+            return "original-budget";
+        case Period::AdjustedBudget:
+            return "budget-adjustment";
+        case Period::FullYearBudget:
+            return "full-year-budget";
     }
     return "?";
 }
@@ -277,6 +287,8 @@ std::string_view describe(Spending spending) {
             return "reserve";
         case Spending::CarryForward:
             return "carry-forward";
+        case Spending::BalanceDistribution:
+            return "balance-distribution";
     }
     return "?";
 }
@@ -416,6 +428,8 @@ std::string_view to_string(LineItem item) {
             return "subsidy_to_affiliates_expenditure";
         case LineItem::CarryForward:
             return "carry_forward";
+        case LineItem::BalanceDistribution:
+            return "balance_distribution";
         case LineItem::ExpenditureGrandTotal:
             return "expenditure_grand_total";
         case LineItem::Total:

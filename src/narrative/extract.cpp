@@ -225,8 +225,26 @@ std::string subject_of(std::u32string_view clause) {
     return key;
 }
 
+// In a 决算, the budget a figure is (年初预算为…, 调整预算数…), if the clause names one.
+std::optional<Period> budget_named(std::u32string_view clause) {
+    if (contains(clause, U"调整预算") || contains(clause, U"预算调整")) {
+        return Period::AdjustedBudget;
+    }
+    if (contains(clause, U"全年预算")) {
+        return Period::FullYearBudget;
+    }
+    // 一般公共预算 names a fund, not a budget figure: only 预算 followed by what makes it one.
+    for (std::u32string_view word :
+         {U"年初预算", U"预算为", U"预算数", U"预算安排", U"预算金额", U"预算是"}) {
+        if (contains(clause, word)) {
+            return Period::OriginalBudget;
+        }
+    }
+    return std::nullopt;
+}
+
 // Years printed in a clause: "2025年当年预算执行数" in a 2026 document is last year's execution.
-Period period_of(std::u32string_view clause, int year) {
+Period period_of(std::u32string_view clause, int year, bool final_accounts) {
     std::optional<int> printed;
     for (std::size_t at = 0; at + 4 < clause.size(); ++at) {
         if (is_digit(clause[at]) && is_digit(clause[at + 1]) && is_digit(clause[at + 2]) &&
@@ -252,6 +270,18 @@ Period period_of(std::u32string_view clause, int year) {
         last_year = last_year || (after != U"结转" && after != U"结余");
     }
     const bool prior = last_year || (printed && year != 0 && *printed < year);
+    if (final_accounts) {
+        // A 决算 compares its outturn with last year's outturn, and with this year's budget.
+        if (prior) {
+            return Period::PriorYearExecution;
+        }
+        if (!contains(clause, U"决算")) {
+            if (const auto budget = budget_named(clause)) {
+                return *budget;
+            }
+        }
+        return Period::BudgetYear;
+    }
     if (prior || (execution && !printed)) {
         return execution ? Period::PriorYearExecution : Period::PriorYearBudget;
     }
@@ -455,9 +485,10 @@ bool sides_not_parts(const std::vector<Claim>& claims, const std::vector<int>& p
 
 class Extractor {
   public:
-    Extractor(const TextSection& section, std::string_view block, int year)
+    Extractor(const TextSection& section, std::string_view block, int year, bool final_accounts)
         : section_(section),
           year_(year),
+          final_accounts_(final_accounts),
           original_(decode_utf8(section.text)),
           folded_(folded(original_)),
           t_(folded_) {
@@ -605,6 +636,10 @@ class Extractor {
         }
         std::size_t i = s.begin;
         while (i < s.end) {
+            if (final_accounts_ && outturn_against_budget(s, i)) {
+                ++i;
+                continue;
+            }
             // 与…持平 / 与…相同: a change of zero, stated without a figure.
             for (std::u32string_view word : {U"持平", U"相同", U"一致"}) {
                 if (t_.substr(i, word.size()) == word) {
@@ -614,8 +649,9 @@ class Extractor {
                         Claim claim = make(ClaimKind::Change, s, i);
                         claim.printed = encode_utf8(word);
                         claim.direction = 0;
-                        claim.basis = contains(clause, U"执行") ? Period::PriorYearExecution
-                                                                : Period::PriorYearBudget;
+                        claim.basis = final_accounts_ || contains(clause, U"执行")
+                                          ? Period::PriorYearExecution
+                                          : Period::PriorYearBudget;
                         claim.of_claim = latest_amount(claims_.size(), true);
                         claim.subject =
                             claim.of_claim >= 0
@@ -635,6 +671,138 @@ class Extractor {
         }
     }
 
+    // The budget figure quoted last on the sentence's line and the outturn quoted after it
+    // (年初预算为X万元，支出决算为Y万元): the pair a completion rate or a 大于/小于 speaks of.
+    // Either is -1 when the line does not quote them in that order.
+    std::pair<int, int> budget_and_outturn(std::size_t line) const {
+        int budget = -1;
+        for (std::size_t k = claims_.size(); k-- > 0;) {
+            const Claim& c = claims_[k];
+            if (line_of(c.offset) != line) {
+                break;
+            }
+            if (c.kind == ClaimKind::Amount && is_money(c.unit) &&
+                (c.period == Period::OriginalBudget || c.period == Period::FullYearBudget)) {
+                budget = static_cast<int>(k);
+                break;
+            }
+        }
+        if (budget < 0) {
+            return {-1, -1};
+        }
+        for (std::size_t k = static_cast<std::size_t>(budget) + 1; k < claims_.size(); ++k) {
+            const Claim& c = claims_[k];
+            if (c.kind == ClaimKind::Amount && is_money(c.unit) && c.period == Period::BudgetYear) {
+                return {budget, static_cast<int>(k)};
+            }
+        }
+        return {budget, -1};
+    }
+
+    // 决算数大于/小于/等于预算数, 决算数与预算数(基本)持平: a direction stated in words, recorded
+    // as a change against the year's budget. True when one starts at `i`.
+    bool outturn_against_budget(const Sentence& s, std::size_t i) {
+        static constexpr std::pair<std::u32string_view, int> words[] = {
+            {U"大于", 1}, {U"高于", 1}, {U"超过", 1}, {U"多于", 1}, {U"小于", -1},
+            {U"低于", -1}, {U"少于", -1}, {U"等于", 0}, {U"持平", 0}};
+        for (const auto& [word, direction] : words) {
+            if (t_.substr(i, word.size()) != word) {
+                continue;
+            }
+            const std::size_t start = clause_start(t_, s.begin, i);
+            const std::u32string_view before = t_.substr(start, i - start);
+            const std::u32string_view after = t_.substr(i + word.size(), 4);
+            const bool against_budget =
+                direction == 0 ? contains(before, U"预算") : after.substr(0, 2) == U"预算" ||
+                                                                 after.substr(0, 4) == U"年初预算";
+            if (!contains(before, U"决算") || !against_budget || contains(before, U"年度")) {
+                return false;
+            }
+            Claim claim = make(ClaimKind::Change, s, i);
+            claim.printed = encode_utf8(word);
+            claim.direction = direction;
+            claim.basis = Period::OriginalBudget;
+            claim.words_only = true;
+            claim.in_reason = false;
+            const auto [budget, outturn] = budget_and_outturn(s.line);
+            claim.prior_claim = budget;
+            claim.of_claim = outturn;
+            claim.subject = outturn >= 0 ? claims_[static_cast<std::size_t>(outturn)].subject
+                                         : encode_utf8(before);
+            claims_.push_back(std::move(claim));
+            return true;
+        }
+        return false;
+    }
+
+    // "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元": an outturn whose own
+    // words name nothing but 决算 is the outturn of what the budget before it named.
+    void name_outturn_by_budget(Claim& claim, std::size_t sentence_claims) const {
+        if (claim.period != Period::BudgetYear) {
+            return;
+        }
+        std::string words = claim.subject;
+        for (std::string_view drop : {"支出决算数", "支出决算", "决算数", "决算", "支出", "实际"}) {
+            if (words.size() >= drop.size() && words.compare(0, drop.size(), drop) == 0) {
+                words.erase(0, drop.size());
+            }
+        }
+        if (!words.empty()) {
+            return;
+        }
+        for (std::size_t k = claims_.size(); k-- > sentence_claims;) {
+            const Claim& c = claims_[k];
+            if (c.kind != ClaimKind::Amount || !is_money(c.unit)) {
+                continue;
+            }
+            if (c.period != Period::OriginalBudget && c.period != Period::FullYearBudget) {
+                return;
+            }
+            std::string named = c.subject;
+            for (std::string_view drop : {"年初预算数", "年初预算", "全年预算数", "全年预算",
+                                          "预算数", "预算"}) {
+                if (const auto at = named.rfind(drop);
+                    at != std::string::npos && at + drop.size() == named.size()) {
+                    named.erase(at);
+                    break;
+                }
+            }
+            if (!named.empty()) {
+                claim.subject = named;
+            }
+            return;
+        }
+    }
+
+    std::size_t line_of(std::size_t offset) const {
+        for (std::size_t l = 0; l < lines_.size(); ++l) {
+            if (offset >= lines_[l].begin && offset < lines_[l].end) {
+                return l;
+            }
+        }
+        return lines_.size();
+    }
+
+    // Whether a completion rate was already quoted for the outturn claim `outturn`.
+    bool completion_after(std::size_t outturn) const {
+        for (std::size_t k = outturn + 1; k < claims_.size(); ++k) {
+            if (claims_[k].completion) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int latest_outturn() const {
+        for (std::size_t k = claims_.size(); k-- > 0;) {
+            const Claim& c = claims_[k];
+            if (c.kind == ClaimKind::Amount && is_money(c.unit) && c.period == Period::BudgetYear) {
+                return static_cast<int>(k);
+            }
+        }
+        return -1;
+    }
+
     void add_claim(std::size_t si, const Number& number) {
         const Sentence& s = sentences_[si];
         std::size_t start = clause_start(t_, s.begin, number.begin);
@@ -651,7 +819,19 @@ class Extractor {
         const std::size_t sentence_claims = sentence_first_.back();
         Claim claim;
         if (number.unit == "%") {
-            if (contains(clause, U"占")) {
+            if (final_accounts_ && contains(clause, U"完成") && contains(clause, U"预算")) {
+                // 完成年初预算的98.20%: the outturn as a share of the budget quoted before it.
+                claim = make(ClaimKind::Share, s, number.begin);
+                claim.completion = true;
+                const auto [budget, outturn] = budget_and_outturn(s.line);
+                if (budget >= 0 && outturn >= 0 &&
+                    !completion_after(static_cast<std::size_t>(outturn))) {
+                    claim.whole = budget;
+                    claim.part = outturn;
+                } else {
+                    claim.part = latest_outturn();
+                }
+            } else if (contains(clause, U"占")) {
                 claim = make(ClaimKind::Share, s, number.begin);
                 claim.part = latest_amount(claims_.size(), false);
                 const std::size_t at = clause.rfind(U'占');
@@ -690,7 +870,10 @@ class Extractor {
             claim.subject = claims_[static_cast<std::size_t>(claim.part)].subject + "占比";
         }
         if (claim.kind == ClaimKind::Amount || claim.kind == ClaimKind::Count) {
-            claim.period = period_of(clause, year_);
+            claim.period = period_of(clause, year_, final_accounts_);
+            if (final_accounts_ && claim.kind == ClaimKind::Amount) {
+                name_outturn_by_budget(claim, sentence_claims);
+            }
             std::vector<SubjectMention> own;
             if (claim.kind == ClaimKind::Amount) {
                 own = mentions_in(clause);
@@ -725,7 +908,7 @@ class Extractor {
         const auto than = before_in_sentence.rfind(U'比');
         const std::u32string_view basis =
             than == std::u32string_view::npos ? clause : before_in_sentence.substr(than);
-        claim.basis = contains(basis, U"执行") || contains(basis, U"决算")
+        claim.basis = final_accounts_ || contains(basis, U"执行") || contains(basis, U"决算")
                           ? Period::PriorYearExecution
                           : Period::PriorYearBudget;
         // What changed: the budget-year figure quoted before it (in this sentence first), or the
@@ -1018,7 +1201,8 @@ class Extractor {
             }
         }
         for (Claim& claim : claims_) {
-            if (claim.kind != ClaimKind::Share || claim.part < 0 || !claim.whole_words.empty()) {
+            if (claim.kind != ClaimKind::Share || claim.part < 0 || !claim.whole_words.empty() ||
+                claim.completion) {
                 continue;
             }
             const int part_of = claims_[static_cast<std::size_t>(claim.part)].part_of;
@@ -1052,6 +1236,7 @@ class Extractor {
 
     const TextSection& section_;
     int year_;
+    bool final_accounts_;
     ClaimSource where_;
     std::u32string original_;
     std::u32string folded_;
@@ -1068,11 +1253,13 @@ class Extractor {
 
 }  // namespace
 
-std::vector<Claim> extract_claims(const TextSection& section, std::string_view block, int year) {
-    return Extractor(section, block, year).run();
+std::vector<Claim> extract_claims(const TextSection& section, std::string_view block, int year,
+                                  bool final_accounts) {
+    return Extractor(section, block, year, final_accounts).run();
 }
 
 std::vector<Claim> extract_claims(const Document& document) {
+    const bool final_accounts = is_final_accounts(document.kind);
     std::vector<Claim> out;
     auto add = [&out](std::vector<Claim> found) {
         const int base = static_cast<int>(out.size());
@@ -1090,15 +1277,15 @@ std::vector<Claim> extract_claims(const Document& document) {
         }
     };
     for (const TextSection& section : document.profile) {
-        add(extract_claims(section, "profile", document.year));
+        add(extract_claims(section, "profile", document.year, final_accounts));
     }
     for (const Table& table : document.tables) {
         for (const TextSection& note : table.note_sources) {
-            add(extract_claims(note, "notes", document.year));
+            add(extract_claims(note, "notes", document.year, final_accounts));
         }
     }
     for (const TextSection& section : document.narrative) {
-        add(extract_claims(section, "narrative", document.year));
+        add(extract_claims(section, "narrative", document.year, final_accounts));
     }
     return out;
 }

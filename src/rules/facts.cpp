@@ -123,7 +123,7 @@ std::string Fact::describe() const {
     return out;
 }
 
-std::optional<Fact> fact_of(const CellAt& at) {
+std::optional<Fact> fact_of(const CellAt& at, bool final_accounts) {
     const Table& table = *at.table;
     const TableSide& side = at.side_ref();
     const Column& column = at.column_ref();
@@ -152,7 +152,11 @@ std::optional<Fact> fact_of(const CellAt& at) {
     // The row.
     switch (row.role) {
         case RowRole::Subject:
-            f.side = Side::Expenditure;  // 功能分类 and 经济分类 classify spending
+            // 功能分类 and 经济分类 classify spending. A budget plans its income by the subject
+            // it will be spent on, so the two are one figure; a 决算's income by subject is what
+            // came in, and differs from what went out by the balances carried.
+            f.side = final_accounts && table.kind == TableKind::IncomeSummary ? Side::Income
+                                                                               : Side::Expenditure;
             f.subject = row.subject->code;
             f.classification = row.subject->classification;
             break;
@@ -197,6 +201,11 @@ std::optional<Fact> fact_of(const CellAt& at) {
     if (table.kind == TableKind::ThreePublicExpenses && f.three_public == T::None) {
         return std::nullopt;
     }
+    if (final_accounts && f.side == Side::Expenditure && f.stage == Stage::CurrentYear) {
+        // A 决算's 本年支出 is everything spent in the year, whichever year's money paid for it:
+        // its balances are lines of their own (年初/年末结转和结余), never a stage of spending.
+        f.stage = Stage::All;
+    }
     return f;
 }
 
@@ -234,7 +243,7 @@ FactIndex FactIndex::build(const Document& document) {
                     if (at.cell().invalid || at.amount() == nullptr) {
                         continue;
                     }
-                    if (auto fact = fact_of(at)) {
+                    if (auto fact = fact_of(at, is_final_accounts(document.kind))) {
                         index.cells_.push_back(FactCell{at, *fact, *fact});
                     }
                 }
@@ -259,10 +268,45 @@ FactIndex FactIndex::build(const Document& document) {
         fiscal_sources = fiscal_sources || kind == TableKind::FiscalAppropriationSummary;
     }
     fiscal_sources = fiscal_sources || all_sources;
-    if (fiscal_sources) {
+    // A 决算's 收入决算表 lists this year's income only: its balances at the start and end of
+    // the year are printed in the two 收支总表 alone, so without one of those understood
+    // nothing is known of them.
+    const bool final_accounts = is_final_accounts(document.kind);
+    bool balances_printed = false;
+    for (const FactCell& cell : index.cells_) {
+        const TableKind kind = cell.at.table->kind;
+        balances_printed = balances_printed || kind == TableKind::IncomeExpenditureSummary ||
+                           kind == TableKind::FiscalAppropriationSummary;
+    }
+    if (fiscal_sources && (!final_accounts || balances_printed)) {
         co.no_carry_over = co.no_carry_forward = co.general_public_only = true;
         co.fiscal_only = all_sources;
         auto nonzero = [](const FactCell& cell) { return cell.at.printed() && !zero(cell.at); };
+        // Money carried over is 财政拨款 only as far as the 财政拨款 carried over covers it: a
+        // balance of other money spent this year is spending no income line shows.
+        std::optional<Decimal> carried_all;
+        Decimal carried_fiscal;
+        for (const FactCell& cell : index.cells_) {
+            const Fact& f = cell.fact;
+            if (!nonzero(cell) || f.period != Period::BudgetYear || f.stage != Stage::CarryOver ||
+                f.side != Side::Income || !f.subject.empty() || cell.at.amount() == nullptr) {
+                continue;
+            }
+            const auto yuan = cell.at.amount()->in_yuan(cell.at.table->money_unit);
+            if (!yuan) {
+                continue;
+            }
+            if (f.source == F::Any) {
+                if (!carried_all || *carried_all < *yuan) {
+                    carried_all = *yuan;
+                }
+            } else if (within(f.source, F::Fiscal) && carried_fiscal < *yuan) {
+                carried_fiscal = *yuan;
+            }
+        }
+        if (carried_all && carried_fiscal < *carried_all) {
+            co.fiscal_only = false;
+        }
         for (const FactCell& cell : index.cells_) {
             const Fact& f = cell.fact;
             if (!nonzero(cell) || f.period != Period::BudgetYear ||
@@ -280,7 +324,7 @@ FactIndex FactIndex::build(const Document& document) {
             if (f.stage == Stage::CarryOver) {
                 co.no_carry_over = false;
             }
-            if (f.spending == S::CarryForward) {
+            if (f.spending == S::CarryForward || f.spending == S::BalanceDistribution) {
                 co.no_carry_forward = false;
             }
             if (f.source == F::GovernmentFund || f.source == F::StateCapital) {

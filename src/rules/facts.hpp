@@ -136,6 +136,7 @@ class FactIndex {
 const FactCell* consensus(const std::vector<const FactCell*>& cells);
 
 // The fact a grid cell counts, or nullopt when its table, column or row do not say.
-std::optional<Fact> fact_of(const CellAt& at);
+// `final_accounts`: the cell is in a 决算, where income by subject is not that subject's spending.
+std::optional<Fact> fact_of(const CellAt& at, bool final_accounts = false);
 
 }  // namespace budgetcheck

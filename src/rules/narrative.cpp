@@ -149,6 +149,24 @@ void narrative_amounts(const Document& /*document*/, RuleContext& context) {
             context.settle_claim(i, ClaimStatus::Verified, target.what, others, target.what);
             continue;
         }
+        // The tables print two figures for it and the text quotes one of them: the tables'
+        // disagreement is the finding (crosstable), not the text.
+        const auto printings = resolver.printings(target);
+        const auto agreeing = std::find_if(printings.begin(), printings.end(), [&](const Target& t) {
+            const auto v = value_in(t, *unit);
+            return v && quotes(claim, *v);
+        });
+        if (agreeing != printings.end()) {
+            const auto agreeing_refs = refs_of(*agreeing);
+            context.count_checked(cells);
+            context.settle_claim(
+                i, ClaimStatus::Verified,
+                fmt::format("{} (where {} prints another figure for it)", agreeing->what,
+                            target.what),
+                agreeing_refs,
+                fmt::format("{}（{}对同一数字列示不同）", agreeing->what, target.what));
+            continue;
+        }
         const std::string expected = shown(target, *unit, claim.decimals);
         if (!target.confident) {
             // The words say more than the vocabulary knows: perhaps another figure is meant.
@@ -238,13 +256,40 @@ void narrative_shares(const Document& /*document*/, RuleContext& context) {
                     continue;
                 }
             }
+        } else if (claim.completion) {
+            // No budget quoted beside the outturn: the budget the tables print for it (the
+            // “三公” table's 预算数 under each item).
+            Claim budget = part;
+            budget.period = Period::OriginalBudget;
+            const Resolution found = resolver.amount(budget);
+            if (found.target && found.target->confident) {
+                whole = target_figure(*found.target);
+                whole_name = found.target->what;
+                cells = refs_of(*found.target);
+            }
+            if (!whole) {
+                context.settle_claim(i, ClaimStatus::Unverifiable,
+                                     "the budget it is a rate of completion of is neither quoted "
+                                     "beside its outturn nor printed in a table",
+                                     {}, "其对应的预算数既未在文中列明，也未在表中列示");
+                continue;
+            }
+            whole_printed = whole->reference().printed;
         } else {
             context.settle_claim(i, ClaimStatus::Unverifiable,
                                  "the text does not say what it is a share of", {},
                                  "未说明是何者的占比");
             continue;
         }
-        by_whole[whole_key].push_back(i);
+        if (claim.completion && whole && whole->amount.value().is_zero()) {
+            context.settle_claim(i, ClaimStatus::Unverifiable,
+                                 "a rate of completion of a budget of zero has no value", {},
+                                 "预算数为零，完成率无意义");
+            continue;
+        }
+        if (!claim.completion) {
+            by_whole[whole_key].push_back(i);
+        }
         Figure printed;
         printed.ref = claim_ref(claim);
         const Verdict verdict = context.check_ratio(
@@ -405,7 +450,7 @@ namespace {
 // (增加（减少）) is text.template-residue's.
 bool check_own_words(RuleContext& context, const std::vector<Claim>& claims, std::size_t i) {
     const Claim& claim = claims[i];
-    if (!claim.direction || *claim.direction == 0) {
+    if (!claim.direction || *claim.direction == 0 || claim.words_only) {
         return false;
     }
     const Claim* current =
@@ -444,12 +489,80 @@ bool check_own_words(RuleContext& context, const std::vector<Claim>& claims, std
 
 }  // namespace
 
+namespace {
+
+// 决算数小于预算数: the direction a 决算 states in words, against the budget and the outturn it
+// quoted just before (年初预算为X万元，支出决算为Y万元).
+void check_outturn_direction(RuleContext& context, const std::vector<Claim>& claims,
+                             std::size_t i) {
+    const Claim& claim = claims[i];
+    if (claim.of_claim < 0 || claim.prior_claim < 0) {
+        context.settle_claim(i, ClaimStatus::Unverifiable,
+                             "the budget and the outturn it compares are not both quoted before it",
+                             {}, "其前未同时列明预算数和决算数");
+        return;
+    }
+    const Claim& outturn = claims[static_cast<std::size_t>(claim.of_claim)];
+    const Claim& budget = claims[static_cast<std::size_t>(claim.prior_claim)];
+    const auto difference = outturn.value.minus(budget.value);
+    if (!difference) {
+        return;
+    }
+    const int actual = difference->is_zero() ? 0 : (difference->is_negative() ? -1 : 1);
+    const int said = *claim.direction;
+    const bool roughly =
+        said == 0 && claim.source.sentence.find("基本") != std::string::npos;
+    if (actual == said) {
+        context.settle_claim(i, ClaimStatus::Verified,
+                             fmt::format("决算 {} against 预算 {} quoted before it", outturn.printed,
+                                         budget.printed),
+                             {},
+                             fmt::format("与前文所列预算数 {}、决算数 {} 相符", budget.printed,
+                                         outturn.printed));
+        return;
+    }
+    if (roughly) {
+        // 基本持平 allows a difference the text does not bound.
+        context.settle_claim(i, ClaimStatus::Unverifiable,
+                             fmt::format("基本持平 leaves open how close {} and {} must be",
+                                         outturn.printed, budget.printed),
+                             {},
+                             fmt::format("“基本持平”未说明{}与{}相差多少为宜", outturn.printed,
+                                         budget.printed));
+        return;
+    }
+    const auto word = [](int direction) {
+        return direction > 0 ? "大于" : direction < 0 ? "小于" : "等于";
+    };
+    Finding finding = mismatch(
+        context, claim, {claim_ref(outturn), claim_ref(budget)},
+        fmt::format("决算数{}预算数", word(actual)),
+        fmt::format("the narrative says the outturn is {} the budget ({}), but it quotes {} "
+                    "against a budget of {}",
+                    said > 0 ? "above" : said < 0 ? "below" : "equal to", claim.printed,
+                    outturn.printed, budget.printed),
+        fmt::format("情况说明称决算数{}预算数，而其所列决算数 {} 与预算数 {} 相比为{}",
+                    word(said), outturn.printed, budget.printed, word(actual)));
+    finding.arithmetic = fmt::format("{} − {} = {}", outturn.value.to_string(),
+                                     budget.value.to_string(), difference->to_string());
+    context.count_checked({claim_ref(claim), claim_ref(outturn), claim_ref(budget)});
+    context.report(std::move(finding));
+    context.settle_claim(i, ClaimStatus::Mismatched, "its direction contradicts its figures", {},
+                         "其表述的方向与所列数字不符");
+}
+
+}  // namespace
+
 void narrative_changes(const Document& /*document*/, RuleContext& context) {
     const auto& claims = context.claims();
     const ClaimResolver& resolver = context.resolver();
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
         if (claim.kind != ClaimKind::Change) {
+            continue;
+        }
+        if (claim.words_only) {
+            check_outturn_direction(context, claims, i);
             continue;
         }
         if (check_own_words(context, claims, i) || check_from_text(context, claims, i)) {

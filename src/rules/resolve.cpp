@@ -218,9 +218,14 @@ ClaimResolver::Query ClaimResolver::read(const std::string& words, const Claim& 
     }
     query.confident = query.residue.empty() && own.conflicts.empty();
     Fact& f = query.fact;
+    f.period = claim.period;  // a 决算's 年初预算 is looked for among the budget columns
     f.source = a.source.value_or(F::Any);
     f.spending = a.spending.value_or(S::All);
     f.stage = a.stage.value_or(Stage::All);
+    if (claim.period == Period::OriginalBudget || claim.period == Period::FullYearBudget ||
+        claim.period == Period::AdjustedBudget) {
+        f.stage = Stage::All;  // 年初预算 names the budget, not the year's own money
+    }
     f.three_public = a.three_public.value_or(ThreePublicItem::None);
     f.detail = std::string(a.detail);
     if (a.both_sides) {
@@ -616,7 +621,9 @@ Resolution ClaimResolver::amount(const Claim& claim) const {
                 "该数出现在增减原因的说明中，表中不列示增减的构成"};
     }
     const std::string around = label_key(claim.source.heading + " " + claim.source.context);
-    if (claim.period != Period::BudgetYear) {
+    if (claim.period == Period::PriorYearExecution || claim.period == Period::PriorYearBudget ||
+        claim.period == Period::ChangeVsPriorBudget ||
+        claim.period == Period::ChangeVsPriorExecution) {
         std::optional<std::string> code;
         if (!claim.path.empty()) {
             code = subject_code(claim.path);
@@ -703,6 +710,26 @@ Resolution ClaimResolver::amount(const Claim& claim) const {
         return {printed, {}, {}};
     }
     return {std::nullopt, "its words name no figure the tables print", "文字未指明表中的任何数字"};
+}
+
+std::vector<Target> ClaimResolver::printings(const Target& target) const {
+    std::vector<Target> out;
+    if (!target.fact) {
+        return out;
+    }
+    for (const FactCell* cell : facts_.find(*target.fact)) {
+        if (cell->at.amount() == nullptr) {
+            continue;
+        }
+        Target one;
+        one.cells = {cell->at};
+        one.figures = {figure_at(cell->at)};
+        one.what = describe_cell(cell->at);
+        one.confident = target.confident;
+        one.fact = target.fact;
+        out.push_back(std::move(one));
+    }
+    return out;
 }
 
 Resolution ClaimResolver::whole(const Claim& claim) const {

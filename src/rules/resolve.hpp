@@ -45,6 +45,9 @@ class ClaimResolver {
     Resolution whole(const Claim& claim) const;
     // The figure printed for a fact the words of a claim named (Target::fact).
     Resolution figure_for(const Fact& fact, const Claim& claim) const;
+    // Every figure the tables print for the fact a target stands for, one target each: where
+    // the tables disagree among themselves, a text quoting one of them is not what is wrong.
+    std::vector<Target> printings(const Target& target) const;
 
   private:
     struct Query;

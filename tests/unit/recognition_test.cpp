@@ -290,7 +290,10 @@ TEST_CASE(
         const auto& income = result.document->tables[0].sides[0].rows;
         CHECK(income[1].parent == 0);
         CHECK(income[3].parent == 2);
-        CHECK(income[3].line_item == LineItem::GeneralPublicIncome);
+        // Printed again under 上年结转, the fund's line is that fund's share of the carry-over.
+        CHECK(income[3].line_item == LineItem::FiscalCarryOver);
+        CHECK(income[3].meaning.stage == Stage::CarryOver);
+        CHECK(income[3].meaning.source == FundSource::GeneralPublic);
         const auto& spending = result.document->tables[0].sides[1].rows;
         CHECK(spending[1].subject->code == "208");
         CHECK(spending[1].parent == 0);

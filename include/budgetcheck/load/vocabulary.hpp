@@ -32,6 +32,8 @@ struct Aspects {
     bool both_sides = false;                         // 收支: income and expenditure together
     bool nothing = false;  // 无 / 本表为空: a row printed to say the table has no lines
     bool excludes_capital_construction = false;
+    bool outturn = false;  // 决算数 / 执行数: what was spent, not what was planned
+    bool prior = false;    // 上年: of the year before the document's
     std::string_view detail = {};  // a finer breakdown not otherwise modelled (教育收费, 专项收入)
 };
 
@@ -89,8 +91,10 @@ struct ColumnRecognition {
 
 // Decodes a header path (top to bottom). Years are read against the document's year: "2023年执行数"
 // in a 2024 document is the prior year's execution.
+// In a 决算 (`final_accounts`) the outturn (决算数) is the document's own figure and a 预算数 is
+// the budget it is measured against; in a 预算 a 决算数 is last year's.
 ColumnRecognition recognise_column(const std::vector<std::string>& header, TableKind kind,
-                                   int document_year);
+                                   int document_year, bool final_accounts = false);
 
 // ---- line labels ---------------------------------------------------------------------------
 

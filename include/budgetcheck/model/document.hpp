@@ -24,6 +24,8 @@ struct SourceLocation {
 
 // 部门预算, 单位预算, 部门决算, 单位决算.
 enum class DocumentKind { DepartmentBudget, UnitBudget, DepartmentFinal, UnitFinal };
+// Final accounts (决算) report what was spent; a budget (预算) what is planned.
+bool is_final_accounts(DocumentKind kind);
 std::string_view to_string(DocumentKind kind);     // "unit_budget"
 std::string_view chinese_name(DocumentKind kind);  // "单位预算"
 std::optional<DocumentKind> parse_document_kind(std::string_view id);
@@ -85,11 +87,17 @@ enum class ColumnRole {
 
 // Which year's figures a value column holds.
 enum class Period {
-    BudgetYear,              // this year's budget (预算数, 年初预算数)
-    PriorYearExecution,      // 上年执行数
+    // The figures the document reports for its own year: the budget (预算数, 年初预算数) in a
+    // 预算, the outturn (决算数) in a 决算. Every identity between the tables is among these.
+    BudgetYear,
+    PriorYearExecution,      // 上年执行数 (上年决算数)
     PriorYearBudget,         // 上年预算数
     ChangeVsPriorExecution,  // 比上年执行数增减
     ChangeVsPriorBudget,     // 比上年预算数增减
+    // In a 决算, the budget its outturn is measured against:
+    OriginalBudget,  // 年初预算数 (预算数 where nothing narrows it)
+    AdjustedBudget,  // 调整预算数: what was added or cut during the year
+    FullYearBudget,  // 全年预算数 = 年初预算数 + 调整预算数
 };
 
 // Current-year money or money carried over from earlier years.
@@ -126,7 +134,8 @@ enum class Spending {
     RemitToSuperior,      // 上缴上级支出
     SubsidyToAffiliates,  // 对附属单位补助支出
     Reserve,              // 单位预留机动经费
-    CarryForward,         // 结转下年: money budgeted but carried into the next year
+    CarryForward,         // 结转下年 / 年末结转和结余: money carried into the next year
+    BalanceDistribution,  // 结余分配: a balance paid out or set aside (决算)
 };
 
 // Whether a line or column totals others: 合计 / 小计 totals what it heads; 收入总计 / 支出总计
@@ -226,7 +235,8 @@ enum class LineItem {
     BusinessOperationExpenditure,    // 事业单位经营支出
     RemitToSuperiorExpenditure,      // 上缴上级支出
     SubsidyToAffiliatesExpenditure,  // 对附属单位补助支出
-    CarryForward,                    // 结转下年
+    CarryForward,                    // 结转下年 / 年末结转和结余
+    BalanceDistribution,             // 结余分配
     ExpenditureGrandTotal,           // 支出总计
     // generic
     Total,  // 合计 / 总计 / 小计

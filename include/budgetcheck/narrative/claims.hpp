@@ -13,8 +13,8 @@ namespace budgetcheck {
 
 enum class ClaimKind {
     Amount,     // 收支总预算 4394.21 万元
-    Share,      // 占 93.4%
-    Change,     // 比 2023 年执行数增加 952.05 万元 / 增长 56.09% / 与…持平
+    Share,      // 占 93.4%; in a 决算 also 完成年初预算的 98.2% (the outturn's share of the budget)
+    Change,     // 比 2023 年执行数增加 952.05 万元 / 增长 56.09% / 与…持平 / 决算数小于预算数
     Count,      // 内设6个机构 / 一级项目1个 / 实有人员 33 人
     Breakdown,  // 其中：A、B、C — the parts of a total add up to it
 };
@@ -80,6 +80,11 @@ struct Claim {
     int part_of = -1;
     // Share: the whole is the section's first figure, not one the text names.
     bool whole_guessed = false;
+    // Share: a 决算's rate of completion (完成年初预算的98.20%): the outturn over the budget.
+    bool completion = false;
+    // Change: a direction stated in words alone (决算数小于预算数, 决算数与预算数持平), to be
+    // checked against the two figures quoted before it.
+    bool words_only = false;
 };
 
 // Every claim in the document's narrative, profile and table notes, in reading order.
@@ -87,6 +92,9 @@ std::vector<Claim> extract_claims(const Document& document);
 
 // Claims in one text: a profile or narrative section, or a table note. `block` names which;
 // `year` is the document's budget year (0 when unknown), against which "2023年执行数" is read.
-std::vector<Claim> extract_claims(const TextSection& text, std::string_view block, int year = 0);
+// In final accounts (`final_accounts`) a 决算数 is the year's own figure, a 年初预算 the budget it
+// is measured against, and "完成年初预算的98%" the one as a share of the other.
+std::vector<Claim> extract_claims(const TextSection& text, std::string_view block, int year = 0,
+                                  bool final_accounts = false);
 
 }  // namespace budgetcheck
