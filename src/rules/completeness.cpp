@@ -62,13 +62,35 @@ constexpr std::string_view empty_words[] = {"空表", "本表为空", "无数据
 
 }  // namespace
 
-void required_tables(const Document& document, RuleContext& context) {
-    if (document.kind == DocumentKind::DepartmentFinal ||
-        document.kind == DocumentKind::UnitFinal) {
-        context.skip("the required tables of a 决算 disclosure are not yet defined",
-                     "决算公开的必备表格尚未定义");
-        return;
+// What a 决算 calls each of its nine tables (the template of the 部门决算).
+std::string_view final_accounts_name(TableKind kind) {
+    switch (kind) {
+        case TableKind::IncomeExpenditureSummary:
+            return "收入支出决算总表";
+        case TableKind::IncomeSummary:
+            return "收入决算表";
+        case TableKind::ExpenditureSummary:
+            return "支出决算表";
+        case TableKind::FiscalAppropriationSummary:
+            return "财政拨款收入支出决算总表";
+        case TableKind::GeneralPublicExpenditure:
+            return "一般公共预算财政拨款支出决算表";
+        case TableKind::GeneralPublicBasicExpenditure:
+            return "一般公共预算财政拨款基本支出决算表";
+        case TableKind::ThreePublicExpenses:
+            return "财政拨款“三公”经费支出决算表";
+        case TableKind::GovernmentFundExpenditure:
+            return "政府性基金预算财政拨款收入支出决算表";
+        case TableKind::StateCapitalExpenditure:
+            return "国有资本经营预算财政拨款收入支出决算表";
+        default:
+            return chinese_name(kind);
     }
+}
+
+void required_tables(const Document& document, RuleContext& context) {
+    // A 决算 publishes the same nine tables as a budget, under its own titles.
+    const bool final_accounts = is_final_accounts(document.kind);
     const TableKind required[] = {
         TableKind::IncomeExpenditureSummary, TableKind::IncomeSummary,
         TableKind::ExpenditureSummary,       TableKind::FiscalAppropriationSummary,
@@ -81,8 +103,9 @@ void required_tables(const Document& document, RuleContext& context) {
         if (kind == TableKind::StateCapitalExpenditure && document.year < 2020) {
             continue;
         }
+        const std::string_view name = final_accounts ? final_accounts_name(kind) : chinese_name(kind);
         CellRef ref;
-        ref.table = std::string(chinese_name(kind));
+        ref.table = std::string(name);
         ref.source = SourceLocation{"/tables", 0, 0};
         context.count_checked({});
         if (!document.tables_of(kind).empty()) {
@@ -91,13 +114,13 @@ void required_tables(const Document& document, RuleContext& context) {
         Finding finding;
         finding.severity = context.rule().default_severity;
         finding.cells = {ref};
-        finding.expected = std::string(chinese_name(kind));
+        finding.expected = std::string(name);
         finding.actual = "absent";
         finding.message_en =
             fmt::format("a {} must publish a {} ({}); none is printed", to_string(document.kind),
-                        chinese_name(kind), to_string(kind));
-        finding.message_zh = fmt::format("{}应公开{}，文件中未列示", chinese_name(document.kind),
-                                         chinese_name(kind));
+                        name, to_string(kind));
+        finding.message_zh =
+            fmt::format("{}应公开{}，文件中未列示", chinese_name(document.kind), name);
         context.report(std::move(finding));
     }
 }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "budgetcheck/load/vocabulary.hpp"
 #include "families.hpp"
 
 namespace budgetcheck::rules {
@@ -71,6 +72,16 @@ bool nests_under(const ColumnMeaning& child, const ColumnMeaning& parent) {
 
 using Path = std::vector<std::string>;
 
+// A header cell that names only a period (预算数, 决算数): the 决算 “三公” table prints one under
+// each item (合计 / 预算数, 合计 / 决算数), so the period, not the item, is the innermost level.
+bool names_only_a_period(const std::string& key) {
+    const Reading reading = read_words(key);
+    const Aspects& a = reading.aspects;
+    return reading.any_word && reading.unknown.empty() && (a.period || a.outturn) && !a.role &&
+           !a.side && !a.source && !a.spending && !a.three_public && !a.aggregate &&
+           !a.quantity && !a.both_sides;
+}
+
 // Total column = Σ breakdown columns, read from the header tree: a column headed 合计/小计/总计/
 // 金额 totals the other columns under the same header above it.
 std::vector<ColumnIdentity> header_identities(const TableSide& side) {
@@ -87,6 +98,11 @@ std::vector<ColumnIdentity> header_identities(const TableSide& side) {
         Path path;
         for (const std::string& text : column.header) {
             path.push_back(split_label(text).key);
+        }
+        if (path.size() > 1 && names_only_a_period(path.back())) {
+            // 合计 / 预算数 and 因公出国(境)费 / 预算数 are in the 预算数 group.
+            path.insert(path.begin(), path.back());
+            path.pop_back();
         }
         paths[c] = path;
         Path group = path;
@@ -262,6 +278,109 @@ void budget_stages(const Document& document, RuleContext& context) {
         check_rows(
             context, table, static_cast<int>(s), stages,
             {"current-year budget plus carry-over is", "本年预算与上年结转之和为", Axis::Row});
+    });
+}
+
+namespace {
+
+// What a column's header says of its side: one-sided tables drop the side from a column's
+// meaning, but a 决算's fund tables print 本年收入 and 本年支出 side by side.
+std::optional<Side> side_named(const Column& column) {
+    std::optional<Side> side;
+    for (const std::string& text : column.header) {
+        const Reading reading = read_words(split_label(text).key);
+        if (reading.aspects.both_sides) {
+            return std::nullopt;
+        }
+        if (reading.aspects.side) {
+            side = reading.aspects.side;
+        }
+    }
+    return side;
+}
+
+// The columns of a balance carried through the year, all of the same money and period.
+struct RollForward {
+    int opening = -1;       // 年初结转和结余
+    int income = -1;        // 本年收入
+    int spending = -1;      // 本年支出 (its total where it is broken down)
+    int distribution = -1;  // 结余分配, where printed
+    int closing = -1;       // 年末结转和结余
+};
+
+std::optional<RollForward> roll_forward_columns(const TableSide& side) {
+    RollForward out;
+    int spending_total = -1;
+    for (std::size_t c = 0; c < side.columns.size(); ++c) {
+        const Column& column = side.columns[c];
+        const ColumnMeaning& m = column.meaning;
+        if (!additive(m) || m.period != Period::BudgetYear || m.quantity != Quantity::Amount ||
+            m.three_public != ThreePublicItem::None) {
+            continue;
+        }
+        const int at = static_cast<int>(c);
+        if (m.spending == Spending::CarryForward) {
+            out.closing = out.closing < 0 ? at : -2;
+        } else if (m.spending == Spending::BalanceDistribution) {
+            out.distribution = out.distribution < 0 ? at : -2;
+        } else if (m.stage == Stage::CarryOver && m.spending == Spending::All) {
+            out.opening = out.opening < 0 ? at : -2;
+        } else if (m.spending == Spending::All && m.stage == Stage::CurrentYear) {
+            const std::optional<Side> named = side_named(column);
+            if (named == Side::Income) {
+                out.income = out.income < 0 ? at : -2;
+            } else if (named == Side::Expenditure) {
+                if (m.aggregate != Aggregate::None) {
+                    spending_total = spending_total < 0 ? at : -2;
+                } else {
+                    out.spending = out.spending < 0 ? at : -2;
+                }
+            }
+        }
+    }
+    if (spending_total != -1) {
+        out.spending = spending_total;
+    }
+    // Every one printed once: two columns of a kind (by fund, say) are not one balance.
+    if (out.opening < 0 || out.income < 0 || out.spending < 0 || out.closing < 0 ||
+        out.distribution == -2) {
+        return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace
+
+void roll_forward(const Document& document, RuleContext& context) {
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const TableSide& side = table.sides[static_cast<std::size_t>(side_index)];
+        const auto columns = roll_forward_columns(side);
+        if (!columns) {
+            return;
+        }
+        for (std::size_t r = 0; r < side.rows.size(); ++r) {
+            if (!is_content(side.rows[r])) {
+                continue;
+            }
+            const auto cell = [&](int c) {
+                return CellAt{&table, side_index, static_cast<int>(r), c};
+            };
+            std::vector<std::pair<int, Figure>> parts = {{1, figure_of(cell(columns->opening))},
+                                                         {1, figure_of(cell(columns->income))},
+                                                         {-1, figure_of(cell(columns->spending))}};
+            bool any = cell(columns->closing).printed();
+            for (const auto& [sign, figure] : parts) {
+                any = any || (figure.at && figure.at->printed());
+            }
+            if (columns->distribution >= 0) {
+                parts.emplace_back(-1, figure_of(cell(columns->distribution)));
+            }
+            if (any) {
+                context.check_sum(figure_of(cell(columns->closing)), parts,
+                                  {"the balance at the start, plus income, less spending, is",
+                                   "年初结转和结余加本年收入减本年支出为", Axis::Row});
+            }
+        }
     });
 }
 

@@ -16,6 +16,7 @@ void of_which(const Document&, RuleContext&);
 void column_groups(const Document&, RuleContext&);
 void budget_stages(const Document&, RuleContext&);
 void two_sided_balance(const Document&, RuleContext&);
+void roll_forward(const Document&, RuleContext&);
 
 // crosstable.cpp: identities between tables
 void income_summary(const Document&, RuleContext&);
@@ -47,6 +48,9 @@ void funds_sum(const Document&, RuleContext&);
 void indicator_categories(const Document&, RuleContext&);
 void indicator_format(const Document&, RuleContext&);
 void rate_above_100(const Document&, RuleContext&);
+
+// outturn.cpp: a 决算 against its budget
+void three_public_over_budget(const Document&, RuleContext&);
 
 // completeness.cpp
 void required_tables(const Document&, RuleContext&);

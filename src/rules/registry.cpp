@@ -36,6 +36,9 @@ constexpr RuleInfo registry[] = {
     {"crossfoot.balance", "crossfoot", S::Error,
      "A two-sided summary's 收入总计 equals its 支出总计", "收入总计等于支出总计",
      r::two_sided_balance},
+    {"crossfoot.roll-forward", "crossfoot", S::Error,
+     "A balance carried through the year rolls forward: 年初 + 本年收入 − 本年支出 − 结余分配 = 年末",
+     "年初结转和结余加本年收入减本年支出、结余分配等于年末结转和结余", r::roll_forward},
     // between tables
     {"crosstable.income-summary", "crosstable", S::Error,
      "收支总表 income lines agree with 收入总表", "收支总表收入与收入总表一致", r::income_summary},
@@ -102,6 +105,10 @@ constexpr RuleInfo registry[] = {
      r::indicator_format},
     {"performance.rate-above-100", "performance", S::Warning, "A rate target does not exceed 100%",
      "比率类指标值不超过100%", r::rate_above_100},
+    // a 决算 against its budget
+    {"outturn.three-public-over-budget", "outturn", S::Warning,
+     "A “三公” item's outturn stays within its budget", "“三公”经费各项决算数不超过预算数",
+     r::three_public_over_budget},
     // completeness
     {"completeness.required-tables", "completeness", S::Error,
      "The tables a budget disclosure must publish are present", "应公开的表格齐全",

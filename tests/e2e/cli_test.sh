@@ -96,11 +96,11 @@ case "$scenario" in
         # JUnit agrees with the exit code, whichever --fail-on decides it.
         "$bin" verify --fail-on warning --format junit "$work/typo.json" >"$work/junit.xml"
         expect_exit 1 $?
-        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="12" failures="1">'
+        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="13" failures="1">'
         expect_output "$work/junit.xml" '<failure message="1 input problems at or above warning" type="input">'
         "$bin" verify --format junit "$work/typo.json" >"$work/junit.xml"
         expect_exit 0 $?
-        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="12" failures="0">'
+        expect_output "$work/junit.xml" '<testsuites name="budgetcheck" tests="13" failures="0">'
         # Positions are real or left out, never 0:0 (a document-level finding has none).
         "$bin" verify --format junit "$src/tests/fixtures/minimal.json" >"$work/junit.xml"
         if grep -q ':0:0' "$work/junit.xml"; then fail "junit prints a 0:0 position"; fi

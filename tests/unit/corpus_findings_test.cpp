@@ -261,3 +261,31 @@ TEST_CASE("corpus: 万里街道 2025 drafts, what the published version correcte
     }
 }
 // clang-format on
+
+// clang-format off
+TEST_CASE("corpus: 上海市普陀区财政局 2024 部门决算, a total the text misquotes", "[corpus][final]") {
+    require_exactly("putuo-finance-bureau-2024-dept-final.json", {
+        // 四: "财政拨款收入支出总计0.3万元", but 财政拨款收入支出决算总表 prints 总计 2,961.68.
+        {"narrative.amount", Severity::Error, "/narrative/3/text", "0.3 万元 ≠ 2961.68 万元"},
+    }, {{"narrative.unverifiable", 42}, {"rounding.explained", 13}});
+}
+
+TEST_CASE("corpus: 上海市普陀区规划和自然资源局 2024 部门决算, figures of all funds quoted as 一般公共预算",
+          "[corpus][final]") {
+    require_exactly("putuo-planning-bureau-2024-dept-final.json", {
+        // 五(一): 9,746.50 ÷ 9,759.38 = 99.868% = 99.87%, printed 99.86% (cut, not rounded).
+        {"narrative.share", Severity::Error, "/narrative/4/text", "9746.50 ÷ 9759.38 = 99.87% ≠ 99.86%"},
+        // 五(三): 9,746.50 ÷ 10,210.34 = 95.457% = 95.46%, printed 95.45% (cut, not rounded).
+        {"narrative.share", Severity::Error, "/narrative/5/text", "9746.50 ÷ 10210.34 = 95.46% ≠ 95.45%"},
+        // 六: 一般公共预算财政拨款基本支出 quoted as 5,377.64, which is 支出决算表's 基本支出 of all funds;
+        // the 一般公共预算 tables print 5,364.75.
+        {"narrative.amount", Severity::Error, "/narrative/6/text", "5377.64 万元 ≠ 5364.75 万元"},
+        // 六: 人员经费 4,896.98 = 5,377.64 − 公用经费 480.66, again all funds; the 基本支出 table prints 4,884.09.
+        {"narrative.amount", Severity::Error, "/narrative/6/text", "4896.98 万元 ≠ 4884.09 万元"},
+        // 七: "下降（增长）27.78%", the template's two words left side by side.
+        {"text.template-residue", Severity::Error, "/narrative/7/text", ""},
+        // 七, 八, 九: 上海市普陀区规划与自然资源局 beside the cover's 规划和自然资源局.
+        {"narrative.unit-name", Severity::Warning, "/narrative/8/text", ""},
+    }, {{"narrative.unverifiable", 56}, {"rounding.explained", 13}});
+}
+// clang-format on

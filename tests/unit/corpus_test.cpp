@@ -61,7 +61,7 @@ struct NarrativeCoverage {
     std::size_t verified = 0;
     std::size_t mismatched = 0;
     std::size_t about_last_year = 0;  // last year's figures and changes against them
-    std::size_t no_table = 0;         // counts of units, vehicles, people; explanations
+    std::size_t no_table = 0;  // counts of units, vehicles, people; explanations; 决算's budgets
     std::size_t checkable = 0;        // the rest: figures the document's tables could print
     std::size_t checkable_settled = 0;
 };
@@ -77,7 +77,13 @@ NarrativeCoverage narrative_coverage(const CheckReport& report) {
         const bool settled = result.status != ClaimStatus::Unverifiable;
         out.verified += result.status == ClaimStatus::Verified ? 1 : 0;
         out.mismatched += result.status == ClaimStatus::Mismatched ? 1 : 0;
-        if (claim.kind == ClaimKind::Change || claim.period != Period::BudgetYear) {
+        // A 决算's 年初预算 by subject: its tables print the outturn only.
+        const bool budget_of_final = claim.period == Period::OriginalBudget ||
+                                     claim.period == Period::AdjustedBudget ||
+                                     claim.period == Period::FullYearBudget;
+        const bool against_budget = claim.kind == ClaimKind::Change && claim.words_only;
+        if ((claim.kind == ClaimKind::Change && !against_budget) ||
+            (claim.period != Period::BudgetYear && !budget_of_final)) {
             out.about_last_year += settled ? 0 : 1;
             if (settled) {
                 ++out.checkable;
@@ -85,7 +91,8 @@ NarrativeCoverage narrative_coverage(const CheckReport& report) {
             }
             continue;
         }
-        if ((claim.kind == ClaimKind::Count && claim.listed < 0) || claim.in_reason) {
+        if ((claim.kind == ClaimKind::Count && claim.listed < 0) || claim.in_reason ||
+            budget_of_final) {
             out.no_table += settled ? 0 : 1;
             if (settled) {
                 ++out.checkable;
