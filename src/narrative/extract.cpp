@@ -216,9 +216,14 @@ std::string subject_of(std::u32string_view clause) {
         ++at;
     }
     std::string key = split_label(encode_utf8(text)).key;
+    const auto ends_with = [&key](std::string_view tail) {
+        return key.size() >= tail.size() &&
+               key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
+    };
     for (std::string_view tail : {"为", "是", "共", "约", "计", "达"}) {
-        while (key.size() >= tail.size() &&
-               key.compare(key.size() - tail.size(), tail.size(), tail) == 0) {
+        // 计 of 总计 / 合计 / 小计 is part of the word, not a verb before the figure.
+        while (ends_with(tail) &&
+               !(tail == "计" && (ends_with("总计") || ends_with("合计") || ends_with("小计")))) {
             key.erase(key.size() - tail.size());
         }
     }
@@ -405,6 +410,17 @@ bool explains(std::u32string_view before_in_sentence) {
         opening.size() == 2 && opening[1] == U'是' &&
         std::u32string_view(U"一二三四五六七八九").find(opening[0]) != std::u32string_view::npos;
     return enumerated && contains(before_in_sentence, U"原因");
+}
+
+// Whether a text explains a change: the words that give a reason or a use.
+bool gives_reason(std::u32string_view text) {
+    for (std::u32string_view word : {U"原因", U"由于", U"因为", U"用于", U"主要是", U"所致",
+                                     U"导致", U"系因", U"是因"}) {
+        if (contains(text, word)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // Items of a list printed after 分别为 or a colon, up to the end of the sentence. A list whose
@@ -724,6 +740,7 @@ class Extractor {
             claim.basis = Period::OriginalBudget;
             claim.words_only = true;
             claim.in_reason = false;
+            claim.reason_given = reason_near(s);
             const auto [budget, outturn] = budget_and_outturn(s.line);
             claim.prior_claim = budget;
             claim.of_claim = outturn;
@@ -772,6 +789,13 @@ class Extractor {
             }
             return;
         }
+    }
+
+    // Whether the section explains a change from its sentence on: a summary change is often
+    // explained under its items (其中：… 主要原因是…) or a paragraph later, so anything short of
+    // the section's end is too near to say no reason is given.
+    bool reason_near(const Sentence& s) const {
+        return gives_reason(t_.substr(s.begin));
     }
 
     std::size_t line_of(std::size_t offset) const {
@@ -894,6 +918,7 @@ class Extractor {
         }
         if (claim.kind == ClaimKind::Change) {
             link_change(claim, sentence_claims, clause, before_in_sentence);
+            claim.reason_given = reason_near(s);
         }
         if (claim.kind == ClaimKind::Count) {
             claim.noun = noun_of(t_, number, claim.subject);

@@ -72,6 +72,7 @@ void narrative_prior_year(const Document&, RuleContext&);
 void narrative_counts(const Document&, RuleContext&);
 void narrative_breakdowns(const Document&, RuleContext&);
 void narrative_unit_name(const Document&, RuleContext&);
+void narrative_change_reason(const Document&, RuleContext&);
 void narrative_unverifiable(const Document&, RuleContext&);
 
 // The rounding note has no function of its own: the identity rules report it.

@@ -1105,6 +1105,42 @@ void table_unit_names(const Document& document, RuleContext& context,
     }
 }
 
+void narrative_change_reason(const Document&, RuleContext& context) {
+    const auto& claims = context.claims();
+    std::string last_sentence;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const Claim& claim = claims[i];
+        if (claim.kind != ClaimKind::Change || claim.source.block != "narrative" ||
+            claim.in_reason || !claim.direction || *claim.direction == 0) {
+            continue;
+        }
+        // One statement of a change (增加X万元，增长Y%) is one finding.
+        const std::string sentence = claim.source.heading + "\n" + claim.source.sentence;
+        const bool same_statement = sentence == last_sentence;
+        last_sentence = sentence;
+        context.count_checked({claim_ref(claim)});
+        if (claim.reason_given || same_statement) {
+            continue;
+        }
+        const bool against_budget = claim.words_only;
+        Finding finding;
+        finding.severity = context.rule().default_severity;
+        finding.cells = {claim_ref(claim)};
+        finding.actual = claim.printed;
+        finding.expected = "主要原因…";
+        finding.message_en = fmt::format(
+            "{} {} {} ({}), and its section gives no reason after it (主要原因…, 主要用于…)",
+            claim.subject, *claim.direction > 0 ? "rose" : "fell",
+            against_budget ? "against the budget" : "against last year", claim.printed);
+        finding.message_zh =
+            fmt::format("{}{}（{}），其后未说明原因", claim.subject,
+                        against_budget ? (*claim.direction > 0 ? "决算数大于预算数" : "决算数小于预算数")
+                                       : (*claim.direction > 0 ? "比上年增加" : "比上年减少"),
+                        claim.printed);
+        context.report(std::move(finding));
+    }
+}
+
 void narrative_unverifiable(const Document&, RuleContext& context) {
     const auto& claims = context.claims();
     for (std::size_t i = 0; i < claims.size(); ++i) {

@@ -209,3 +209,35 @@ TEST_CASE("completeness.required-tables: a 决算 names the missing table by its
           "a department_final must publish a 收入决算表 (income_summary); none is printed");
     CHECK(found[0].message_zh == "部门决算应公开收入决算表，文件中未列示");
 }
+
+TEST_CASE("narrative.change-reason: a change with no reason in its section is reported",
+          "[final][narrative][rules]") {
+    const std::string head = R"([{"section": "一、收入支出决算总体情况说明", "text": "本部门2024年度收入支出总计100.00万元。与2023年度相比，收入支出总计减少10.00万元，下降9.09%。)";
+    SECTION("fires once for the statement, naming it") {
+        const auto report = check_final("[]", head + R"("}])");
+        const auto found = findings_of(report, "narrative.change-reason");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Warning);
+        CHECK(found[0].message_en ==
+              "本部门收入支出总计 fell against last year (10.00 万元), and its section gives no "
+              "reason after it (主要原因…, 主要用于…)");
+        CHECK(found[0].message_zh == "本部门收入支出总计比上年减少（10.00 万元），其后未说明原因");
+    }
+    SECTION("holds when the section gives the reason, later if need be") {
+        const auto report =
+            check_final("[]", head + R"(\n收入支出减少的主要原因是项目调整。"}])");
+        CHECK(findings_of(report, "narrative.change-reason").empty());
+    }
+    SECTION("决算数小于预算数 needs its reason too; 持平 does not") {
+        const auto report = check_final(
+            "[]",
+            R"([{"section": "五、一般公共预算财政拨款支出决算情况说明", "text": "1、行政运行（项）。年初预算为10.00万元，支出决算为8.00万元。决算数小于预算数。\n2、机关服务（项）。年初预算为5.00万元，支出决算为5.00万元。决算数与预算数持平。"}])");
+        const auto found = findings_of(report, "narrative.change-reason");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].message_en.find("fell against the budget (小于)") != std::string::npos);
+    }
+    SECTION("the corpus explains every change it states") {
+        CHECK(findings_of(check_data(finance), "narrative.change-reason").empty());
+        CHECK(findings_of(check_data(planning), "narrative.change-reason").empty());
+    }
+}

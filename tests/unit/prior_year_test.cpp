@@ -87,7 +87,7 @@ TEST_CASE("changes against last year agree with last year's disclosure of the sa
     }
     CHECK(against_last_year == 23);
     // 收、支预算总计各增加 2214.39 万元: 24169.74 − 21955.35, the 2018 total with its 其他资金.
-    const ClaimResult* total = claim_about(report, "支出预算总", "2214.39 万元");
+    const ClaimResult* total = claim_about(report, "支出预算总计", "2214.39 万元");
     REQUIRE(total != nullptr);
     CHECK(total->status == ClaimStatus::Verified);
     CHECK(total->reason ==

@@ -85,6 +85,8 @@ struct Claim {
     // Change: a direction stated in words alone (决算数小于预算数, 决算数与预算数持平), to be
     // checked against the two figures quoted before it.
     bool words_only = false;
+    // Change: the paragraph gives a reason for it (主要原因…, 主要用于…, 由于…), before or after.
+    bool reason_given = false;
 };
 
 // Every claim in the document's narrative, profile and table notes, in reading order.
