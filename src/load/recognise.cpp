@@ -428,6 +428,14 @@ Document recognise(const PrintedDocument& printed, const SubjectCatalog& catalog
     for (const PrintedSection& section : printed.glossary) {
         document.glossary.push_back(section_of(section));
     }
+    for (const PrintedText& entry : printed.contents) {
+        TextSection section;
+        section.text = entry.text;
+        section.source = entry.source;
+        section.text_source = entry.source;
+        section.raw = entry.raw;
+        document.contents.push_back(std::move(section));
+    }
     for (const PrintedTable& table : printed.tables) {
         document.tables.push_back(recognise_table(table, document, catalog, diagnostics));
     }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "budgetcheck/load/vocabulary.hpp"
 #include "families.hpp"
 
 namespace budgetcheck::rules {
@@ -121,6 +122,41 @@ void required_tables(const Document& document, RuleContext& context) {
                         name, to_string(kind));
         finding.message_zh =
             fmt::format("{}应公开{}，文件中未列示", chinese_name(document.kind), name);
+        context.report(std::move(finding));
+    }
+}
+
+void contents_tables(const Document& document, RuleContext& context) {
+    for (const TextSection& entry : document.contents) {
+        // An entry naming a table ends in 表 (一、收入支出决算总表); the parts and the sections
+        // of the 情况说明 (收入支出决算总体情况说明) are not tables.
+        const std::string key = label_key(split_label(entry.text).key);
+        if (key.size() < 3 || key.compare(key.size() - 3, 3, "表") != 0) {
+            continue;
+        }
+        const TableKind kind = recognise_table_kind(entry.text);
+        if (kind == TableKind::Unknown) {
+            continue;
+        }
+        CellRef ref;
+        ref.table = "目录";
+        ref.table_index = -1;
+        ref.row = entry.text;
+        ref.printed = entry.text;
+        ref.source = entry.source;
+        context.count_checked({ref});
+        if (!document.tables_of(kind).empty()) {
+            continue;
+        }
+        Finding finding;
+        finding.severity = context.rule().default_severity;
+        finding.cells = {ref};
+        finding.actual = entry.text;
+        finding.expected = "a table of that kind among the tables";
+        finding.message_en =
+            fmt::format("the table of contents lists {} ({}), but no such table is printed",
+                        entry.text, to_string(kind));
+        finding.message_zh = fmt::format("目录列有“{}”，但文件中未列示该表", entry.text);
         context.report(std::move(finding));
     }
 }

@@ -55,6 +55,7 @@ void three_public_over_budget(const Document&, RuleContext&);
 // completeness.cpp
 void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
+void contents_tables(const Document&, RuleContext&);
 void empty_table_note(const Document&, RuleContext&);
 void unlabelled_rows(const Document&, RuleContext&);
 

@@ -115,6 +115,42 @@ std::optional<Figure> target_figure(const Target& target) {
 
 }  // namespace
 
+namespace {
+
+// 机关运行经费 is the 公用经费 of 行政 units and units run like them (参公). A department whose
+// units are all of that kind quotes its 公用经费 as its 机关运行经费; one with 事业 units quotes
+// less. So a quote equal to the 公用经费 the tables print is verified by it, and any other is left
+// unverifiable: it is never called wrong on this ground.
+bool operating_expenses_as_public(RuleContext& context, const ClaimResolver& resolver,
+                                  const Claim& claim, std::size_t i, MoneyUnit unit) {
+    if (claim.subject.find("机关运行经费") == std::string::npos ||
+        claim.period != Period::BudgetYear || claim.in_reason) {
+        return false;
+    }
+    Claim as_public = claim;
+    as_public.subject = "一般公共预算公用经费";
+    as_public.path.clear();
+    const Resolution found = resolver.amount(as_public);
+    if (!found.target || !found.target->confident) {
+        return false;
+    }
+    const auto value = value_in(*found.target, unit);
+    if (!value || !quotes(claim, *value)) {
+        return false;
+    }
+    std::vector<CellRef> cells{claim_ref(claim)};
+    const auto others = refs_of(*found.target);
+    cells.insert(cells.end(), others.begin(), others.end());
+    context.count_checked(cells);
+    context.settle_claim(
+        i, ClaimStatus::Verified,
+        fmt::format("{}: the 公用经费 of 行政 units is their 机关运行经费", found.target->what),
+        others, fmt::format("{}（行政单位的公用经费即机关运行经费）", found.target->what));
+    return true;
+}
+
+}  // namespace
+
 void narrative_amounts(const Document& /*document*/, RuleContext& context) {
     const auto& claims = context.claims();
     const ClaimResolver& resolver = context.resolver();
@@ -132,6 +168,9 @@ void narrative_amounts(const Document& /*document*/, RuleContext& context) {
         }
         const Resolution found = resolver.amount(claim);
         if (!found.target) {
+            if (operating_expenses_as_public(context, resolver, claim, i, *unit)) {
+                continue;
+            }
             context.settle_claim(i, ClaimStatus::Unverifiable, found.reason_en, {},
                                  found.reason_zh);
             continue;

@@ -241,3 +241,21 @@ TEST_CASE("narrative.change-reason: a change with no reason in its section is re
         CHECK(findings_of(check_data(planning), "narrative.change-reason").empty());
     }
 }
+
+TEST_CASE("completeness.contents: a table the 目录 lists must be printed", "[final][rules]") {
+    SECTION("holds on the corpus, whose 目录 list the nine tables they print") {
+        CHECK(findings_of(check_data(finance), "completeness.contents").empty());
+        CHECK(findings_of(check_data(planning), "completeness.contents").empty());
+    }
+    SECTION("fires on a listed table that is not printed") {
+        const auto report = check_changed_data(
+            finance, "\"九、国有资本经营预算财政拨款收入支出决算表\"",
+            "\"九、国有资本经营预算财政拨款收入支出决算表\", \"十、政府采购支出决算表\"");
+        const auto found = findings_of(report, "completeness.contents");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Warning);
+        CHECK(found[0].message_en == "the table of contents lists 十、政府采购支出决算表 "
+                                     "(government_procurement), but no such table is printed");
+        CHECK(found[0].message_zh == "目录列有“十、政府采购支出决算表”，但文件中未列示该表");
+    }
+}

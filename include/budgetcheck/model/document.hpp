@@ -399,6 +399,7 @@ struct Document {
     std::vector<TextSection> profile;
     std::vector<TextSection> narrative;
     std::vector<TextSection> glossary;
+    std::vector<TextSection> contents;  // the 目录 entries, each as the text of a section
     std::vector<Table> tables;
 
     // All tables of a kind, in printed order.
