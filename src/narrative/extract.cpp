@@ -936,6 +936,11 @@ class Extractor {
         claim.basis = final_accounts_ || contains(basis, U"执行") || contains(basis, U"决算")
                           ? Period::PriorYearExecution
                           : Period::PriorYearBudget;
+        if (final_accounts_ && budget_named(basis) == Period::OriginalBudget &&
+            !contains(basis, U"年度") && !contains(basis, U"上年")) {
+            // 决算数比年初预算减少…: against the year's budget, not last year.
+            claim.basis = Period::OriginalBudget;
+        }
         // What changed: the budget-year figure quoted before it (in this sentence first), or the
         // figure named before 比 ("本年预算比2023年当年预算增加…").
         int current = -1;

@@ -607,6 +607,13 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
         if (check_own_words(context, claims, i) || check_from_text(context, claims, i)) {
             continue;
         }
+        if (claim.basis == Period::OriginalBudget) {
+            // 比年初预算减少…: no table of a 决算 prints the difference from the budget.
+            context.settle_claim(i, ClaimStatus::Unverifiable,
+                                 "the budget it is compared with is not quoted beside it", {},
+                                 "未在文中列明与之比较的预算数");
+            continue;
+        }
         const Claim* base =
             claim.of_claim >= 0 ? &claims[static_cast<std::size_t>(claim.of_claim)] : nullptr;
         const Resolution resolved = base != nullptr ? resolver.amount(*base) : Resolution{};

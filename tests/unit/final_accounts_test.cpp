@@ -259,3 +259,32 @@ TEST_CASE("completeness.contents: a table the 目录 lists must be printed", "[f
         CHECK(found[0].message_zh == "目录列有“十、政府采购支出决算表”，但文件中未列示该表");
     }
 }
+
+TEST_CASE("决算 narrative: a change against the year's budget is checked against the budget "
+          "quoted",
+          "[final][narrative]") {
+    const std::string text =
+        R"([{"section": "五、一般公共预算财政拨款支出决算情况说明", "text": "1、行政运行（项）。年初预算为100.00万元，支出决算为90.00万元，比年初预算减少CHANGE万元，下降10.00%，主要原因是人员减少。"}])";
+    const auto with = [&text](const std::string& change) {
+        std::string out = text;
+        out.replace(out.find("CHANGE"), 6, change);
+        return out;
+    };
+    SECTION("holds") {
+        const auto report = check_final("[]", with("10.00"));
+        CHECK(findings_of(report, "narrative.change").empty());
+        std::size_t verified = 0;
+        for (const ClaimResult& result : report.claims) {
+            verified += result.claim.kind == ClaimKind::Change &&
+                                result.status == ClaimStatus::Verified
+                            ? 1
+                            : 0;
+        }
+        CHECK(verified == 2);
+    }
+    SECTION("fires on a change the two figures do not give") {
+        const auto found = findings_of(check_final("[]", with("12.00")), "narrative.change");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].arithmetic == "90.00 − 100.00 = -10.00 ≠ -12.00");
+    }
+}
