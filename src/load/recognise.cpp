@@ -44,7 +44,7 @@ Cell make_cell(const PrintedText& printed, const ColumnMeaning& meaning,
         return cell;
     }
     std::string error;
-    if (meaning.quantity == Quantity::ChangePercent) {
+    if (is_percent(meaning.quantity)) {
         if (auto percentage = Percentage::parse(cell.printed, &error)) {
             cell.value = *percentage;
             return cell;

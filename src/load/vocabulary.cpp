@@ -139,6 +139,18 @@ constexpr Word words[] = {
     {"增长率", {.quantity = Q::ChangePercent}},
     {"增幅", {.quantity = Q::ChangePercent}},
     {"增幅(%)", {.quantity = Q::ChangePercent}},
+    // ---- a 决算's outturn as a share of its budget
+    {"决算数为预算数的%", {.quantity = Q::CompletionPercent}},
+    {"决算数为预算数的", {.quantity = Q::CompletionPercent}},
+    {"决算数占预算数的%", {.quantity = Q::CompletionPercent}},
+    {"完成预算%", {.quantity = Q::CompletionPercent}},
+    {"完成预算", {.quantity = Q::CompletionPercent}},
+    {"预算完成率", {.quantity = Q::CompletionPercent}},
+    {"完成率", {.quantity = Q::CompletionPercent}},
+    {"预算执行率", {.quantity = Q::CompletionPercent}},
+    {"执行率", {.quantity = Q::CompletionPercent}},
+    {"%", {}},
+    {"全年", {}},
     // ---- where the money comes from
     {"财政拨款", {.source = F::Fiscal}},
     {"财政补助", {.source = F::Fiscal}},

@@ -331,7 +331,8 @@ std::string ColumnMeaning::describe() const {
             out += part;
         }
     };
-    add(quantity == Quantity::ChangePercent  ? "change %"
+    add(quantity == Quantity::CompletionPercent ? "completion %"
+        : quantity == Quantity::ChangePercent  ? "change %"
         : quantity == Quantity::ChangeAmount ? "change"
                                              : "amount");
     if (quantity == Quantity::Amount || period != Period::ChangeVsPriorExecution) {

@@ -28,7 +28,7 @@ struct ColumnIdentity {
 };
 
 bool additive(const ColumnMeaning& m) {
-    return m.is_value() && m.quantity != Quantity::ChangePercent && !m.of_which;
+    return m.is_value() && !is_percent(m.quantity) && !m.of_which;
 }
 
 bool is_total_word(const std::string& key) {
@@ -379,6 +379,71 @@ void roll_forward(const Document& document, RuleContext& context) {
                 context.check_sum(figure_of(cell(columns->closing)), parts,
                                   {"the balance at the start, plus income, less spending, is",
                                    "年初结转和结余加本年收入减本年支出为", Axis::Row});
+            }
+        }
+    });
+}
+
+void completion_rate(const Document& document, RuleContext& context) {
+    if (!is_final_accounts(document.kind)) {
+        return;  // a budget has no outturn to measure
+    }
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const TableSide& side = table.sides[static_cast<std::size_t>(side_index)];
+        for (std::size_t c = 0; c < side.columns.size(); ++c) {
+            const ColumnMeaning& m = side.columns[c].meaning;
+            if (!m.is_value() || m.quantity != Quantity::CompletionPercent) {
+                continue;
+            }
+            // The one outturn and the one budget of the same money the rate is of; the
+            // full-year budget, where printed, is the one the outturn completes.
+            const auto unique = [&](Period period) {
+                int found = -1;
+                for (std::size_t o = 0; o < side.columns.size(); ++o) {
+                    const ColumnMeaning& x = side.columns[o].meaning;
+                    if (x.is_value() && x.quantity == Quantity::Amount && x.period == period &&
+                        x.source == m.source && x.spending == m.spending &&
+                        x.three_public == m.three_public && !x.of_which) {
+                        found = found < 0 ? static_cast<int>(o) : -2;
+                    }
+                }
+                return found;
+            };
+            const int outturn = unique(Period::BudgetYear);
+            int budget = unique(Period::FullYearBudget);
+            if (budget == -1) {
+                budget = unique(Period::OriginalBudget);
+            }
+            if (outturn < 0 || budget < 0) {
+                context.skip(
+                    fmt::format("{} × {}: no single outturn and budget column it is the rate of",
+                                table.title, side.columns[c].printed()),
+                    fmt::format("{}「{}」：未找到唯一对应的决算数列和预算数列", table.title,
+                                side.columns[c].printed()));
+                continue;
+            }
+            for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                if (!is_content(side.rows[r])) {
+                    continue;
+                }
+                const CellAt rate{&table, side_index, static_cast<int>(r), static_cast<int>(c)};
+                const Percentage* printed = rate.cell().percentage();
+                if (printed == nullptr || !printed->is_printed()) {
+                    continue;
+                }
+                const CellAt planned{&table, side_index, static_cast<int>(r), budget};
+                if (!planned.printed() || planned.amount()->value().sign() <= 0) {
+                    context.skip("a rate of completion of a budget that is zero or blank",
+                                 "完成率对应的预算数为零或空白");
+                    continue;
+                }
+                Figure percent;
+                percent.at = rate;
+                context.check_ratio(
+                    percent, *printed,
+                    figure_of(CellAt{&table, side_index, static_cast<int>(r), outturn}),
+                    figure_of(planned), false,
+                    {"the outturn ÷ the budget is", "决算数 ÷ 预算数为", Axis::Row});
             }
         }
     });

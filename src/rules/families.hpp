@@ -17,6 +17,7 @@ void column_groups(const Document&, RuleContext&);
 void budget_stages(const Document&, RuleContext&);
 void two_sided_balance(const Document&, RuleContext&);
 void roll_forward(const Document&, RuleContext&);
+void completion_rate(const Document&, RuleContext&);
 
 // crosstable.cpp: identities between tables
 void income_summary(const Document&, RuleContext&);

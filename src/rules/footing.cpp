@@ -10,7 +10,7 @@ namespace budgetcheck::rules {
 namespace {
 
 bool summable(const Column& column) {
-    return column.meaning.is_value() && column.meaning.quantity != Quantity::ChangePercent;
+    return column.meaning.is_value() && !is_percent(column.meaning.quantity);
 }
 
 // parent = Σ children in every summable column where anything is printed.

@@ -39,6 +39,9 @@ constexpr RuleInfo registry[] = {
     {"crossfoot.roll-forward", "crossfoot", S::Error,
      "A balance carried through the year rolls forward: 年初 + 本年收入 − 本年支出 − 结余分配 = 年末",
      "年初结转和结余加本年收入减本年支出、结余分配等于年末结转和结余", r::roll_forward},
+    {"crossfoot.completion-rate", "crossfoot", S::Error,
+     "A 决算's rate of completion is its outturn over its budget", "完成率等于决算数除以预算数",
+     r::completion_rate},
     // between tables
     {"crosstable.income-summary", "crosstable", S::Error,
      "收支总表 income lines agree with 收入总表", "收支总表收入与收入总表一致", r::income_summary},

@@ -288,3 +288,30 @@ TEST_CASE("决算 narrative: a change against the year's budget is checked again
         CHECK(found[0].arithmetic == "90.00 − 100.00 = -10.00 ≠ -12.00");
     }
 }
+
+TEST_CASE("crossfoot.completion-rate: 决算数为预算数的% is the outturn over the budget",
+          "[final][rules]") {
+    const std::string head =
+        R"([{"title": "一般公共预算财政拨款支出决算表", "columns": ["科目编码", "科目名称", "年初预算数", "决算数", "决算数为预算数的%"], "rows": [["2010601", "行政运行", "1560.05", "1511.89", "RATE"]]}])";
+    const auto with = [&head](const std::string& rate) {
+        std::string out = head;
+        out.replace(out.find("RATE"), 4, rate);
+        return out;
+    };
+    SECTION("the column is read as a rate of completion") {
+        const LoadResult loaded = load_document(final_accounts_with(with("96.91")), "test.json");
+        REQUIRE(loaded.document);
+        CHECK(loaded.diagnostics.empty());
+        CHECK(loaded.document->tables[0].sides[0].columns[4].meaning.quantity ==
+              Quantity::CompletionPercent);
+    }
+    SECTION("holds") {
+        CHECK(findings_of(check_final(with("96.91")), "crossfoot.completion-rate").empty());
+    }
+    SECTION("fires") {
+        const auto found = findings_of(check_final(with("96.19")), "crossfoot.completion-rate");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].arithmetic == "1511.89 ÷ 1560.05 = 96.91% ≠ 96.19%");
+        CHECK(found[0].cells[0].column == "决算数为预算数的%");
+    }
+}

@@ -142,7 +142,16 @@ enum class Spending {
 // (and 收入合计 where no 本年 narrows it) is everything on its side, carry-over included.
 enum class Aggregate { None, Total, Grand };
 
-enum class Quantity { Amount, ChangeAmount, ChangePercent };
+enum class Quantity {
+    Amount,
+    ChangeAmount,
+    ChangePercent,
+    CompletionPercent,  // 决算数为预算数的% / 预算完成率: the outturn as a share of the budget
+};
+// A column of percentages rather than of money.
+inline bool is_percent(Quantity quantity) {
+    return quantity == Quantity::ChangePercent || quantity == Quantity::CompletionPercent;
+}
 
 // The line items of the “三公” table, printed as rows (vertical) or as columns (horizontal).
 enum class ThreePublicItem {
