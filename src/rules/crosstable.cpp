@@ -2,6 +2,8 @@
 // ↔ 支出总表, the fiscal part, the general-public tables, 三公, projects and their performance
 // targets, the fund tables), and a part printed in one table cannot exceed its whole in another.
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -394,6 +396,118 @@ void performance_funds(const Document& document, RuleContext& context) {
         context.check_sum(funds, {{1, figure_of(whole)}},
                           {fmt::format("the project's row in {} totals", projects->title),
                            fmt::format("{}中该项目合计为", projects->title), Axis::Other});
+    }
+}
+
+namespace {
+
+// The functional subjects a side prints, by code, and the levels it prints them at.
+struct PrintedCodes {
+    std::map<std::string, int> rows;  // code → row
+    std::set<int> levels;
+};
+
+PrintedCodes functional_codes(const TableSide& side) {
+    PrintedCodes out;
+    for (std::size_t r = 0; r < side.rows.size(); ++r) {
+        const Row& row = side.rows[r];
+        if (row.role == RowRole::Subject && row.subject &&
+            row.subject->classification == Classification::Functional) {
+            out.rows.emplace(row.subject->code, static_cast<int>(r));
+            out.levels.insert(row.subject->level);
+        }
+    }
+    return out;
+}
+
+// The first printed, non-zero amount of a row, if any.
+int money_column(const TableSide& side, const Row& row) {
+    for (std::size_t c = 0; c < row.cells.size() && c < side.columns.size(); ++c) {
+        const ColumnMeaning& m = side.columns[c].meaning;
+        const Amount* amount = row.cells[c].amount();
+        if (m.is_value() && m.quantity == Quantity::Amount && m.period == Period::BudgetYear &&
+            amount != nullptr && amount->is_printed() && !amount->value().is_zero()) {
+            return static_cast<int>(c);
+        }
+    }
+    return -1;
+}
+
+const TableSide* functional_side(const Table& table) {
+    for (const TableSide& side : table.sides) {
+        if (side.side != Side::Income &&
+            std::any_of(side.rows.begin(), side.rows.end(), [](const Row& row) {
+                return row.role == RowRole::Subject && row.subject &&
+                       row.subject->classification == Classification::Functional;
+            })) {
+            return &side;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void subject_present(const Document& document, RuleContext& context) {
+    using K = TableKind;
+    // Narrower table → the tables that include its money, subject by subject. A budget's
+    // 收入总表 and 支出总表 list the same subjects; a 决算's income by subject need not be spent.
+    std::vector<std::pair<K, K>> pairs = {
+        {K::GeneralPublicExpenditure, K::ExpenditureSummary},
+        {K::FiscalExpenditure, K::ExpenditureSummary},
+        {K::GovernmentFundExpenditure, K::ExpenditureSummary},
+        {K::StateCapitalExpenditure, K::ExpenditureSummary},
+        {K::GeneralPublicExpenditure, K::FiscalExpenditure},
+        {K::ExpenditureSummary, K::IncomeExpenditureSummary},
+        {K::GeneralPublicExpenditure, K::FiscalAppropriationSummary},
+    };
+    if (!is_final_accounts(document.kind)) {
+        pairs.emplace_back(K::IncomeSummary, K::ExpenditureSummary);
+        pairs.emplace_back(K::ExpenditureSummary, K::IncomeSummary);
+    }
+    for (const auto& [narrow_kind, wide_kind] : pairs) {
+        const Table* narrow = first_table(document, narrow_kind);
+        const Table* wide = first_table(document, wide_kind);
+        if (narrow == nullptr || wide == nullptr) {
+            continue;
+        }
+        const TableSide* from = functional_side(*narrow);
+        const TableSide* into = functional_side(*wide);
+        if (from == nullptr || into == nullptr) {
+            continue;
+        }
+        const PrintedCodes printed = functional_codes(*into);
+        const int from_side = static_cast<int>(from - narrow->sides.data());
+        for (std::size_t r = 0; r < from->rows.size(); ++r) {
+            const Row& row = from->rows[r];
+            if (row.role != RowRole::Subject || !row.subject ||
+                row.subject->classification != Classification::Functional ||
+                printed.levels.count(row.subject->level) == 0) {
+                continue;  // the wider table does not go down to this level
+            }
+            const int column = money_column(*from, row);
+            if (column < 0) {
+                continue;  // nothing of it to be missing
+            }
+            const CellAt at{narrow, from_side, static_cast<int>(r), column};
+            context.count_checked({ref_of(at)});
+            if (printed.rows.count(row.subject->code) > 0) {
+                continue;
+            }
+            Finding finding;
+            finding.severity = context.rule().default_severity;
+            finding.cells = {ref_of(at)};
+            finding.actual = "absent";
+            finding.expected = fmt::format("a row for {}", row.subject->code);
+            finding.message_en = fmt::format(
+                "{} {} is printed in {} with {}, but {} has no row for it, though it lists "
+                "subjects at that level",
+                row.subject->code, row.label, narrow->title, at.cell().printed, wide->title);
+            finding.message_zh =
+                fmt::format("{} {}在{}中列示 {}，但{}列示同级科目却无该科目", row.subject->code,
+                            row.label, narrow->title, at.cell().printed, wide->title);
+            context.report(std::move(finding));
+        }
     }
 }
 

@@ -32,6 +32,7 @@ void performance_funds(const Document&, RuleContext&);
 void fund_tables(const Document&, RuleContext&);
 void same_figure(const Document&, RuleContext&);
 void economic_functional(const Document&, RuleContext&);
+void subject_present(const Document&, RuleContext&);
 
 // yoy.cpp: year over year
 void change_amount(const Document&, RuleContext&);

@@ -7,6 +7,7 @@
 
 using namespace budgetcheck;
 using test::check_changed_data;
+using test::check_data;
 using test::findings_of;
 
 namespace {
@@ -27,13 +28,6 @@ CheckReport check_final(const std::string& tables, const std::string& narrative 
     for (const LoadDiagnostic& d : loaded.diagnostics) {
         UNSCOPED_INFO("load: " << d.code << " " << d.where.pointer << " " << d.message);
     }
-    REQUIRE(loaded.document);
-    REQUIRE(loaded.diagnostics.empty());
-    return check_document(*loaded.document);
-}
-
-CheckReport check_data(const std::string& path) {
-    const LoadResult loaded = load_file(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/" + path);
     REQUIRE(loaded.document);
     REQUIRE(loaded.diagnostics.empty());
     return check_document(*loaded.document);

@@ -262,3 +262,27 @@ TEST_CASE("cross-table rules say which tables were absent", "[rules][crosstable]
     }
     CHECK(said);
 }
+
+TEST_CASE("crosstable.subject-present: a subject with money is printed where its money is included",
+          "[rules][crosstable]") {
+    SECTION("holds on the corpus") {
+        for (const char* path : {"corpus/putuo-justice-bureau-2026-dept-budget.json",
+                                 "corpus/jiangsu-renminjianchayuan-2019-budget.json",
+                                 "corpus/putuo-planning-bureau-2024-dept-final.json",
+                                 "mohrss-information-center-2024.json"}) {
+            INFO(path);
+            CHECK(findings_of(test::check_data(path), "crosstable.subject-present").empty());
+        }
+    }
+    SECTION("fires on a 项 the 收入总表 leaves out") {
+        const auto report = test::check_changed_data(
+            "corpus/putuo-justice-bureau-2026-dept-budget.json",
+            R"(["204", "06", "04", "基层司法业务", "21703947.00", "21703947.00", "0.00", "0.00", "0.00"],)",
+            "");
+        const auto found = findings_of(report, "crosstable.subject-present");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].message_en ==
+              "2040604 基层司法业务 is printed in 2026年部门支出预算总表 with 21703947.00, but "
+              "2026年部门收入预算总表 has no row for it, though it lists subjects at that level");
+    }
+}

@@ -27,6 +27,14 @@ inline CheckReport check_text(const std::string& text, const RuleOptions& option
     return check_document(*loaded.document, options);
 }
 
+// A file of data/ (a seed, or corpus/…) as it is, loaded without a diagnostic and checked.
+inline CheckReport check_data(const std::string& path) {
+    const LoadResult loaded = load_file(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/" + path);
+    REQUIRE(loaded.document);
+    REQUIRE(loaded.diagnostics.empty());
+    return check_document(*loaded.document);
+}
+
 // A file of data/ (a seed, or corpus/…) with `from` (printed exactly once) replaced by `to`,
 // loaded without a diagnostic and checked: a real document with one thing wrong.
 inline CheckReport check_changed_data(const std::string& path, const std::string& from,
