@@ -126,6 +126,74 @@ void required_tables(const Document& document, RuleContext& context) {
     }
 }
 
+void detail_level(const Document& document, RuleContext& context) {
+    // 一般公共预算 spending is published by function down to the 项, and its basic spending by
+    // economic subject down to the 款: a subject with money at the level above has its parts.
+    const std::pair<TableKind, int> rules[] = {
+        {TableKind::GeneralPublicExpenditure, 2},
+        {TableKind::GeneralPublicBasicExpenditure, 1},
+    };
+    for (const auto& [kind, parent_level] : rules) {
+        for (const Table* table : document.tables_of(kind)) {
+            for (std::size_t s = 0; s < table->sides.size(); ++s) {
+                const TableSide& side = table->sides[s];
+                std::vector<bool> has_child(side.rows.size(), false);
+                bool deeper_printed = false;
+                for (const Row& row : side.rows) {
+                    if (row.role == RowRole::Subject && row.subject &&
+                        row.subject->level == parent_level + 1) {
+                        deeper_printed = true;
+                        if (row.parent >= 0) {
+                            has_child[static_cast<std::size_t>(row.parent)] = true;
+                        }
+                    }
+                }
+                for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                    const Row& row = side.rows[r];
+                    if (row.role != RowRole::Subject || !row.subject ||
+                        row.subject->level != parent_level) {
+                        continue;
+                    }
+                    int money = -1;
+                    for (std::size_t c = 0; c < row.cells.size() && c < side.columns.size(); ++c) {
+                        const Amount* amount = row.cells[c].amount();
+                        if (side.columns[c].meaning.is_value() &&
+                            side.columns[c].meaning.quantity == Quantity::Amount &&
+                            amount != nullptr && amount->is_printed() &&
+                            !amount->value().is_zero()) {
+                            money = static_cast<int>(c);
+                            break;
+                        }
+                    }
+                    if (money < 0) {
+                        continue;
+                    }
+                    const CellAt at{table, static_cast<int>(s), static_cast<int>(r), money};
+                    context.count_checked({ref_of(at)});
+                    if (has_child[r]) {
+                        continue;
+                    }
+                    const std::string_view level = parent_level == 2 ? "项" : "款";
+                    Finding finding;
+                    finding.severity = context.rule().default_severity;
+                    finding.cells = {ref_of(at)};
+                    finding.actual = fmt::format("no {} under it", level);
+                    finding.expected = fmt::format("its {} rows", level);
+                    finding.message_en = fmt::format(
+                        "{} {} prints {} but none of its {} is listed{}: {} is published down "
+                        "to the {}",
+                        row.subject->code, row.label, at.cell().printed, level,
+                        deeper_printed ? " (other subjects are)" : "", chinese_name(kind), level);
+                    finding.message_zh =
+                        fmt::format("{} {}列示 {}，但未细化到{}级科目；{}应公开到{}", row.subject->code,
+                                    row.label, at.cell().printed, level, chinese_name(kind), level);
+                    context.report(std::move(finding));
+                }
+            }
+        }
+    }
+}
+
 void contents_tables(const Document& document, RuleContext& context) {
     for (const TextSection& entry : document.contents) {
         // An entry naming a table ends in 表 (一、收入支出决算总表); the parts and the sections

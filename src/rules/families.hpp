@@ -58,6 +58,7 @@ void three_public_over_budget(const Document&, RuleContext&);
 void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
 void contents_tables(const Document&, RuleContext&);
+void detail_level(const Document&, RuleContext&);
 void empty_table_note(const Document&, RuleContext&);
 void unlabelled_rows(const Document&, RuleContext&);
 

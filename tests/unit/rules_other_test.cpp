@@ -320,3 +320,26 @@ TEST_CASE("diagnosis hints name the likely culprit", "[rules][diagnosis]") {
                    Catch::StartsWith("a 元/万元 slip? 20805 行政事业单位养老支出 × 合计"));
     }
 }
+
+TEST_CASE("completeness.detail-level: 一般公共预算 spending goes down to the 项", "[rules][completeness]") {
+    const std::string table =
+        R"([{"title": "一般公共预算支出表", "columns": ["科目编码", "科目名称", "合计"], "rows": [
+            ["208", "社会保障和就业支出", "30.00"],
+            ["20805", "行政事业单位养老支出", "20.00"],
+            ["2080505", "机关事业单位基本养老保险缴费支出", "20.00"],
+            ["20899", "其他社会保障和就业支出", "10.00"],
+            ["合计", "", "30.00"]]}])";
+    const auto found = findings_of(check_tables(table), "completeness.detail-level");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::Warning);
+    CHECK(found[0].message_en ==
+          "20899 其他社会保障和就业支出 prints 10.00 but none of its 项 is listed (other subjects "
+          "are): 一般公共预算支出表 is published down to the 项");
+    for (const char* path : {"corpus/putuo-finance-bureau-2024-dept-final.json",
+                             "corpus/jiangsu-gaojirenminfayuan-2019-budget.json",
+                             "corpus/putuo-wanli-street-2024-dept-budget.json",
+                             "jilin-hrss-information-center-2024.json"}) {
+        INFO(path);
+        CHECK(findings_of(test::check_data(path), "completeness.detail-level").empty());
+    }
+}
