@@ -194,6 +194,63 @@ void detail_level(const Document& document, RuleContext& context) {
     }
 }
 
+void narrative_topics(const Document& document, RuleContext& context) {
+    // A department's disclosure explains these in its 情况说明 (其他相关情况说明 / 其他重要事项),
+    // each under its own words; 国有资产占用 since the 2019 budgets.
+    if (document.kind != DocumentKind::DepartmentBudget &&
+        document.kind != DocumentKind::DepartmentFinal) {
+        return;
+    }
+    if (document.narrative.empty()) {
+        context.skip("the document has no 情况说明 to look in", "文件未列示情况说明");
+        return;
+    }
+    struct Topic {
+        std::string_view name;
+        std::vector<std::string_view> words;
+        int from_year;
+    };
+    const Topic topics[] = {
+        {"“三公”经费", {"三公"}, 0},
+        {"机关运行经费", {"机关运行经费", "机关运行费"}, 0},
+        {"政府采购", {"政府采购"}, 0},
+        {"国有资产占有使用情况", {"国有资产", "资产占用", "资产占有"}, 2019},
+        {"绩效", {"绩效"}, 0},
+    };
+    std::string text;
+    for (const TextSection& section : document.narrative) {
+        text += label_key(section.heading) + label_key(section.text);
+    }
+    for (const Topic& topic : topics) {
+        if (document.year < topic.from_year) {
+            continue;
+        }
+        CellRef ref;
+        ref.table = "情况说明";
+        ref.table_index = -1;
+        ref.row = std::string(topic.name);
+        ref.source = document.narrative.front().source;
+        context.count_checked({ref});
+        const bool said = std::any_of(topic.words.begin(), topic.words.end(), [&](auto word) {
+            return text.find(label_key(word)) != std::string::npos;
+        });
+        if (said) {
+            continue;
+        }
+        Finding finding;
+        finding.severity = context.rule().default_severity;
+        finding.cells = {ref};
+        finding.actual = "absent";
+        finding.expected = std::string(topic.name);
+        finding.message_en = fmt::format(
+            "the narrative says nothing of {}, which a {} explains", topic.name,
+            to_string(document.kind));
+        finding.message_zh = fmt::format("情况说明未说明{}，{}应予说明", topic.name,
+                                         chinese_name(document.kind));
+        context.report(std::move(finding));
+    }
+}
+
 void contents_tables(const Document& document, RuleContext& context) {
     for (const TextSection& entry : document.contents) {
         // An entry naming a table ends in 表 (一、收入支出决算总表); the parts and the sections

@@ -59,6 +59,7 @@ void required_tables(const Document&, RuleContext&);
 void empty_table_explained(const Document&, RuleContext&);
 void contents_tables(const Document&, RuleContext&);
 void detail_level(const Document&, RuleContext&);
+void narrative_topics(const Document&, RuleContext&);
 void empty_table_note(const Document&, RuleContext&);
 void unlabelled_rows(const Document&, RuleContext&);
 

@@ -343,3 +343,21 @@ TEST_CASE("completeness.detail-level: 一般公共预算 spending goes down to t
         CHECK(findings_of(test::check_data(path), "completeness.detail-level").empty());
     }
 }
+
+TEST_CASE("completeness.narrative-topics: a department's narrative explains the required topics",
+          "[rules][completeness]") {
+    for (const char* path : {"corpus/putuo-finance-bureau-2024-dept-final.json",
+                             "corpus/jiangsu-gaojirenminfayuan-2018-budget.json",
+                             "corpus/putuo-wanli-street-2024-dept-budget.json"}) {
+        INFO(path);
+        CHECK(findings_of(test::check_data(path), "completeness.narrative-topics").empty());
+    }
+    const auto report = test::check_changed_data(
+        "corpus/putuo-finance-bureau-2024-dept-final.json", "（三）国有资产占有使用情况说明",
+        "（三）其他");
+    const auto found = findings_of(report, "completeness.narrative-topics");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::Warning);
+    CHECK(found[0].message_en ==
+          "the narrative says nothing of 国有资产占有使用情况, which a department_final explains");
+}
