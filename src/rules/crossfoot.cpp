@@ -384,6 +384,35 @@ void roll_forward(const Document& document, RuleContext& context) {
     });
 }
 
+void full_year_budget(const Document& document, RuleContext& context) {
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const TableSide& side = table.sides[static_cast<std::size_t>(side_index)];
+        std::vector<ColumnIdentity> identities;
+        for (std::size_t c = 0; c < side.columns.size(); ++c) {
+            const ColumnMeaning& m = side.columns[c].meaning;
+            if (!additive(m) || m.period != Period::FullYearBudget) {
+                continue;
+            }
+            // 全年预算数 = 年初预算数 + 调整预算数, for the same money.
+            const auto alike = [&m](Period period) {
+                return [&m, period](const ColumnMeaning& o) {
+                    return additive(o) && o.period == period && o.source == m.source &&
+                           o.spending == m.spending && o.three_public == m.three_public &&
+                           o.stage == m.stage;
+                };
+            };
+            const int original = find_column(side, alike(Period::OriginalBudget));
+            const int adjusted = find_column(side, alike(Period::AdjustedBudget));
+            if (original >= 0 && adjusted >= 0) {
+                identities.push_back(ColumnIdentity{static_cast<int>(c), {original, adjusted}});
+            }
+        }
+        check_rows(context, table, side_index, identities,
+                   {"the original budget plus its adjustment is", "年初预算数与调整预算数之和为",
+                    Axis::Row});
+    });
+}
+
 void completion_rate(const Document& document, RuleContext& context) {
     if (!is_final_accounts(document.kind)) {
         return;  // a budget has no outturn to measure

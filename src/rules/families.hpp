@@ -18,6 +18,7 @@ void budget_stages(const Document&, RuleContext&);
 void two_sided_balance(const Document&, RuleContext&);
 void roll_forward(const Document&, RuleContext&);
 void completion_rate(const Document&, RuleContext&);
+void full_year_budget(const Document&, RuleContext&);
 
 // crosstable.cpp: identities between tables
 void income_summary(const Document&, RuleContext&);

@@ -309,3 +309,19 @@ TEST_CASE("crossfoot.completion-rate: 决算数为预算数的% is the outturn o
         CHECK(found[0].cells[0].column == "决算数为预算数的%");
     }
 }
+
+TEST_CASE("crossfoot.full-year-budget: 全年预算数 = 年初预算数 + 调整预算数", "[final][rules]") {
+    const std::string head =
+        R"([{"title": "一般公共预算财政拨款支出决算表", "columns": ["科目编码", "科目名称", "年初预算数", "调整预算数", "全年预算数", "决算数", "决算数为预算数的%"], "rows": [["2010101", "行政运行", "72.00", "3.00", "FULL", "70.00", "93.33%"]]}])";
+    const auto with = [&head](const std::string& full) {
+        std::string out = head;
+        out.replace(out.find("FULL"), 4, full);
+        return out;
+    };
+    CHECK(findings_of(check_final(with("75.00")), "crossfoot.full-year-budget").empty());
+    CHECK(findings_of(check_final(with("75.00")), "crossfoot.completion-rate").empty());
+    const auto found = findings_of(check_final(with("76.00")), "crossfoot.full-year-budget");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].arithmetic == "72.00 + 3.00 = 75.00 ≠ 76.00");
+    CHECK(found[0].cells[0].column == "全年预算数");
+}
