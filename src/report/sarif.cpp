@@ -23,7 +23,9 @@ std::string location_json(const std::string& file, const CellRef& cell) {
     return fmt::format(
         R"({{"physicalLocation":{{"artifactLocation":{{"uri":{}}},"region":{{"startLine":{},"startColumn":{}}}}},"message":{{"text":{}}}}})",
         json_string(file), line, column,
-        json_string(fmt::format("{} {}", cell.table, place(cell))));
+        json_string(cell.source.page != 0
+                        ? fmt::format("{} {} (p.{})", cell.table, place(cell), cell.source.page)
+                        : fmt::format("{} {}", cell.table, place(cell))));
 }
 
 // A path as a URI reference: relative paths stay relative (to the working directory, which

@@ -110,7 +110,7 @@ case "$scenario" in
         mkdir -p "$work/empty" "$work/drafts/old.json"
         "$bin" verify "$work/empty" >"$work/out" 2>"$work/err"
         expect_exit 2 $?
-        expect_output "$work/out" "empty: error: the directory holds no disclosures (no *.json file in it or below it) [input.no-disclosures]"
+        expect_output "$work/out" "empty: error: the directory holds no disclosures (no *.json or *.pdf file in it or below it) [input.no-disclosures]"
         cp "$src/tests/fixtures/clean.json" "$work/drafts/draft.json"
         ln -s "$work/nowhere.json" "$work/drafts/gone.json"
         "$bin" verify --format json --output "$work/drafts/report.json" "$work/drafts" 2>"$work/err"
