@@ -318,6 +318,10 @@ std::optional<MoneyUnit> unit_in(std::string_view text) {
         if (starts_with(rest, "元")) {
             return MoneyUnit::Yuan;
         }
+        // "单位：万" with 元 wrapped onto the next line by a narrow text box.
+        if (rest == "万") {
+            return MoneyUnit::TenThousandYuan;
+        }
     }
     return std::nullopt;
 }
@@ -410,17 +414,58 @@ class TableBuilder {
     }
 
   private:
+    // A header printed letter-spaced ("金    额", "项  目") is one header text, not several.
+    void join_spaced_headers() {
+        for (Line& line : draft_.header) {
+            std::vector<Box> joined;
+            for (Box& part : line.parts) {
+                if (!joined.empty()) {
+                    Box& last = joined.back();
+                    const bool single = char_count(last.text) == 1 || char_count(part.text) == 1;
+                    const bool letters = !is_figure(last.text) && !is_figure(part.text);
+                    if (single && letters && part.x0 - last.x1 < 2.5 * part.height()) {
+                        last.text += part.text;
+                        last.x1 = part.x1;
+                        continue;
+                    }
+                }
+                joined.push_back(std::move(part));
+            }
+            line.parts = std::move(joined);
+        }
+    }
+
     void find_columns() {
+        join_spaced_headers();
         std::vector<Box> body;
         for (const Line& line : draft_.body) {
             body.insert(body.end(), line.parts.begin(), line.parts.end());
         }
         std::sort(body.begin(), body.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+        std::vector<int> support;
+        std::vector<bool> figures;
         for (const Box& box : body) {
             if (!columns_.empty() && box.x0 < columns_.back().x1 - 0.5) {
                 columns_.back().x1 = std::max(columns_.back().x1, box.x1);
+                ++support.back();
+                figures.back() = figures.back() || is_figure(box.text);
             } else {
                 columns_.push_back({box.x0, box.x1});
+                support.push_back(1);
+                figures.push_back(is_figure(box.text));
+            }
+        }
+        // One text alone in its own place in a long table is a label centred over several
+        // columns (合计 across 科目编码 and 科目名称), not a column: it joins the nearest one.
+        if (draft_.body.size() >= 4) {
+            std::vector<Column> kept;
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                if (support[c] > 1 || figures[c]) {
+                    kept.push_back(columns_[c]);
+                }
+            }
+            if (!kept.empty()) {
+                columns_ = std::move(kept);
             }
         }
         // Header texts with nothing printed below them name columns of their own; a column left
@@ -844,13 +889,26 @@ class DocumentBuilder {
                 continue;
             }
             const std::string t = compact(line.text());
+            // A table number printed on a line of its own ends whatever came before: it belongs
+            // to the next title, which may stand on the next page.
+            if (is_label_text(t)) {
+                pending_label_ = trim(line.text());
+                state = State::Text;
+                continue;
+            }
             if (new_page && state != State::Text) {
                 // A new page without a title goes on with the table while it prints rows; a
                 // header printed again on it is not a row.
                 if (state == State::Header) {
                     // nothing yet: stay in the header
                 } else {
-                    std::size_t k = i;
+                    // A page that starts with a table title starts a new table, even when
+                    // its label line above the title holds figures ("公开 09 表").
+                    bool titled = false;
+                    for (std::size_t n = i; n < lines.size() && n < i + 3 && lines[n].page == line.page; ++n) {
+                        titled = titled || is_title_at(lines, n);
+                    }
+                    std::size_t k = titled ? lines.size() : i;
                     while (k < lines.size() && lines[k].page == line.page && !lines[k].has_figure() &&
                            std::all_of(lines[k].parts.begin(), lines[k].parts.end(),
                                        [&](const Box& b) { return header_words.count(compact(b.text)) > 0; })) {
@@ -885,7 +943,10 @@ class DocumentBuilder {
                     }
                     break;
                 case State::Body:
-                    if (starts_with(t, "注") || starts_with(t, "说明：") || starts_with(t, "备注")) {
+                    // A sentence under the figures is a note even when its 注 is not in the
+                    // text layer.
+                    if (starts_with(t, "注") || starts_with(t, "说明：") || starts_with(t, "备注") ||
+                        ((starts_with(t, "：") || contains(t, "。")) && !line.has_figure())) {
                         state = State::Notes;
                         drafts_.back().notes.push_back(line);
                     } else {
@@ -908,13 +969,10 @@ class DocumentBuilder {
         table.label = label;
         table.source = at_page(lines[i].page);
         table.page = lines[i].page;
-        if (i > 0 && lines[i - 1].page == lines[i].page && is_label_text(lines[i - 1].text())) {
-            table.label = trim(lines[i - 1].text());
-            if (!text_.empty() &&
-                compact(text_.back().text()) == compact(lines[i - 1].text())) {
-                text_.pop_back();
-            }
+        if (!pending_label_.empty() && i > 0 && is_label_text(lines[i - 1].text())) {
+            table.label = pending_label_;
         }
+        pending_label_.clear();
         std::size_t last = i;
         for (std::size_t k = i + 1; k < lines.size() && k <= i + 4; ++k) {
             if (lines[k].page != lines[i].page || lines[k].has_figure()) {
@@ -1079,6 +1137,7 @@ class DocumentBuilder {
     bool contents_read_ = false;
     std::vector<TableDraft> drafts_;
     std::vector<Line> text_;
+    std::string pending_label_;  // a 公开表 label line waiting for its title
 };
 
 void quiet(const std::string&, void*) {}
