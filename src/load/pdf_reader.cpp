@@ -331,54 +331,6 @@ bool is_label_text(std::string_view text) {
     return contains(t, "公开") && contains(t, "表") && char_count(t) <= 12;
 }
 
-// "公开 01 表：收支预算总表": the label printed before the title on the same line.
-std::pair<std::string, std::string> split_label(const std::string& line) {
-    for (std::string_view colon : {"表：", "表:"}) {
-        const std::size_t at = line.find(colon);
-        if (at != std::string::npos && contains(line.substr(0, at), "公开")) {
-            return {trim(line.substr(0, at + 3)), compact(line.substr(at + colon.size()))};
-        }
-    }
-    return {"", compact(line)};
-}
-
-// A table title: a short line naming a 表, with a 单位：元/万元 line just below it.
-bool is_title_at(const std::vector<Line>& lines, std::size_t i) {
-    const std::string t = split_label(lines[i].text()).second;
-    if (!contains(t, "表") || char_count(t) > 60 || starts_with(t, "注") ||
-        starts_with(t, "说明") || unit_in(t) || is_label_text(t) ||
-        std::any_of(lines[i].parts.begin(), lines[i].parts.end(), [](const Box& b) {
-            return is_figure(b.text) && (contains(b.text, ",") || contains(b.text, "."));
-        })) {
-        return false;
-    }
-    for (std::size_t k = i + 1; k < lines.size() && k <= i + 4; ++k) {
-        if (lines[k].page != lines[i].page) {
-            break;
-        }
-        for (const Box& part : lines[k].parts) {
-            if (unit_in(part.text)) {
-                return true;
-            }
-        }
-        if (lines[k].has_figure()) {
-            break;
-        }
-    }
-    return false;
-}
-
-struct Column {
-    double x0 = 0, x1 = 0;
-};
-
-struct TableDraft {
-    PrintedTable printed;
-    std::vector<Line> header;
-    std::vector<Line> body;
-    std::vector<Line> notes;
-};
-
 // The prepared-by name: the text after 编制单位： (or the next fragment when the colon ends one).
 std::optional<std::string> prepared_by_in(const Line& line) {
     for (std::size_t i = 0; i < line.parts.size(); ++i) {
@@ -398,6 +350,70 @@ std::optional<std::string> prepared_by_in(const Line& line) {
     }
     return std::nullopt;
 }
+
+// "公开 01 表：收支预算总表": the label printed before the title on the same line.
+std::pair<std::string, std::string> split_label(const std::string& line) {
+    for (std::string_view colon : {"表：", "表:"}) {
+        const std::size_t at = line.find(colon);
+        if (at != std::string::npos && contains(line.substr(0, at), "公开")) {
+            return {trim(line.substr(0, at + 3)), compact(line.substr(at + colon.size()))};
+        }
+    }
+    return {"", compact(line)};
+}
+
+bool ends_with_table(const std::string& text) {
+    return text.size() >= 3 && text.compare(text.size() - 3, 3, "表") == 0;
+}
+
+// A table title: a short line naming a 表, with a 单位：元/万元 line just below it.
+bool is_title_at(const std::vector<Line>& lines, std::size_t i) {
+    const std::string t = split_label(lines[i].text()).second;
+    // The 表 may be on the title's second line ("…培训费" / "支出预算表").
+    const bool names_table =
+        contains(t, "表") || (i + 1 < lines.size() && lines[i + 1].page == lines[i].page &&
+                              ends_with_table(compact(lines[i + 1].text())) &&
+                              char_count(compact(lines[i + 1].text())) <= 12);
+    if (!names_table || char_count(t) > 60 || starts_with(t, "注") ||
+        starts_with(t, "说明") || unit_in(t) || is_label_text(t) ||
+        std::any_of(lines[i].parts.begin(), lines[i].parts.end(), [](const Box& b) {
+            return is_figure(b.text) && (contains(b.text, ",") || contains(b.text, "."));
+        })) {
+        return false;
+    }
+    for (std::size_t k = i + 1; k < lines.size() && k <= i + 4; ++k) {
+        if (lines[k].page != lines[i].page) {
+            break;
+        }
+        for (const Box& part : lines[k].parts) {
+            if (unit_in(part.text)) {
+                return true;
+            }
+        }
+        if (lines[k].has_figure()) {
+            break;
+        }
+        // A part heading above the title ("第二部分 …预算表" over "一、…收支预算总表"): the
+        // title is the line nearer the unit line.
+        const std::string next = split_label(lines[k].text()).second;
+        if (contains(t, "表") && contains(next, "表") && !is_label_text(next) &&
+            !unit_in(next) && !prepared_by_in(lines[k])) {
+            return false;
+        }
+    }
+    return false;
+}
+
+struct Column {
+    double x0 = 0, x1 = 0;
+};
+
+struct TableDraft {
+    PrintedTable printed;
+    std::vector<Line> header;
+    std::vector<Line> body;
+    std::vector<Line> notes;
+};
 
 class TableBuilder {
   public:
@@ -423,7 +439,23 @@ class TableBuilder {
                     Box& last = joined.back();
                     const bool single = char_count(last.text) == 1 || char_count(part.text) == 1;
                     const bool letters = !is_figure(last.text) && !is_figure(part.text);
-                    if (single && letters && part.x0 - last.x1 < 2.5 * part.height()) {
+                    // 类 款 项 stand over three columns of codes; 金 额 over one.
+                    const auto over = [&](const Box& b) {
+                        for (std::size_t c = 0; c < columns_.size(); ++c) {
+                            if (std::min(columns_[c].x1, b.x1) - std::max(columns_[c].x0, b.x0) > 0) {
+                                return static_cast<int>(c);
+                            }
+                        }
+                        return -1;
+                    };
+                    const int a = over(last);
+                    const int b = over(part);
+                    const auto code_level = [](const std::string& t) {
+                        return t == "类" || t == "款" || t == "项";
+                    };
+                    const bool one_column = (a < 0 || b < 0 || a == b) &&
+                                            !(code_level(last.text) && code_level(part.text));
+                    if (single && letters && one_column && part.x0 - last.x1 < 2.5 * part.height()) {
                         last.text += part.text;
                         last.x1 = part.x1;
                         continue;
@@ -436,7 +468,6 @@ class TableBuilder {
     }
 
     void find_columns() {
-        join_spaced_headers();
         std::vector<Box> body;
         for (const Line& line : draft_.body) {
             body.insert(body.end(), line.parts.begin(), line.parts.end());
@@ -468,6 +499,7 @@ class TableBuilder {
                 columns_ = std::move(kept);
             }
         }
+        join_spaced_headers();
         // Header texts with nothing printed below them name columns of their own; a column left
         // blank in every row (an empty table) exists only through them.
         std::vector<const Box*> leaves;
@@ -502,6 +534,12 @@ class TableBuilder {
                 used[chosen] = true;
             }
         }
+        // Only a header text reaching down to the last header row can head a column of its
+        // own; one higher up (收入 over its side) heads the columns below it.
+        double header_bottom = 0;
+        for (const Line& line : draft_.header) {
+            header_bottom = std::max(header_bottom, line.y1);
+        }
         // A leaf over exactly one column widens it to the header cell's text: figures stand
         // right-aligned under a centred header, and the columns' borders lie between the two.
         for (std::size_t k = 0; k < leaves.size(); ++k) {
@@ -515,7 +553,8 @@ class TableBuilder {
             if (under.size() == 1) {
                 columns_[under[0]].x0 = std::min(columns_[under[0]].x0, leaf.x0);
                 columns_[under[0]].x1 = std::max(columns_[under[0]].x1, leaf.x1);
-            } else if (under.empty() && !used[k] && !between_lower_words(leaf)) {
+            } else if (under.empty() && !used[k] && !between_lower_words(leaf) &&
+                       leaf.y1 >= header_bottom - 1.5 * leaf.height()) {
                 columns_.push_back({leaf.x0, leaf.x1});
             }
         }
@@ -564,41 +603,86 @@ class TableBuilder {
         return columns_.size() - 1;
     }
 
-    // The columns a header text spans: header cells centre their text, so it is the run of
-    // columns around the text whose middle is closest to the text's middle.
-    std::pair<std::size_t, std::size_t> span_of(const Box& word) const {
-        const double tolerance = 0.5 * word.height();
-        // The narrowest run of columns that holds the text and whose middle is the text's
-        // middle; failing that, the narrowest run that holds it.
-        std::pair<std::size_t, std::size_t> best{column_of(word), column_of(word)};
-        double best_width = 1e18;
-        std::pair<std::size_t, std::size_t> holding = best;
-        double holding_width = 1e18;
+    // The columns a header text spans. Header cells centre their text, and a cell ends where
+    // the next text on its header line begins: so it is a run of columns whose middles lie
+    // between the text's neighbours on its line, and whose middle is the text's middle (the
+    // narrowest such run; failing that, the run whose middle is closest).
+    std::pair<std::size_t, std::size_t> span_of(const Box& word, const Line& line,
+                                                bool upper) const {
+        double left = -1e18;
+        double right = 1e18;
+        for (const Box& other : line.parts) {
+            if (other.x1 <= word.x0) {
+                left = std::max(left, (other.x1 + word.x0) / 2);
+            } else if (other.x0 >= word.x1) {
+                right = std::min(right, (word.x1 + other.x0) / 2);
+            }
+        }
+        const std::size_t home = column_of(word);
+        struct Run {
+            std::size_t a, b;
+            double width, distance;
+        };
+        std::vector<Run> runs;
         for (std::size_t a = 0; a < columns_.size(); ++a) {
-            if (word.x0 < bounds_[a] - tolerance) {
-                break;
+            const double start = (columns_[a].x0 + columns_[a].x1) / 2;
+            if (start < left) {
+                continue;
             }
             for (std::size_t b = a; b < columns_.size(); ++b) {
-                if (word.x1 > bounds_[b + 1] + tolerance) {
-                    continue;
+                const double end = (columns_[b].x0 + columns_[b].x1) / 2;
+                if (end > right) {
+                    break;
+                }
+                if (home < a || home > b) {
+                    continue;  // the run must take in the column the text stands over
                 }
                 const double width = bounds_[b + 1] - bounds_[a];
-                const double middle = (bounds_[a] + bounds_[b + 1]) / 2;
-                if (width < holding_width) {
-                    holding_width = width;
-                    holding = {a, b};
+                if (width < word.x1 - word.x0 - 0.5 * word.height() && a != b) {
+                    continue;  // a cell holds its text
                 }
-                if (std::abs(middle - word.centre_x()) <= 0.5 * word.height() + 0.03 * width &&
-                    width < best_width) {
-                    best_width = width;
-                    best = {a, b};
-                }
+                runs.push_back({a, b, width,
+                                std::abs((bounds_[a] + bounds_[b + 1]) / 2 - word.centre_x())});
             }
         }
-        if (best_width == 1e18) {
-            best = holding;
+        if (runs.empty()) {
+            return {home, home};
         }
-        return best;
+        // A text with header texts below it heads all of them: the widest run it is centred
+        // over ("收入预算" over 合计 … 其他收入, not only the column in the middle).
+        if (upper) {
+            const Run* widest = nullptr;
+            for (const Run& run : runs) {
+                if (run.distance <= 0.5 * word.height() + 0.08 * run.width &&
+                    run.width >= word.x1 - word.x0 - 0.5 * word.height() &&
+                    (widest == nullptr || run.width > widest->width)) {
+                    widest = &run;
+                }
+            }
+            if (widest != nullptr) {
+                return {widest->a, widest->b};
+            }
+        }
+        // Runs that hold the text and are about as well centred as the best: the narrowest.
+        double nearest = 1e18;
+        for (const Run& run : runs) {
+            const bool holds = run.width >= word.x1 - word.x0 - 0.5 * word.height();
+            if (holds) {
+                nearest = std::min(nearest, run.distance);
+            }
+        }
+        const Run* chosen = nullptr;
+        for (const Run& run : runs) {
+            const bool holds = run.width >= word.x1 - word.x0 - 0.5 * word.height();
+            if ((holds || nearest == 1e18) && run.distance <= std::min(nearest, 1e17) + 0.3 * word.height() &&
+                (chosen == nullptr || run.width < chosen->width)) {
+                chosen = &run;
+            }
+        }
+        if (chosen == nullptr) {
+            return {home, home};
+        }
+        return {chosen->a, chosen->b};
     }
 
     void build_header() {
@@ -609,7 +693,14 @@ class TableBuilder {
         std::vector<Placed> placed;
         for (const Line& line : draft_.header) {
             for (const Box& word : line.parts) {
-                placed.push_back({word, span_of(word)});
+                bool upper = false;
+                for (const Line& other : draft_.header) {
+                    for (const Box& w : other.parts) {
+                        upper = upper || (w.y0 > word.y1 - 1 &&
+                                          std::min(w.x1, word.x1) - std::max(w.x0, word.x0) > 0);
+                    }
+                }
+                placed.push_back({word, span_of(word, line, upper)});
             }
         }
         std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
@@ -997,7 +1088,12 @@ class DocumentBuilder {
                 if (table.money_unit) {
                     break;
                 }
-                continue;  // a second title line or a subtitle before the unit line
+                // A title wrapped onto a second line: joined without a space, as transcribed.
+                if (k == i + 1 && !ends_with_table(table.title.text)) {
+                    table.title.text += compact(lines[k].text());
+                    last = k;
+                }
+                continue;
             }
             last = k;
             if (table.money_unit && k + 1 < lines.size() && !prepared_by_in(lines[k + 1]) &&
