@@ -12,7 +12,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -108,6 +107,9 @@ bool is_figure(std::string_view text) {
     }
     if (t == "-" || t == "—" || t == "–" || t == "——" || t == "--" || t.empty()) {
         return !t.empty() || compact(text) == "－" || compact(text) == "−";
+    }
+    if (t.back() == '.') {
+        return false;  // "1." numbers an item
     }
     bool digit = false;
     for (char c : t) {
@@ -473,6 +475,31 @@ class TableBuilder {
             body.insert(body.end(), line.parts.begin(), line.parts.end());
         }
         std::sort(body.begin(), body.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+        // Figures stand in their columns; a text reaching over a column of figures is a label
+        // centred across columns (当年支出小计 over a name and an amount column), and placing it
+        // is left to its middle below rather than letting it join the two columns into one.
+        std::vector<Column> figure_runs;
+        for (const Box& box : body) {
+            if (!is_figure(box.text)) {
+                continue;
+            }
+            if (!figure_runs.empty() && box.x0 < figure_runs.back().x1 - 0.5) {
+                figure_runs.back().x1 = std::max(figure_runs.back().x1, box.x1);
+            } else {
+                figure_runs.push_back({box.x0, box.x1});
+            }
+        }
+        body.erase(std::remove_if(body.begin(), body.end(),
+                                  [&](const Box& box) {
+                                      return !is_figure(box.text) &&
+                                             std::any_of(figure_runs.begin(), figure_runs.end(),
+                                                         [&](const Column& c) {
+                                                             return std::min(c.x1, box.x1) -
+                                                                        std::max(c.x0, box.x0) >
+                                                                    0.5;
+                                                         });
+                                  }),
+                   body.end());
         std::vector<int> support;
         std::vector<bool> figures;
         for (const Box& box : body) {
@@ -502,6 +529,12 @@ class TableBuilder {
         join_spaced_headers();
         // Header texts with nothing printed below them name columns of their own; a column left
         // blank in every row (an empty table) exists only through them.
+        // Only a header text reaching down to the last header row can head a column of its
+        // own; one higher up (收入 over its side) heads the columns below it.
+        double header_bottom = 0;
+        for (const Line& line : draft_.header) {
+            header_bottom = std::max(header_bottom, line.y1);
+        }
         std::vector<const Box*> leaves;
         for (const Line& line : draft_.header) {
             for (const Box& word : line.parts) {
@@ -514,7 +547,7 @@ class TableBuilder {
                         }
                     }
                 }
-                if (!below) {
+                if (!below && word.y1 >= header_bottom - 2.5 * word.height()) {
                     leaves.push_back(&word);
                 }
             }
@@ -534,12 +567,6 @@ class TableBuilder {
                 used[chosen] = true;
             }
         }
-        // Only a header text reaching down to the last header row can head a column of its
-        // own; one higher up (收入 over its side) heads the columns below it.
-        double header_bottom = 0;
-        for (const Line& line : draft_.header) {
-            header_bottom = std::max(header_bottom, line.y1);
-        }
         // A leaf over exactly one column widens it to the header cell's text: figures stand
         // right-aligned under a centred header, and the columns' borders lie between the two.
         for (std::size_t k = 0; k < leaves.size(); ++k) {
@@ -553,8 +580,7 @@ class TableBuilder {
             if (under.size() == 1) {
                 columns_[under[0]].x0 = std::min(columns_[under[0]].x0, leaf.x0);
                 columns_[under[0]].x1 = std::max(columns_[under[0]].x1, leaf.x1);
-            } else if (under.empty() && !used[k] && !between_lower_words(leaf) &&
-                       leaf.y1 >= header_bottom - 1.5 * leaf.height()) {
+            } else if (under.empty() && !used[k] && !between_lower_words(leaf)) {
                 columns_.push_back({leaf.x0, leaf.x1});
             }
         }
@@ -742,48 +768,63 @@ class TableBuilder {
         const double height = median(heights, 10);
         const double pitch = median(pitches, 2 * height);
         const double threshold = std::min(0.75 * pitch, 1.6 * height);
-        // A line of text without figures close to a neighbour is part of that neighbour's row
-        // (a label wrapped inside its cell); at the table's own row spacing it is a row.
-        std::vector<std::size_t> group(lines.size());
-        std::iota(group.begin(), group.end(), 0);
-        auto find = [&](std::size_t i) {
-            while (group[i] != i) {
-                i = group[i];
-            }
-            return i;
+        // Lines closer than the table's row spacing print one row: a label or a name wrapped
+        // inside its cell, on any number of lines, above or below the figures. A run of close
+        // lines holding figures on several lines is several rows, each text line going with
+        // the nearest line of figures.
+        auto figures = [&](std::size_t i) {
+            return lines[i].has_figure() || compact(lines[i].text()) == "无";
         };
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (lines[i].has_figure() || compact(lines[i].text()) == "无") {
-                continue;
+        std::vector<std::size_t> row_of(lines.size());
+        std::size_t rows = 0;
+        for (std::size_t start = 0; start < lines.size();) {
+            std::size_t end = start + 1;
+            while (end < lines.size() && lines[end].page == lines[end - 1].page &&
+                   lines[end].centre_y() - lines[end - 1].centre_y() < threshold) {
+                ++end;
             }
-            const double before = i > 0 && lines[i - 1].page == lines[i].page
-                                      ? lines[i].centre_y() - lines[i - 1].centre_y()
-                                      : 1e18;
-            const double after = i + 1 < lines.size() && lines[i + 1].page == lines[i].page
-                                     ? lines[i + 1].centre_y() - lines[i].centre_y()
-                                     : 1e18;
-            if (std::min(before, after) >= threshold) {
-                continue;
+            std::vector<std::size_t> anchors;
+            for (std::size_t i = start; i < end; ++i) {
+                if (figures(i)) {
+                    anchors.push_back(i);
+                }
             }
-            const std::size_t other = before <= after ? i - 1 : i + 1;
-            const std::size_t a = find(i);
-            const std::size_t b = find(other);
-            group[std::max(a, b)] = std::min(a, b);
+            if (anchors.size() <= 1) {
+                for (std::size_t i = start; i < end; ++i) {
+                    row_of[i] = rows;
+                }
+                ++rows;
+            } else {
+                for (std::size_t i = start; i < end; ++i) {
+                    std::size_t nearest = 0;
+                    for (std::size_t k = 1; k < anchors.size(); ++k) {
+                        if (std::abs(lines[anchors[k]].centre_y() - lines[i].centre_y()) <
+                            std::abs(lines[anchors[nearest]].centre_y() - lines[i].centre_y())) {
+                            nearest = k;
+                        }
+                    }
+                    row_of[i] = rows + nearest;
+                }
+                rows += anchors.size();
+            }
+            start = end;
         }
-        std::size_t current = lines.size();
+        const std::size_t first = draft_.printed.rows.size();
+        for (std::size_t r = 0; r < rows; ++r) {
+            PrintedRow row;
+            row.cells.resize(columns_.size());
+            draft_.printed.rows.push_back(std::move(row));
+        }
+        std::vector<bool> placed(rows, false);
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            const std::size_t g = find(i);
-            if (g != current) {
-                current = g;
-                PrintedRow row;
+            PrintedRow& row = draft_.printed.rows[first + row_of[i]];
+            if (!placed[row_of[i]]) {
+                placed[row_of[i]] = true;
                 row.source = at_page(lines[i].page);
-                row.cells.resize(columns_.size());
                 for (PrintedText& cell : row.cells) {
                     cell.source = at_page(lines[i].page);
                 }
-                draft_.printed.rows.push_back(std::move(row));
             }
-            PrintedRow& row = draft_.printed.rows.back();
             for (const Box& part : lines[i].parts) {
                 PrintedText& cell = row.cells[column_of(part)];
                 if (cell.text.empty()) {
