@@ -637,11 +637,20 @@ class TableBuilder {
                                                 bool upper) const {
         double left = -1e18;
         double right = 1e18;
-        for (const Box& other : line.parts) {
-            if (other.x1 <= word.x0) {
-                left = std::max(left, (other.x1 + word.x0) / 2);
-            } else if (other.x0 >= word.x1) {
-                right = std::min(right, (word.x1 + other.x0) / 2);
+        (void)line;
+        // Neighbours: header texts beside this one at about its height (a cell centred over
+        // two header rows sits half a row off its siblings).
+        const double reach = 0.5 * word.height();
+        for (const Line& other_line : draft_.header) {
+            for (const Box& other : other_line.parts) {
+                if (other.y1 < word.y0 - reach || other.y0 > word.y1 + reach) {
+                    continue;
+                }
+                if (other.x1 <= word.x0) {
+                    left = std::max(left, other.x1);
+                } else if (other.x0 >= word.x1) {
+                    right = std::min(right, other.x0);
+                }
             }
         }
         const std::size_t home = column_of(word);
