@@ -146,6 +146,8 @@ bool starts_numbered(std::string_view text) {
     return cps[i] == U'、' || cps[i] == U'．' || cps[i] == U'.';
 }
 
+constexpr std::string_view sentence_ends[] = {"。", "：", "；", "！", "？", "”", ":", ";", "）"};
+
 // ---- geometry: boxes, lines, pages -------------------------------------------------------------
 
 struct Box {
@@ -553,18 +555,45 @@ class TableBuilder {
             }
         }
         std::vector<bool> used(leaves.size(), false);
-        for (const Column& column : columns_) {
+        std::vector<std::size_t> nearest_leaf(columns_.size(), leaves.size());
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            const Column& column = columns_[c];
             double best = 1e18;
-            std::size_t chosen = leaves.size();
             for (std::size_t k = 0; k < leaves.size(); ++k) {
                 const double d = std::abs(leaves[k]->centre_x() - (column.x0 + column.x1) / 2);
                 if (d < best) {
                     best = d;
-                    chosen = k;
+                    nearest_leaf[c] = k;
                 }
             }
-            if (chosen < leaves.size()) {
-                used[chosen] = true;
+            if (nearest_leaf[c] < leaves.size()) {
+                used[nearest_leaf[c]] = true;
+            }
+        }
+        // A column and a leaf each nearest to the other are one column: a short figure stands
+        // right-aligned well clear of its centred header (因公出国(境)费 over "0").
+        for (std::size_t k = 0; k < leaves.size(); ++k) {
+            double best = 1e18;
+            std::size_t nearest = columns_.size();
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                const double d =
+                    std::abs(leaves[k]->centre_x() - (columns_[c].x0 + columns_[c].x1) / 2);
+                if (d < best) {
+                    best = d;
+                    nearest = c;
+                }
+            }
+            if (nearest < columns_.size() && nearest_leaf[nearest] == k) {
+                const bool clear = std::none_of(columns_.begin(), columns_.end(), [&](const Column& other) {
+                    return &other != &columns_[nearest] &&
+                           std::min(other.x1, std::max(columns_[nearest].x1, leaves[k]->x1)) -
+                                   std::max(other.x0, std::min(columns_[nearest].x0, leaves[k]->x0)) >
+                               0;
+                });
+                if (clear) {
+                    columns_[nearest].x0 = std::min(columns_[nearest].x0, leaves[k]->x0);
+                    columns_[nearest].x1 = std::max(columns_[nearest].x1, leaves[k]->x1);
+                }
             }
         }
         // A leaf over exactly one column widens it to the header cell's text: figures stand
@@ -641,6 +670,7 @@ class TableBuilder {
         // Neighbours: header texts beside this one at about its height (a cell centred over
         // two header rows sits half a row off its siblings).
         const double reach = 0.5 * word.height();
+        std::vector<const Box*> neighbours;
         for (const Line& other_line : draft_.header) {
             for (const Box& other : other_line.parts) {
                 if (other.y1 < word.y0 - reach || other.y0 > word.y1 + reach) {
@@ -650,9 +680,18 @@ class TableBuilder {
                     left = std::max(left, other.x1);
                 } else if (other.x0 >= word.x1) {
                     right = std::min(right, other.x0);
+                } else {
+                    continue;
                 }
+                neighbours.push_back(&other);
             }
         }
+        // A column under a neighbour is the neighbour's (合计's figures stand right of it).
+        const auto taken = [&](std::size_t c) {
+            return std::any_of(neighbours.begin(), neighbours.end(), [&](const Box* n) {
+                return std::min(columns_[c].x1, n->x1) - std::max(columns_[c].x0, n->x0) > 0.5;
+            });
+        };
         const std::size_t home = column_of(word);
         struct Run {
             std::size_t a, b;
@@ -661,12 +700,12 @@ class TableBuilder {
         std::vector<Run> runs;
         for (std::size_t a = 0; a < columns_.size(); ++a) {
             const double start = (columns_[a].x0 + columns_[a].x1) / 2;
-            if (start < left) {
+            if (start < left || taken(a)) {
                 continue;
             }
             for (std::size_t b = a; b < columns_.size(); ++b) {
                 const double end = (columns_[b].x0 + columns_[b].x1) / 2;
-                if (end > right) {
+                if (end > right || taken(b)) {
                     break;
                 }
                 if (home < a || home > b) {
@@ -1198,7 +1237,15 @@ class DocumentBuilder {
                 const double margin_left = left_margin(line.page);
                 const double margin_right = right_margin(line.page);
                 const bool indented = line.x0() > margin_left + 1.2 * line.height();
-                const bool short_before = before.page == line.page &&
+                // A line that stops short ends its paragraph only if it ends a sentence: a figure
+                // too long for the rest of the line also leaves it short.
+                const std::string ending = trim(before.text());
+                const bool sentence_end = std::any_of(
+                    std::begin(sentence_ends), std::end(sentence_ends), [&](std::string_view end) {
+                        return ending.size() >= end.size() &&
+                               ending.compare(ending.size() - end.size(), end.size(), end) == 0;
+                    });
+                const bool short_before = before.page == line.page && sentence_end &&
                                           before.x1() < margin_right - 1.5 * before.height();
                 (void)page;
                 section.text.text += indented || short_before || starts_numbered(text) ? "\n" : "";
