@@ -493,13 +493,18 @@ class TableBuilder {
         }
         body.erase(std::remove_if(body.begin(), body.end(),
                                   [&](const Box& box) {
-                                      return !is_figure(box.text) &&
-                                             std::any_of(figure_runs.begin(), figure_runs.end(),
-                                                         [&](const Column& c) {
-                                                             return std::min(c.x1, box.x1) -
-                                                                        std::max(c.x0, box.x0) >
-                                                                    0.5;
-                                                         });
+                                      const bool over =
+                                          !is_figure(box.text) &&
+                                          std::any_of(figure_runs.begin(), figure_runs.end(),
+                                                      [&](const Column& c) {
+                                                          return std::min(c.x1, box.x1) -
+                                                                     std::max(c.x0, box.x0) >
+                                                                 0.5;
+                                                      });
+                                      if (over) {
+                                          spanning_texts_.push_back({box.x0, box.x1});
+                                      }
+                                      return over;
                                   }),
                    body.end());
         std::vector<int> support;
@@ -517,11 +522,34 @@ class TableBuilder {
         }
         // One text alone in its own place in a long table is a label centred over several
         // columns (合计 across 科目编码 and 科目名称), not a column: it joins the nearest one.
+        // Likewise texts standing only in rows whose label column to their left is empty
+        // (当年支出小计 centred over 功能科目名称 and 金额): they belong to that column.
+        const auto in_column = [](const Box& box, const Column& column) {
+            return std::min(box.x1, column.x1) - std::max(box.x0, column.x0) > 0.5;
+        };
+        std::vector<bool> spanning(columns_.size(), false);
+        for (std::size_t c = 1; c < columns_.size(); ++c) {
+            if (figures[c] || figures[c - 1]) {
+                continue;
+            }
+            bool beside = false;
+            for (const Line& line : draft_.body) {
+                const bool here = std::any_of(line.parts.begin(), line.parts.end(),
+                                              [&](const Box& b) { return in_column(b, columns_[c]); });
+                const bool left = std::any_of(line.parts.begin(), line.parts.end(), [&](const Box& b) {
+                    return in_column(b, columns_[c - 1]);
+                });
+                beside = beside || (here && left);
+            }
+            spanning[c] = !beside && support[c] * 4 <= static_cast<int>(draft_.body.size());
+        }
         if (draft_.body.size() >= 4) {
             std::vector<Column> kept;
             for (std::size_t c = 0; c < columns_.size(); ++c) {
-                if (support[c] > 1 || figures[c]) {
+                if ((support[c] > 1 || figures[c]) && !spanning[c]) {
                     kept.push_back(columns_[c]);
+                } else if (!kept.empty() && spanning[c]) {
+                    spanning_texts_.push_back(columns_[c]);
                 }
             }
             if (!kept.empty()) {
@@ -646,6 +674,23 @@ class TableBuilder {
             }
         }
         return left && right;
+    }
+
+    // Where a body text goes: the column under its middle, except a label spanning from a
+    // label column into a column of figures, which goes to the label column it starts in.
+    std::size_t place(const Box& box) const {
+        const std::size_t column = column_of(box);
+        const bool spans = std::any_of(spanning_texts_.begin(), spanning_texts_.end(),
+                                       [&](const Column& c) { return box.x0 >= c.x0 - 0.5 && box.x1 <= c.x1 + 0.5; });
+        if (spans && !is_figure(box.text) && column > 0) {
+            for (std::size_t c = column + 1; c-- > 0;) {
+                if (c < text_columns_.size() && text_columns_[c] &&
+                    bounds_[c] <= box.x0 + 0.5 * box.height()) {
+                    return c;
+                }
+            }
+        }
+        return column;
     }
 
     std::size_t column_of(const Box& box) const {
@@ -813,6 +858,18 @@ class TableBuilder {
                 pitches.push_back(lines[i].centre_y() - lines[i - 1].centre_y());
             }
         }
+        text_columns_.assign(columns_.size(), false);
+        for (const Line& line : lines) {
+            for (const Box& part : line.parts) {
+                const bool spans = std::any_of(
+                    spanning_texts_.begin(), spanning_texts_.end(), [&](const Column& c) {
+                        return part.x0 >= c.x0 - 0.5 && part.x1 <= c.x1 + 0.5;
+                    });
+                if (!is_figure(part.text) && !spans) {
+                    text_columns_[column_of(part)] = true;
+                }
+            }
+        }
         const double height = median(heights, 10);
         const double pitch = median(pitches, 2 * height);
         const double threshold = std::min(0.75 * pitch, 1.6 * height);
@@ -874,7 +931,7 @@ class TableBuilder {
                 }
             }
             for (const Box& part : lines[i].parts) {
-                PrintedText& cell = row.cells[column_of(part)];
+                PrintedText& cell = row.cells[place(part)];
                 if (cell.text.empty()) {
                     cell.source = at_page(part.page);
                 }
@@ -900,6 +957,8 @@ class TableBuilder {
     TableDraft& draft_;
     std::vector<Column> columns_;
     std::vector<double> bounds_;  // column i lies between bounds_[i] and bounds_[i + 1]
+    std::vector<bool> text_columns_;      // per column: holds texts other than spanning labels
+    std::vector<Column> spanning_texts_;  // where labels spanning two columns stand
 };
 
 // ---- the whole document ----------------------------------------------------------------------
