@@ -772,7 +772,7 @@ class TableBuilder {
         if (upper) {
             const Run* widest = nullptr;
             for (const Run& run : runs) {
-                if (run.distance <= 0.5 * word.height() + 0.08 * run.width &&
+                if (run.distance <= 0.5 * word.height() + 0.05 * run.width &&
                     run.width >= word.x1 - word.x0 - 0.5 * word.height() &&
                     (widest == nullptr || run.width > widest->width)) {
                     widest = &run;
@@ -816,7 +816,9 @@ class TableBuilder {
                 for (const Line& other : draft_.header) {
                     for (const Box& w : other.parts) {
                         upper = upper || (w.y0 > word.y1 - 1 &&
-                                          std::min(w.x1, word.x1) - std::max(w.x0, word.x0) > 0);
+                                          std::min(w.x1, word.x1 + word.height()) -
+                                                  std::max(w.x0, word.x0 - word.height()) >
+                                              0);
                     }
                 }
                 placed.push_back({word, span_of(word, line, upper)});
