@@ -60,7 +60,10 @@ void table(std::string& out, const PrintedTable& t) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         const auto& header = t.columns[c].header;
         out += c == 0 ? "\n        " : ",\n        ";
-        out += header.size() == 1 ? json_string(header.front().text) : string_array(header);
+        // A column with no header text at all is printed as "" (as a transcriber writes it).
+        out += header.empty() ? std::string("\"\"")
+                              : (header.size() == 1 ? json_string(header.front().text)
+                                                    : string_array(header));
     }
     out += "\n      ],\n      \"rows\": [";
     for (std::size_t r = 0; r < t.rows.size(); ++r) {

@@ -49,6 +49,8 @@ struct Accuracy {
     std::string document;
     int tables_expected = 0, tables_found = 0;
     int cells = 0, identical = 0;
+    int headers = 0, headers_identical = 0;  // header paths, spaces ignored
+    int texts = 0, texts_identical = 0;      // non-numeric cells that print something
     std::vector<std::string> misses;
 
     double share() const { return cells == 0 ? 1.0 : static_cast<double>(identical) / cells; }
@@ -93,6 +95,28 @@ Accuracy measure(const std::filesystem::path& transcription) {
             }
         }
         out.tables_found += found != nullptr ? 1 : 0;
+        const auto& columns = table.at("columns");
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            std::vector<std::string> path;
+            if (columns[c].is_string()) {
+                path.push_back(without_spaces(columns[c].get<std::string>()));
+            } else {
+                for (const auto& part : columns[c]) {
+                    path.push_back(without_spaces(part.get<std::string>()));
+                }
+            }
+            if (path == std::vector<std::string>{""}) {
+                path.clear();  // a column printed without a header
+            }
+            ++out.headers;
+            if (found != nullptr && c < found->columns.size()) {
+                std::vector<std::string> got;
+                for (const PrintedText& part : found->columns[c].header) {
+                    got.push_back(without_spaces(part.text));
+                }
+                out.headers_identical += got == path ? 1 : 0;
+            }
+        }
         const auto& rows = table.at("rows");
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const auto& cells = rows[r].is_object() ? rows[r].at("cells") : rows[r];
@@ -100,6 +124,16 @@ Accuracy measure(const std::filesystem::path& transcription) {
                 const std::string text =
                     cells[c].is_string() ? cells[c].get<std::string>() : cells[c].dump();
                 if (!numeric(text)) {
+                    if (!text.empty()) {
+                        ++out.texts;
+                        out.texts_identical +=
+                            found != nullptr && r < found->rows.size() &&
+                                    c < found->rows[r].cells.size() &&
+                                    without_spaces(found->rows[r].cells[c].text) ==
+                                        without_spaces(text)
+                                ? 1
+                                : 0;
+                    }
                     continue;
                 }
                 ++out.cells;
@@ -169,16 +203,27 @@ TEST_CASE("Importing the corpus PDFs reproduces the hand-checked numeric cells",
     std::sort(transcriptions.begin(), transcriptions.end());
     REQUIRE(transcriptions.size() >= 15);
     std::ofstream report("import-accuracy.md");
-    report << "| document | tables found | numeric cells identical |\n|---|---|---|\n";
+    report << "| document | tables found | numeric cells identical | header paths identical | "
+              "text cells identical |\n|---|---|---|---|---|\n";
     int cells = 0;
     int identical = 0;
+    int headers = 0;
+    int headers_identical = 0;
+    int texts = 0;
+    int texts_identical = 0;
     std::ofstream misses("import-misses.txt");
     for (const auto& transcription : transcriptions) {
         const Accuracy a = measure(transcription);
         cells += a.cells;
         identical += a.identical;
-        report << fmt::format("| {} | {} / {} | {} / {} ({:.1f}%) |\n", a.document, a.tables_found,
-                              a.tables_expected, a.identical, a.cells, 100.0 * a.share());
+        headers += a.headers;
+        headers_identical += a.headers_identical;
+        texts += a.texts;
+        texts_identical += a.texts_identical;
+        report << fmt::format("| {} | {} / {} | {} / {} ({:.1f}%) | {} / {} | {} / {} |\n",
+                              a.document, a.tables_found, a.tables_expected, a.identical, a.cells,
+                              100.0 * a.share(), a.headers_identical, a.headers,
+                              a.texts_identical, a.texts);
         for (const std::string& miss : a.misses) {
             misses << a.document << ": " << miss << "\n";
         }
@@ -189,8 +234,10 @@ TEST_CASE("Importing the corpus PDFs reproduces the hand-checked numeric cells",
             CHECK(a.share() >= floor->second);
         }
     }
-    report << fmt::format("| all | | {} / {} ({:.2f}%) |\n", identical, cells,
-                          100.0 * identical / std::max(cells, 1));
+    report << fmt::format("| all | | {} / {} ({:.2f}%) | {} / {} ({:.1f}%) | {} / {} ({:.1f}%) |\n",
+                          identical, cells, 100.0 * identical / std::max(cells, 1),
+                          headers_identical, headers, 100.0 * headers_identical / std::max(headers, 1),
+                          texts_identical, texts, 100.0 * texts_identical / std::max(texts, 1));
 }
 
 TEST_CASE("An imported PDF names the page of every table and cell", "[pdf]") {
