@@ -1169,8 +1169,14 @@ class DocumentBuilder {
                 case State::Text:
                     text_.push_back(line);
                     break;
-                case State::Header:
-                    if (line.has_figure() || t == "无") {
+                case State::Header: {
+                    // A header is printed in one block: a line well below it (the 合计 of an
+                    // empty table, printed without figures) starts the body.
+                    const auto& header = drafts_.back().header;
+                    const bool detached = !header.empty() && header.back().page == line.page &&
+                                          line.y0 - header.back().y1 > 6 * line.height();
+                    if (line.has_figure() || t == "无" ||
+                        (detached && !starts_with(t, "注"))) {
                         state = State::Body;
                         drafts_.back().body.push_back(line);
                     } else if (starts_with(t, "注：") || starts_with(t, "注:")) {
@@ -1183,6 +1189,7 @@ class DocumentBuilder {
                         }
                     }
                     break;
+                }
                 case State::Body:
                     // A sentence under the figures is a note even when its 注 is not in the
                     // text layer.
