@@ -757,7 +757,7 @@ class TableBuilder {
                     continue;  // the run must take in the column the text stands over
                 }
                 const double width = bounds_[b + 1] - bounds_[a];
-                if (width < word.x1 - word.x0 - 0.5 * word.height() && a != b) {
+                if (width < word.x1 - word.x0 - 1.5 * word.height() && a != b) {
                     continue;  // a cell holds its text
                 }
                 runs.push_back({a, b, width,
@@ -773,7 +773,7 @@ class TableBuilder {
             const Run* widest = nullptr;
             for (const Run& run : runs) {
                 if (run.distance <= 0.5 * word.height() + 0.05 * run.width &&
-                    run.width >= word.x1 - word.x0 - 0.5 * word.height() &&
+                    run.width >= word.x1 - word.x0 - 1.5 * word.height() &&
                     (widest == nullptr || run.width > widest->width)) {
                     widest = &run;
                 }
@@ -785,14 +785,14 @@ class TableBuilder {
         // Runs that hold the text and are about as well centred as the best: the narrowest.
         double nearest = 1e18;
         for (const Run& run : runs) {
-            const bool holds = run.width >= word.x1 - word.x0 - 0.5 * word.height();
+            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * word.height();
             if (holds) {
                 nearest = std::min(nearest, run.distance);
             }
         }
         const Run* chosen = nullptr;
         for (const Run& run : runs) {
-            const bool holds = run.width >= word.x1 - word.x0 - 0.5 * word.height();
+            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * word.height();
             if ((holds || nearest == 1e18) && run.distance <= std::min(nearest, 1e17) + 0.3 * word.height() &&
                 (chosen == nullptr || run.width < chosen->width)) {
                 chosen = &run;
