@@ -173,7 +173,8 @@ struct Line {
     std::string text() const {
         std::string out;
         for (std::size_t i = 0; i < parts.size(); ++i) {
-            if (i > 0 && parts[i].x0 - parts[i - 1].x1 > 0.5 * parts[i].height()) {
+            if (i > 0 && (parts[i - 1].space_after ||
+                          parts[i].x0 - parts[i - 1].x1 > 0.5 * parts[i].height())) {
                 out += ' ';
             }
             out += parts[i].text;
@@ -974,7 +975,7 @@ class DocumentBuilder {
         cover();
         std::vector<Line> stream;  // every line in reading order, cover and contents removed
         for (std::size_t p = 0; p < pages_.size(); ++p) {
-            if (cover_page_ && p == 0) {
+            if (static_cast<int>(p) == cover_page_) {
                 continue;
             }
             if (contents_page(pages_[p])) {
@@ -1006,51 +1007,112 @@ class DocumentBuilder {
                 document_.money_unit = unit;
             }
         }
+        // The unit named before the year in the title ("江苏省委办公厅 2017 年度部门预算").
+        const std::string title = compact(document_.title);
+        if (document_.unit.empty() && document_.year != 0) {
+            const std::size_t at = title.find(std::to_string(document_.year));
+            if (at != std::string::npos && char_count(title.substr(0, at)) >= 4) {
+                document_.unit = title.substr(0, at);
+            }
+        }
         if (document_.unit.empty() && !document_.tables.empty()) {
             document_.unit = document_.tables.front().prepared_by;
         }
+        // Without a cover in text, the year and kind come from the contents or the titles.
+        if (document_.year == 0) {
+            std::vector<std::string> places;
+            for (const PrintedText& entry : document_.contents) {
+                places.push_back(entry.text);
+            }
+            for (const PrintedTable& table : document_.tables) {
+                places.push_back(table.title.text);
+            }
+            for (const std::string& place : places) {
+                year_and_kind(place);
+                if (document_.year != 0) {
+                    break;
+                }
+            }
+        }
     }
+
+    bool has_cover() const { return !document_.title.empty(); }
 
   private:
     // The cover: a first page of a few short lines, giving the title, the unit and the year.
     void cover() {
+        // The cover: the first page with any text on it (a cover printed as an image leaves
+        // only its page number); when it also prints the 目录, the lines above it.
+        std::size_t p = 0;
+        const auto blank = [&](const Page& page) {
+            return std::all_of(page.lines.begin(), page.lines.end(),
+                               [&](const Line& l) { return is_page_number(l, page); });
+        };
+        while (p + 1 < pages_.size() && p < 2 && blank(pages_[p])) {
+            ++p;
+        }
         if (pages_.empty()) {
             return;
         }
-        const Page& first = pages_.front();
-        const bool few = !first.lines.empty() && first.lines.size() <= 12;
-        const bool table = std::any_of(first.lines.begin(), first.lines.end(),
-                                       [](const Line& l) { return unit_in(l.text()).has_value(); });
-        cover_page_ = few && !table && !contents_page(first);
+        const Page& first = pages_[p];
+        std::vector<const Line*> lines;
+        bool contents = false;
+        for (const Line& line : first.lines) {
+            if (is_page_number(line, first)) {
+                continue;
+            }
+            if (compact(line.text()) == "目录") {
+                contents = true;
+                break;
+            }
+            lines.push_back(&line);
+        }
+        const bool table = std::any_of(lines.begin(), lines.end(), [](const Line* l) {
+            return unit_in(l->text()).has_value();
+        });
+        if (table || lines.size() > 12) {
+            lines.clear();  // a page of text or tables, not a cover
+        } else if (!contents) {
+            cover_page_ = static_cast<int>(p);
+        }
+        // The title: the lines from the top down to the first date or "单位：…" line.
         std::vector<std::string> title;
-        if (cover_page_) {
-            for (const Line& line : first.lines) {
-                const std::string t = compact(line.text());
-                const std::size_t colon = t.find("：");
-                if (colon != std::string::npos) {
-                    const std::string key = t.substr(0, colon);
-                    if (contains(key, "单位") || contains(key, "部门")) {
-                        document_.unit = t.substr(colon + 3);
-                    }
-                    continue;
+        bool title_done = false;
+        for (const Line* line : lines) {
+            const std::string t = compact(line->text());
+            const std::size_t colon = t.find("：");
+            if (colon != std::string::npos) {
+                const std::string key = t.substr(0, colon);
+                if (contains(key, "单位") || contains(key, "部门")) {
+                    document_.unit = t.substr(colon + 3);
                 }
-                if (contains(t, "预算") || contains(t, "决算")) {
-                    title.push_back(trim(line.text()));
-                } else if (document_.unit.empty() && title.size() > 0 && !contains(t, "年") &&
-                           char_count(t) <= 30) {
-                    document_.unit = t;  // the unit printed on a line of its own
-                }
+                title_done = !title.empty();
+                continue;
+            }
+            if (contains(t, "年") && contains(t, "月") && contains(t, "日")) {
+                title_done = !title.empty();  // the date of publication
+                continue;
+            }
+            if (!title_done) {
+                title.push_back(trim(line->text()));
+            } else if (document_.unit.empty() && !contains(t, "年") && char_count(t) <= 30) {
+                document_.unit = t;  // the unit printed on a line of its own
             }
         }
+        std::string joined;
         for (const std::string& part : title) {
-            document_.title += document_.title.empty() ? "" : " ";
-            document_.title += part;
+            joined += joined.empty() ? "" : " ";
+            joined += part;
+        }
+        if (contains(joined, "预算") || contains(joined, "决算")) {
+            document_.title = joined;
         }
         year_and_kind(document_.title);
     }
 
     void year_and_kind(const std::string& title) {
-        const std::vector<char32_t> cps = code_points(title);
+        const std::vector<char32_t> cps = code_points(compact(title));
+        document_.year = 0;
         for (std::size_t i = 0; i + 4 < cps.size(); ++i) {
             if (cps[i] == U'2' && cps[i + 1] == U'0' && std::isdigit(static_cast<int>(cps[i + 2])) &&
                 std::isdigit(static_cast<int>(cps[i + 3])) && cps[i + 4] == U'年') {
@@ -1394,7 +1456,7 @@ class DocumentBuilder {
 
     std::vector<Page> pages_;
     PrintedDocument& document_;
-    bool cover_page_ = false;
+    int cover_page_ = -1;  // the index of a page that is only the cover
     bool contents_read_ = false;
     std::vector<TableDraft> drafts_;
     std::vector<Line> text_;
@@ -1558,7 +1620,18 @@ PdfImport import_pdf(const std::vector<std::filesystem::path>& files, const Load
     }
     PrintedDocument document;
     document.file = display_name(files);
-    DocumentBuilder(std::move(pages), document).build();
+    DocumentBuilder builder(std::move(pages), document);
+    builder.build();
+    if (!builder.has_cover()) {
+        diagnostics.warning("pdf.no-cover", {},
+                            fmt::format("no cover title was found in the text (a cover printed "
+                                        "as an image?): the document's title is left empty{}",
+                                        document.year != 0
+                                            ? fmt::format(" and its year, {}, is taken from the "
+                                                          "contents or the table titles",
+                                                          document.year)
+                                            : ""));
+    }
     if (document.tables.empty()) {
         diagnostics.warning("pdf.no-tables", {},
                             "no table was found (a table is recognised by its title and the "

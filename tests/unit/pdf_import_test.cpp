@@ -363,3 +363,31 @@ TEST_CASE("In a batch a bad PDF does not stop the others", "[pdf]") {
     REQUIRE(good.document);
     CHECK(good.document->tables.size() == 9);
 }
+
+TEST_CASE("A cover printed as an image leaves the title empty and takes the year from the contents",
+          "[pdf]") {
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-zhengxiebangongting-2019-budget-text.pdf",
+                    source_dir / "tests/pdf/jiangsu-zhengxiebangongting-2019-budget-tables.pdf"});
+    REQUIRE(imported.document);
+    CHECK(imported.document->title.empty());
+    CHECK(imported.document->year == 2019);
+    CHECK(imported.document->kind == DocumentKind::DepartmentBudget);
+    const LoadDiagnostic* d = find(imported.diagnostics, "pdf.no-cover");
+    REQUIRE(d != nullptr);
+    CHECK(d->severity == DiagnosticSeverity::Warning);
+    CHECK(d->message ==
+          "no cover title was found in the text (a cover printed as an image?): the document's "
+          "title is left empty and its year, 2019, is taken from the contents or the table titles");
+}
+
+TEST_CASE("A cover above the contents on the same page still gives title, year and unit", "[pdf]") {
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-shengweibangongting-2017-budget-text.pdf",
+                    source_dir / "tests/pdf/jiangsu-shengweibangongting-2017-budget-tables.pdf"});
+    REQUIRE(imported.document);
+    CHECK(imported.document->title == "江苏省委办公厅 2017 年度部门预算");
+    CHECK(imported.document->year == 2017);
+    CHECK(imported.document->unit == "江苏省委办公厅");
+    CHECK_FALSE(imported.document->contents.empty());
+}
