@@ -194,6 +194,9 @@ PY
         expect_output "$work/out" "broken.pdf: error: broken.pdf is not a PDF (it does not start with %PDF-)"
         expect_output "$work/out" "text.template-residue                  p.21"
         expect_output "$work/out" "footing.subject-children               p.11"
+        "$bin" verify --format sarif "$work/unit.pdf" >"$work/sarif" 2>&1
+        expect_exit 1 $?
+        expect_output "$work/sarif" '"message":{"text":"其他相关情况说明 text (p.21)"},"properties":{"page":21}}'
         ;;
     version-and-help)
         "$bin" --version >"$work/out"
