@@ -165,6 +165,8 @@ struct Line {
     std::vector<Box> parts;  // fragments left to right; close boxes are already joined
     double y0 = 0, y1 = 0;
     int page = 0;
+    std::size_t file = 0;     // which of the disclosure's PDFs
+    double page_width = 0;
 
     double x0() const { return parts.front().x0; }
     double x1() const { return parts.back().x1; }
@@ -708,11 +710,9 @@ class TableBuilder {
     // the next text on its header line begins: so it is a run of columns whose middles lie
     // between the text's neighbours on its line, and whose middle is the text's middle (the
     // narrowest such run; failing that, the run whose middle is closest).
-    std::pair<std::size_t, std::size_t> span_of(const Box& word, const Line& line,
-                                                bool upper) const {
+    std::pair<std::size_t, std::size_t> span_of(const Box& word, bool upper) const {
         double left = -1e18;
         double right = 1e18;
-        (void)line;
         // Neighbours: header texts beside this one at about its height (a cell centred over
         // two header rows sits half a row off its siblings).
         const double reach = 0.5 * word.height();
@@ -822,7 +822,7 @@ class TableBuilder {
                                               0);
                     }
                 }
-                placed.push_back({word, span_of(word, line, upper)});
+                placed.push_back({word, span_of(word, upper)});
             }
         }
         std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
@@ -1328,18 +1328,27 @@ class DocumentBuilder {
     // (Shanghai's templates centre them and number the paragraphs inside); otherwise the
     // numbered headings 一、….
     void sections() {
+        // Each page's text margins, for telling an indented or short line from a full one.
+        std::map<std::pair<std::size_t, int>, std::pair<double, double>> margins;
+        for (const Line& line : text_) {
+            auto [it, fresh] = margins.try_emplace({line.file, line.page}, line.x0(), line.x1());
+            if (!fresh) {
+                it->second.first = std::min(it->second.first, line.x0());
+                it->second.second = std::max(it->second.second, line.x1());
+            }
+        }
         std::vector<bool> centred(text_.size(), false);
         std::vector<bool> numbered(text_.size(), false);
         bool any_centred = false;
         for (std::size_t i = 0; i < text_.size(); ++i) {
             const Line& line = text_[i];
-            const Page& page = page_of(line);
+            const double width = line.page_width;
             const std::string t = compact(line.text());
             const bool sentence = contains(t, "。") || contains(t, "；") || contains(t, "，");
             const double middle = (line.x0() + line.x1()) / 2;
             centred[i] = !sentence && char_count(t) <= 40 &&
-                         std::abs(middle - page.width / 2) < 0.06 * page.width &&
-                         line.x1() - line.x0() < 0.6 * page.width && line.x0() > 0.2 * page.width;
+                         std::abs(middle - width / 2) < 0.06 * width &&
+                         line.x1() - line.x0() < 0.6 * width && line.x0() > 0.2 * width;
             any_centred = any_centred || centred[i];
             const std::vector<char32_t> cps = code_points(t);
             numbered[i] = !sentence && char_count(t) <= 30 && !cps.empty() &&
@@ -1363,9 +1372,7 @@ class DocumentBuilder {
             std::string text = trim(line.text());
             if (!section.text.text.empty()) {
                 const Line& before = text_[i - 1];
-                const Page& page = page_of(line);
-                const double margin_left = left_margin(line.page);
-                const double margin_right = right_margin(line.page);
+                const auto [margin_left, margin_right] = margins.at({line.file, line.page});
                 const bool indented = line.x0() > margin_left + 1.2 * line.height();
                 // A line that stops short ends its paragraph only if it ends a sentence: a figure
                 // too long for the rest of the line also leaves it short.
@@ -1377,7 +1384,6 @@ class DocumentBuilder {
                     });
                 const bool short_before = before.page == line.page && sentence_end &&
                                           before.x1() < margin_right - 1.5 * before.height();
-                (void)page;
                 section.text.text += indented || short_before || starts_numbered(text) ? "\n" : "";
             }
             section.text.text += text;
@@ -1421,37 +1427,6 @@ class DocumentBuilder {
                 document_.glossary.back().text.text += "\n" + line;
             }
         }
-    }
-
-    const Page& page_of(const Line& line) const {
-        for (const Page& page : pages_) {
-            if (page.number == line.page && page.lines.size() > 0 &&
-                std::any_of(page.lines.begin(), page.lines.end(),
-                            [&](const Line& l) { return l.y0 == line.y0 && l.x0() == line.x0(); })) {
-                return page;
-            }
-        }
-        return pages_.front();
-    }
-
-    double left_margin(int page) const {
-        double out = 1e18;
-        for (const Line& line : text_) {
-            if (line.page == page) {
-                out = std::min(out, line.x0());
-            }
-        }
-        return out;
-    }
-
-    double right_margin(int page) const {
-        double out = 0;
-        for (const Line& line : text_) {
-            if (line.page == page) {
-                out = std::max(out, line.x1());
-            }
-        }
-        return out;
     }
 
     std::vector<Page> pages_;
@@ -1582,6 +1557,10 @@ bool read_pages(const std::filesystem::path& path, std::size_t file_index,
         out.width = std::max(out.width, rect.width());
         if (!boxes.empty()) {
             out.lines = group_lines(std::move(boxes));
+            for (Line& line : out.lines) {
+                line.file = file_index;
+                line.page_width = out.width;
+            }
         }
         pages.push_back(std::move(out));
     }
