@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-verify}"
 build_dir="${BUILD_DIR:-build}"
 
-packages=(g++ cmake make pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev catch2 python3 python3-jsonschema)
+packages=(g++ cmake make pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev catch2 python3 python3-jsonschema libpoppler-cpp-dev)
 if [[ "$mode" == test ]]; then
     packages+=(clang libclang-rt-14-dev)  # the libFuzzer smoke run
     packages+=(chromium)                  # the html report, checked in a real browser

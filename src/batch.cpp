@@ -1,4 +1,5 @@
 #include "budgetcheck/batch.hpp"
+#include "budgetcheck/load/pdf.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -51,7 +52,8 @@ Inputs expand_inputs(const std::vector<std::string>& paths) {
             const std::filesystem::path& entry = it->path();
             const std::string name = entry.filename().string();
             // Subject catalogs (*.catalog.json) live beside disclosures in data/ but are not ones.
-            if (entry.extension() != ".json" || ends_with(name, ".catalog.json")) {
+            if ((entry.extension() != ".json" && !is_pdf_path(entry)) ||
+                ends_with(name, ".catalog.json")) {
                 continue;
             }
             std::error_code type_error;
@@ -78,7 +80,7 @@ Inputs expand_inputs(const std::vector<std::string>& paths) {
             // An empty folder is most often a wrong path in a CI job: passing it would gate nothing.
             inputs.problems.push_back(input_problem(
                 path, "input.no-disclosures",
-                "the directory holds no disclosures (no *.json file in it or below it)"));
+                "the directory holds no disclosures (no *.json or *.pdf file in it or below it)"));
         }
         std::sort(found.begin(), found.end());
         inputs.files.insert(inputs.files.end(), found.begin(), found.end());

@@ -25,6 +25,8 @@
 #include "budgetcheck/diff.hpp"
 #include "budgetcheck/report/diff_report.hpp"
 #include "budgetcheck/load/load.hpp"
+#include "budgetcheck/load/pdf.hpp"
+#include "budgetcheck/report/transcription.hpp"
 #include "budgetcheck/model/text.hpp"
 #include "budgetcheck/report/inspect.hpp"
 #include "budgetcheck/report/reporter.hpp"
@@ -248,6 +250,38 @@ void print_rules(std::ostream& out, const RuleOptions& options, const Settings& 
         settings.config.empty() ? "" : " · config " + settings.config);
 }
 
+// `import`: the PDFs → the transcription JSON. Every problem goes to standard error with the
+// file and page; the JSON is written whenever a document could be read at all, so a reviewer
+// can correct what the import got wrong.
+int run_import(const std::vector<std::string>& paths, const Settings& settings,
+               const LoadOptions& load) {
+    const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
+    const PdfImport imported = import_pdf(files, load);
+    for (const LoadDiagnostic& d : imported.diagnostics) {
+        fmt::print(std::cerr, "{}{}: {}: {} [{}]\n", imported.document ? imported.document->file : paths.front(),
+                   d.where.page == 0 ? std::string() : fmt::format(" p.{}", d.where.page),
+                   to_string(d.severity), d.message, d.code);
+    }
+    if (!imported.document) {
+        return to_int(ExitCode::InputError);
+    }
+    Output output(settings.output);
+    if (!output.ok()) {
+        fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);
+        return to_int(ExitCode::InputError);
+    }
+    output.stream() << report::transcription_json(*imported.document, paths);
+    if (!output.commit()) {
+        fmt::print(std::cerr, "budgetcheck: cannot write {}\n", settings.output);
+        return to_int(ExitCode::InputError);
+    }
+    const bool errors = std::any_of(imported.diagnostics.begin(), imported.diagnostics.end(),
+                                    [](const LoadDiagnostic& d) {
+                                        return d.severity == DiagnosticSeverity::Error;
+                                    });
+    return errors ? to_int(ExitCode::InputError) : to_int(ExitCode::Ok);
+}
+
 // budgetcheck diff OLD NEW: both versions loaded and checked, then compared.
 int run_diff(const std::string& before_file, const std::string& after_file,
              const std::string& format, const Settings& settings, const LoadOptions& load,
@@ -425,6 +459,22 @@ int run(std::vector<std::string> args) {
         "Example:\n  budgetcheck diff --format markdown drafts/v1.json drafts/v2.json > "
         "comment.md");
 
+    std::vector<std::string> import_paths;
+    auto* import_command = app.add_subcommand(
+        "import", "Read a published PDF into the JSON transcription format, as printed");
+    import_command
+        ->add_option("PDF", import_paths,
+                     "The disclosure's PDF; a disclosure published as two PDFs (text, then "
+                     "tables) is given as both, in that order")
+        ->required();
+    import_command->add_option("--output", settings.output,
+                               "Write the transcription to FILE (atomically) instead of "
+                               "standard output");
+    import_command->footer(
+        "Review the result against the PDF before relying on it (docs/import.md).\n"
+        "Examples:\n  budgetcheck import disclosure.pdf --output disclosure.json\n"
+        "  budgetcheck import text.pdf tables.pdf --output disclosure.json");
+
     auto* schema =
         app.add_subcommand("schema", "Print the JSON Schema of the transcription format");
     schema->footer("Example:\n  budgetcheck schema > budgetcheck-v1.schema.json");
@@ -526,6 +576,10 @@ int run(std::vector<std::string> args) {
         }
         write_inspection(std::cout, result);
         return result.has_errors() ? to_int(ExitCode::InputError) : to_int(ExitCode::Ok);
+    }
+
+    if (import_command->parsed()) {
+        return run_import(import_paths, settings, load);
     }
 
     if (diff->parsed()) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "budgetcheck/load/pdf.hpp"
 #include "loader_internal.hpp"
 
 namespace budgetcheck {
@@ -198,6 +199,9 @@ LoadResult load_file(const std::filesystem::path& path, const LoadOptions& optio
     if (std::filesystem::is_directory(status)) {
         diagnostics.error("input.unreadable", {}, "this is a directory, not a file");
         return result;
+    }
+    if (is_pdf_path(path)) {
+        return load_pdf({path}, options);
     }
     const auto size = std::filesystem::file_size(path, error);
     if (!error && size > options.max_file_bytes) {

@@ -18,6 +18,9 @@ std::string pad_to(std::string text, std::size_t width) {
 }
 
 std::string location(const SourceLocation& where) {
+    if (where.page != 0) {
+        return fmt::format("p.{}", where.page);
+    }
     return where.line == 0
                ? where.pointer
                : fmt::format("{} (line {}:{})", where.pointer, where.line, where.column);
@@ -168,7 +171,9 @@ void write_projects(std::ostream& out, const Table& table) {
 void write_load_diagnostics(std::ostream& out, const LoadResult& result) {
     for (const LoadDiagnostic& d : result.diagnostics) {
         std::string where = result.file;
-        if (d.where.line != 0) {
+        if (d.where.page != 0) {
+            where += fmt::format(" p.{}", d.where.page);
+        } else if (d.where.line != 0) {
             where += fmt::format(":{}:{}", d.where.line, d.where.column);
         }
         fmt::print(out, "{}: {}: {} [{}]", where, to_string(d.severity), d.message, d.code);

@@ -40,6 +40,10 @@ std::string_view to_string(Format format) {
 namespace report {
 
 std::string located(const std::string& file, const SourceLocation& where) {
+    // A PDF has pages, not lines: `file.pdf p.12`.
+    if (where.page != 0) {
+        return fmt::format("{} p.{}", file, where.page);
+    }
     return where.line == 0 ? file : fmt::format("{}:{}:{}", file, where.line, where.column);
 }
 

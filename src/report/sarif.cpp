@@ -20,10 +20,18 @@ std::string_view level(Severity severity) { return to_string(severity); }
 std::string location_json(const std::string& file, const CellRef& cell) {
     const std::uint32_t line = cell.source.line == 0 ? 1 : cell.source.line;
     const std::uint32_t column = cell.source.column == 0 ? 1 : cell.source.column;
+    // A PDF has no lines: SARIF regions cannot name a page, so the page goes in the message
+    // for people and in the location's property bag for tools.
+    const std::string page =
+        cell.source.page != 0 ? fmt::format(R"(,"properties":{{"page":{}}})", cell.source.page)
+                              : std::string();
     return fmt::format(
-        R"({{"physicalLocation":{{"artifactLocation":{{"uri":{}}},"region":{{"startLine":{},"startColumn":{}}}}},"message":{{"text":{}}}}})",
+        R"({{"physicalLocation":{{"artifactLocation":{{"uri":{}}},"region":{{"startLine":{},"startColumn":{}}}}},"message":{{"text":{}}}{}}})",
         json_string(file), line, column,
-        json_string(fmt::format("{} {}", cell.table, place(cell))));
+        json_string(cell.source.page != 0
+                        ? fmt::format("{} {} (p.{})", cell.table, place(cell), cell.source.page)
+                        : fmt::format("{} {}", cell.table, place(cell))),
+        page);
 }
 
 // A path as a URI reference: relative paths stay relative (to the working directory, which

@@ -119,10 +119,7 @@ class TextReporter : public Reporter {
 
     void file(const FileResult& result) override {
         for (const LoadDiagnostic& d : result.input_diagnostics) {
-            std::string where = result.file;
-            if (d.where.line != 0) {
-                where += fmt::format(":{}:{}", d.where.line, d.where.column);
-            }
+            const std::string where = located(result.file, d.where);
             line(fmt::format("{}: {}: {} [{}]{}", where,
                              paint(std::string(d.severity == DiagnosticSeverity::Error
                                                    ? words_.error
@@ -252,9 +249,13 @@ class TextReporter : public Reporter {
                                             ? "31"
                                             : (finding.severity == Severity::Warning ? "33" : "36");
         const std::string location =
-            cell == nullptr || cell->source.line == 0
+            cell == nullptr
                 ? ""
-                : fmt::format("{}:{}", cell->source.line, cell->source.column);
+                : (cell->source.page != 0
+                       ? fmt::format("p.{}", cell->source.page)
+                       : (cell->source.line == 0
+                              ? ""
+                              : fmt::format("{}:{}", cell->source.line, cell->source.column)));
         // Fixed columns, padded by display width so Chinese labels line up; on a narrow
         // terminal the cell goes on a line of its own.
         const std::string head = fmt::format(

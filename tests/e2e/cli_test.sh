@@ -110,7 +110,7 @@ case "$scenario" in
         mkdir -p "$work/empty" "$work/drafts/old.json"
         "$bin" verify "$work/empty" >"$work/out" 2>"$work/err"
         expect_exit 2 $?
-        expect_output "$work/out" "empty: error: the directory holds no disclosures (no *.json file in it or below it) [input.no-disclosures]"
+        expect_output "$work/out" "empty: error: the directory holds no disclosures (no *.json or *.pdf file in it or below it) [input.no-disclosures]"
         cp "$src/tests/fixtures/clean.json" "$work/drafts/draft.json"
         ln -s "$work/nowhere.json" "$work/drafts/gone.json"
         "$bin" verify --format json --output "$work/drafts/report.json" "$work/drafts" 2>"$work/err"
@@ -169,6 +169,34 @@ PY
         before="$(sha256sum "$work/t.json")"
         "$bin" verify "$work/t.json" >/dev/null
         [[ "$(sha256sum "$work/t.json")" == "$before" ]] || fail "input changed"
+        ;;
+    import-pdf-writes-transcription)
+        pdf="$src/tests/pdf/putuo-justice-bureau-2026-unit-budget.pdf"
+        "$bin" import "$pdf" --output "$work/imported.json" 2>"$work/err"
+        expect_exit 0 $?
+        expect_output "$work/imported.json" '"budgetcheck": 1'
+        expect_output "$work/imported.json" '"title": "2026年预算单位收入预算总表"'
+        expect_output "$work/imported.json" '["204", "06", "01", "行政运行", "14,348,853.34", "14,348,853.34", "0.00", "0.00", "0.00"]'
+        "$bin" inspect "$work/imported.json" >"$work/out"
+        expect_exit 0 $?
+        # Two PDFs published together are one document.
+        "$bin" import "$src/tests/pdf/jiangsu-renda-changweihui-2019-budget-text.pdf" \
+            "$src/tests/pdf/jiangsu-renda-changweihui-2019-budget-tables.pdf" >"$work/two.json"
+        expect_exit 0 $?
+        expect_output "$work/two.json" '"files": ['
+        expect_output "$work/two.json" '"label": "公开表十二"'
+        ;;
+    verify-pdf-names-pages)
+        cp "$src/tests/pdf/putuo-justice-bureau-2026-unit-budget.pdf" "$work/unit.pdf"
+        printf 'not a pdf' >"$work/broken.pdf"
+        "$bin" verify --color never "$work" >"$work/out" 2>&1
+        expect_exit 2 $?
+        expect_output "$work/out" "broken.pdf: error: broken.pdf is not a PDF (it does not start with %PDF-)"
+        expect_output "$work/out" "text.template-residue                  p.21"
+        expect_output "$work/out" "footing.subject-children               p.11"
+        "$bin" verify --format sarif "$work/unit.pdf" >"$work/sarif" 2>&1
+        expect_exit 1 $?
+        expect_output "$work/sarif" '"message":{"text":"其他相关情况说明 text (p.21)"},"properties":{"page":21}}'
         ;;
     version-and-help)
         "$bin" --version >"$work/out"

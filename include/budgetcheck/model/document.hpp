@@ -15,11 +15,13 @@
 namespace budgetcheck {
 
 // Where something came from in the input file: line and column are 1-based (the column counts
-// Unicode code points); 0 means unknown. The JSON pointer (RFC 6901) names the value.
+// Unicode code points); 0 means unknown. The JSON pointer (RFC 6901) names the value. Text read
+// from a PDF has no line or pointer but the 1-based page it is printed on (0: not from a PDF).
 struct SourceLocation {
     std::string pointer;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+    std::uint32_t page = 0;
 };
 
 // 部门预算, 单位预算, 部门决算, 单位决算.

@@ -1,0 +1,1638 @@
+// The PDF reader: a published disclosure → the document as printed. poppler gives the text boxes
+// of each page with their positions; everything else is reconstructed from geometry alone:
+// lines from boxes that share a baseline band, tables from a title near a 单位：元 line, columns
+// from where the body's figures and labels stand, header paths from which columns each header
+// text is centred over, rows from lines (a label wrapped onto a second line joins its row), and
+// the narrative from headings. Nothing here decides what a title or a cell means: that is the
+// recognizer's job, exactly as for a transcription.
+#include "budgetcheck/load/pdf.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include "loader_internal.hpp"
+
+namespace budgetcheck {
+
+namespace {
+
+using detail::Diagnostics;
+
+// ---- text helpers ------------------------------------------------------------------------
+
+// The code points of a UTF-8 string (invalid bytes are kept as themselves).
+std::vector<char32_t> code_points(std::string_view text) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = lead < 0x80 ? 1 : (lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : (lead >= 0xC0 ? 2 : 1)));
+        if (i + length > text.size()) {
+            length = 1;
+        }
+        char32_t c = length == 1 ? lead : (lead & (0xFFu >> (length + 1)));
+        for (std::size_t k = 1; k < length; ++k) {
+            c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        }
+        out.push_back(c);
+        i += length;
+    }
+    return out;
+}
+
+std::size_t char_count(std::string_view text) {
+    return code_points(text).size();
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+bool contains(std::string_view text, std::string_view part) {
+    return text.find(part) != std::string_view::npos;
+}
+
+// The text without any spaces (ASCII, full-width, no-break): how titles and markers are compared.
+std::string compact(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ' || text[i] == '\t') {
+            continue;
+        }
+        if (text.substr(i, 3) == "\u3000") {
+            i += 2;
+            continue;
+        }
+        if (text.substr(i, 2) == "\u00a0") {
+            i += 1;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+std::string trim(std::string_view text) {
+    std::string out = std::string(text);
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t' || out.back() == '\r' ||
+                            out.back() == '\n')) {
+        out.pop_back();
+    }
+    std::size_t start = 0;
+    while (start < out.size() && (out[start] == ' ' || out[start] == '\t')) {
+        ++start;
+    }
+    return out.substr(start);
+}
+
+// A printed figure: digits with thousands separators and decimals, a sign, brackets or a percent
+// sign; or a dash standing for nothing. Codes (204, 2080505) are figures here too: the table
+// geometry, not the text, tells them apart.
+bool is_figure(std::string_view text) {
+    std::string t = compact(text);
+    for (std::string_view mark : {"−", "－", "（", "）", "％"}) {
+        std::size_t at;
+        while ((at = t.find(mark)) != std::string::npos) {
+            t.erase(at, mark.size());
+        }
+    }
+    if (t == "-" || t == "—" || t == "–" || t == "——" || t == "--" || t.empty()) {
+        return !t.empty() || compact(text) == "－" || compact(text) == "−";
+    }
+    if (t.back() == '.') {
+        return false;  // "1." numbers an item
+    }
+    bool digit = false;
+    for (char c : t) {
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if (c != ',' && c != '.' && c != '-' && c != '(' && c != ')' && c != '%' &&
+                   c != '+') {
+            return false;
+        }
+    }
+    return digit;
+}
+
+bool is_chinese_numeral(char32_t c) {
+    return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
+// "一、…", "（一）…", "1、…", "1．…": a numbered item or heading.
+bool starts_numbered(std::string_view text) {
+    const std::vector<char32_t> cps = code_points(compact(text));
+    std::size_t i = 0;
+    const bool bracket = !cps.empty() && (cps[0] == U'（' || cps[0] == U'(');
+    i += bracket ? 1 : 0;
+    const std::size_t first = i;
+    while (i < cps.size() && (is_chinese_numeral(cps[i]) || (cps[i] >= U'0' && cps[i] <= U'9'))) {
+        ++i;
+    }
+    if (i == first || i >= cps.size()) {
+        return false;
+    }
+    if (bracket) {
+        return cps[i] == U'）' || cps[i] == U')';
+    }
+    return cps[i] == U'、' || cps[i] == U'．' || cps[i] == U'.';
+}
+
+constexpr std::string_view sentence_ends[] = {"。", "：", "；", "！", "？", "”", ":", ";", "）"};
+
+// ---- geometry: boxes, lines, pages -------------------------------------------------------------
+
+struct Box {
+    std::string text;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool space_after = false;
+    int page = 0;
+
+    double height() const { return y1 - y0; }
+    double centre_x() const { return (x0 + x1) / 2; }
+    double centre_y() const { return (y0 + y1) / 2; }
+};
+
+struct Line {
+    std::vector<Box> parts;  // fragments left to right; close boxes are already joined
+    double y0 = 0, y1 = 0;
+    int page = 0;
+    std::size_t file = 0;     // which of the disclosure's PDFs
+    double page_width = 0;
+
+    double x0() const { return parts.front().x0; }
+    double x1() const { return parts.back().x1; }
+    double centre_y() const { return (y0 + y1) / 2; }
+    double height() const { return y1 - y0; }
+    std::string text() const {
+        std::string out;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (i > 0 && (parts[i - 1].space_after ||
+                          parts[i].x0 - parts[i - 1].x1 > 0.5 * parts[i].height())) {
+                out += ' ';
+            }
+            out += parts[i].text;
+        }
+        return out;
+    }
+    bool has_figure() const {
+        return std::any_of(parts.begin(), parts.end(),
+                           [](const Box& b) { return is_figure(b.text); });
+    }
+};
+
+struct Page {
+    int number = 0;  // 1-based within its file
+    std::size_t file = 0;
+    double width = 0, height = 0;
+    std::vector<Line> lines;
+};
+
+// Page numbers and "第 3 页" footers are not text of the document.
+bool is_page_number(const Line& line, const Page& page) {
+    if (line.y0 < page.height * 0.9 && line.y1 > page.height * 0.08) {
+        return false;
+    }
+    std::string t = compact(line.text());
+    for (std::string_view mark : {"-", "—", "–", "第", "页", "共", "/"}) {
+        std::size_t at;
+        while ((at = t.find(mark)) != std::string::npos) {
+            t.erase(at, mark.size());
+        }
+    }
+    return !t.empty() && t.size() <= 4 &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Boxes → lines: a box belongs to a line when its vertical extent mostly overlaps the line's
+// first box (PDFs made by some office suites put a label and its figures on slightly different
+// baselines, so an exact baseline would split rows).
+std::vector<Line> group_lines(std::vector<Box> boxes) {
+    std::sort(boxes.begin(), boxes.end(),
+              [](const Box& a, const Box& b) { return a.centre_y() < b.centre_y(); });
+    std::vector<Line> lines;
+    for (Box& box : boxes) {
+        Line* home = nullptr;
+        for (std::size_t k = lines.size(); k-- > 0 && k + 4 >= lines.size();) {
+            Line& line = lines[k];
+            const double overlap = std::min(line.y1, box.y1) - std::max(line.y0, box.y0);
+            if (overlap >= 0.5 * std::min(line.height(), box.height())) {
+                home = &line;
+                break;
+            }
+        }
+        if (home == nullptr) {
+            Line line;
+            line.y0 = box.y0;
+            line.y1 = box.y1;
+            line.page = box.page;
+            lines.push_back(std::move(line));
+            home = &lines.back();
+        }
+        home->parts.push_back(std::move(box));
+    }
+    for (Line& line : lines) {
+        std::sort(line.parts.begin(), line.parts.end(),
+                  [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+        // Boxes closer than a fraction of a character are one printed text (a word split by
+        // the producer, letters of one cell).
+        std::vector<Box> joined;
+        for (Box& part : line.parts) {
+            if (!joined.empty()) {
+                Box& last = joined.back();
+                const double gap = part.x0 - last.x1;
+                // A right-aligned figure and the left-aligned label of the next cell can stand
+                // as close as letters of one word; a figure never runs on into Chinese text.
+                const bool figure_meets_text =
+                    (std::isdigit(static_cast<unsigned char>(last.text.back())) &&
+                     static_cast<unsigned char>(part.text.front()) >= 0x80) ||
+                    (static_cast<unsigned char>(last.text.back()) >= 0x80 &&
+                     std::isdigit(static_cast<unsigned char>(part.text.front())));
+                // Two whole figures side by side are two cells, however close.
+                const bool two_figures = is_figure(last.text) && is_figure(part.text) &&
+                                         last.text.size() >= 3 && part.text.size() >= 3;
+                if (gap < 0.35 * std::min(last.height(), part.height()) && !figure_meets_text &&
+                    !two_figures) {
+                    last.text += last.space_after ? " " : "";
+                    last.text += part.text;
+                    last.x1 = std::max(last.x1, part.x1);
+                    last.y0 = std::min(last.y0, part.y0);
+                    last.y1 = std::max(last.y1, part.y1);
+                    last.space_after = part.space_after;
+                    continue;
+                }
+            }
+            joined.push_back(std::move(part));
+        }
+        line.parts = std::move(joined);
+        line.y0 = line.parts.front().y0;
+        line.y1 = line.parts.front().y1;
+        for (const Box& part : line.parts) {
+            line.y0 = std::min(line.y0, part.y0);
+            line.y1 = std::max(line.y1, part.y1);
+        }
+    }
+    std::sort(lines.begin(), lines.end(),
+              [](const Line& a, const Line& b) { return a.centre_y() < b.centre_y(); });
+    return lines;
+}
+
+PrintedText printed_text(std::string text, int page) {
+    PrintedText out;
+    out.text = std::move(text);
+    out.source.page = static_cast<std::uint32_t>(page);
+    return out;
+}
+
+SourceLocation at_page(int page) {
+    SourceLocation where;
+    where.page = static_cast<std::uint32_t>(page);
+    return where;
+}
+
+double median(std::vector<double> values, double fallback) {
+    if (values.empty()) {
+        return fallback;
+    }
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// ---- tables ------------------------------------------------------------------------------------
+
+std::optional<MoneyUnit> unit_in(std::string_view text) {
+    const std::string t = compact(text);
+    for (std::string_view marker : {"单位：", "单位:"}) {
+        const std::size_t at = t.find(marker);
+        if (at == std::string::npos) {
+            continue;
+        }
+        const std::string_view rest = std::string_view(t).substr(at + marker.size());
+        if (starts_with(rest, "万元")) {
+            return MoneyUnit::TenThousandYuan;
+        }
+        if (starts_with(rest, "亿元")) {
+            return MoneyUnit::HundredMillionYuan;
+        }
+        if (starts_with(rest, "元")) {
+            return MoneyUnit::Yuan;
+        }
+        // "单位：万" with 元 wrapped onto the next line by a narrow text box.
+        if (rest == "万") {
+            return MoneyUnit::TenThousandYuan;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_label_text(std::string_view text) {
+    const std::string t = compact(text);
+    return contains(t, "公开") && contains(t, "表") && char_count(t) <= 12;
+}
+
+// The prepared-by name: the text after 编制单位： (or the next fragment when the colon ends one).
+std::optional<std::string> prepared_by_in(const Line& line) {
+    for (std::size_t i = 0; i < line.parts.size(); ++i) {
+        const std::string t = compact(line.parts[i].text);
+        for (std::string_view marker :
+             {"编制单位：", "编制部门：", "部门名称：", "单位名称：", "部门：", "编制单位:",
+              "部门名称:", "部门:"}) {
+            if (!starts_with(t, marker)) {
+                continue;
+            }
+            std::string rest = t.substr(marker.size());
+            if (rest.empty() && i + 1 < line.parts.size() && !unit_in(line.parts[i + 1].text)) {
+                rest = compact(line.parts[i + 1].text);
+            }
+            return rest;
+        }
+    }
+    return std::nullopt;
+}
+
+// "公开 01 表：收支预算总表": the label printed before the title on the same line.
+std::pair<std::string, std::string> split_label(const std::string& line) {
+    for (std::string_view colon : {"表：", "表:"}) {
+        const std::size_t at = line.find(colon);
+        if (at != std::string::npos && contains(line.substr(0, at), "公开")) {
+            return {trim(line.substr(0, at + 3)), compact(line.substr(at + colon.size()))};
+        }
+    }
+    return {"", compact(line)};
+}
+
+bool ends_with_table(const std::string& text) {
+    return text.size() >= 3 && text.compare(text.size() - 3, 3, "表") == 0;
+}
+
+// A table title: a short line naming a 表, with a 单位：元/万元 line just below it.
+bool is_title_at(const std::vector<Line>& lines, std::size_t i) {
+    const std::string t = split_label(lines[i].text()).second;
+    // The 表 may be on the title's second line ("…培训费" / "支出预算表").
+    const bool names_table =
+        contains(t, "表") || (i + 1 < lines.size() && lines[i + 1].page == lines[i].page &&
+                              ends_with_table(compact(lines[i + 1].text())) &&
+                              char_count(compact(lines[i + 1].text())) <= 12);
+    if (!names_table || char_count(t) > 60 || starts_with(t, "注") ||
+        starts_with(t, "说明") || unit_in(t) || is_label_text(t) ||
+        std::any_of(lines[i].parts.begin(), lines[i].parts.end(), [](const Box& b) {
+            return is_figure(b.text) && (contains(b.text, ",") || contains(b.text, "."));
+        })) {
+        return false;
+    }
+    for (std::size_t k = i + 1; k < lines.size() && k <= i + 4; ++k) {
+        if (lines[k].page != lines[i].page) {
+            break;
+        }
+        for (const Box& part : lines[k].parts) {
+            if (unit_in(part.text)) {
+                return true;
+            }
+        }
+        if (lines[k].has_figure()) {
+            break;
+        }
+        // A part heading above the title ("第二部分 …预算表" over "一、…收支预算总表"): the
+        // title is the line nearer the unit line.
+        const std::string next = split_label(lines[k].text()).second;
+        if (contains(t, "表") && contains(next, "表") && !is_label_text(next) &&
+            !unit_in(next) && !prepared_by_in(lines[k])) {
+            return false;
+        }
+    }
+    return false;
+}
+
+struct Column {
+    double x0 = 0, x1 = 0;
+};
+
+struct TableDraft {
+    PrintedTable printed;
+    std::vector<Line> header;
+    std::vector<Line> body;
+    std::vector<Line> notes;
+};
+
+class TableBuilder {
+  public:
+    explicit TableBuilder(TableDraft& draft) : draft_(draft) {}
+
+    void build() {
+        find_columns();
+        if (columns_.empty()) {
+            return;
+        }
+        build_header();
+        build_rows();
+        build_notes();
+    }
+
+  private:
+    // A header printed letter-spaced ("金    额", "项  目") is one header text, not several.
+    void join_spaced_headers() {
+        for (Line& line : draft_.header) {
+            std::vector<Box> joined;
+            for (Box& part : line.parts) {
+                if (!joined.empty()) {
+                    Box& last = joined.back();
+                    const bool single = char_count(last.text) == 1 || char_count(part.text) == 1;
+                    const bool letters = !is_figure(last.text) && !is_figure(part.text);
+                    // 类 款 项 stand over three columns of codes; 金 额 over one.
+                    const auto over = [&](const Box& b) {
+                        for (std::size_t c = 0; c < columns_.size(); ++c) {
+                            if (std::min(columns_[c].x1, b.x1) - std::max(columns_[c].x0, b.x0) > 0) {
+                                return static_cast<int>(c);
+                            }
+                        }
+                        return -1;
+                    };
+                    const int a = over(last);
+                    const int b = over(part);
+                    const auto code_level = [](const std::string& t) {
+                        return t == "类" || t == "款" || t == "项";
+                    };
+                    const bool one_column = (a < 0 || b < 0 || a == b) &&
+                                            !(code_level(last.text) && code_level(part.text));
+                    if (single && letters && one_column && part.x0 - last.x1 < 2.5 * part.height()) {
+                        last.text += part.text;
+                        last.x1 = part.x1;
+                        continue;
+                    }
+                }
+                joined.push_back(std::move(part));
+            }
+            line.parts = std::move(joined);
+        }
+    }
+
+    void find_columns() {
+        std::vector<Box> body;
+        for (const Line& line : draft_.body) {
+            body.insert(body.end(), line.parts.begin(), line.parts.end());
+        }
+        std::sort(body.begin(), body.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+        // Figures stand in their columns; a text reaching over a column of figures is a label
+        // centred across columns (当年支出小计 over a name and an amount column), and placing it
+        // is left to its middle below rather than letting it join the two columns into one.
+        std::vector<Column> figure_runs;
+        for (const Box& box : body) {
+            if (!is_figure(box.text)) {
+                continue;
+            }
+            if (!figure_runs.empty() && box.x0 < figure_runs.back().x1 - 0.5) {
+                figure_runs.back().x1 = std::max(figure_runs.back().x1, box.x1);
+            } else {
+                figure_runs.push_back({box.x0, box.x1});
+            }
+        }
+        body.erase(std::remove_if(body.begin(), body.end(),
+                                  [&](const Box& box) {
+                                      const bool over =
+                                          !is_figure(box.text) &&
+                                          std::any_of(figure_runs.begin(), figure_runs.end(),
+                                                      [&](const Column& c) {
+                                                          return std::min(c.x1, box.x1) -
+                                                                     std::max(c.x0, box.x0) >
+                                                                 0.5;
+                                                      });
+                                      if (over) {
+                                          spanning_texts_.push_back({box.x0, box.x1});
+                                      }
+                                      return over;
+                                  }),
+                   body.end());
+        std::vector<int> support;
+        std::vector<bool> figures;
+        for (const Box& box : body) {
+            if (!columns_.empty() && box.x0 < columns_.back().x1 - 0.5) {
+                columns_.back().x1 = std::max(columns_.back().x1, box.x1);
+                ++support.back();
+                figures.back() = figures.back() || is_figure(box.text);
+            } else {
+                columns_.push_back({box.x0, box.x1});
+                support.push_back(1);
+                figures.push_back(is_figure(box.text));
+            }
+        }
+        // One text alone in its own place in a long table is a label centred over several
+        // columns (合计 across 科目编码 and 科目名称), not a column: it joins the nearest one.
+        // Likewise texts standing only in rows whose label column to their left is empty
+        // (当年支出小计 centred over 功能科目名称 and 金额): they belong to that column.
+        const auto in_column = [](const Box& box, const Column& column) {
+            return std::min(box.x1, column.x1) - std::max(box.x0, column.x0) > 0.5;
+        };
+        std::vector<bool> spanning(columns_.size(), false);
+        for (std::size_t c = 1; c < columns_.size(); ++c) {
+            if (figures[c] || figures[c - 1]) {
+                continue;
+            }
+            bool beside = false;
+            for (const Line& line : draft_.body) {
+                const bool here = std::any_of(line.parts.begin(), line.parts.end(),
+                                              [&](const Box& b) { return in_column(b, columns_[c]); });
+                const bool left = std::any_of(line.parts.begin(), line.parts.end(), [&](const Box& b) {
+                    return in_column(b, columns_[c - 1]);
+                });
+                beside = beside || (here && left);
+            }
+            spanning[c] = !beside && support[c] * 4 <= static_cast<int>(draft_.body.size());
+        }
+        if (draft_.body.size() >= 4) {
+            std::vector<Column> kept;
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                if ((support[c] > 1 || figures[c]) && !spanning[c]) {
+                    kept.push_back(columns_[c]);
+                } else if (!kept.empty() && spanning[c]) {
+                    spanning_texts_.push_back(columns_[c]);
+                }
+            }
+            if (!kept.empty()) {
+                columns_ = std::move(kept);
+            }
+        }
+        join_spaced_headers();
+        // Header texts with nothing printed below them name columns of their own; a column left
+        // blank in every row (an empty table) exists only through them.
+        // Only a header text reaching down to the last header row can head a column of its
+        // own; one higher up (收入 over its side) heads the columns below it.
+        double header_bottom = 0;
+        for (const Line& line : draft_.header) {
+            header_bottom = std::max(header_bottom, line.y1);
+        }
+        std::vector<const Box*> leaves;
+        for (const Line& line : draft_.header) {
+            for (const Box& word : line.parts) {
+                bool below = false;
+                for (const Line& other : draft_.header) {
+                    for (const Box& w : other.parts) {
+                        if (&w != &word && w.y0 > word.y1 - 1 &&
+                            std::min(w.x1, word.x1) - std::max(w.x0, word.x0) > 0) {
+                            below = true;
+                        }
+                    }
+                }
+                if (!below && word.y1 >= header_bottom - 2.5 * word.height()) {
+                    leaves.push_back(&word);
+                }
+            }
+        }
+        std::vector<bool> used(leaves.size(), false);
+        std::vector<std::size_t> nearest_leaf(columns_.size(), leaves.size());
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            const Column& column = columns_[c];
+            double best = 1e18;
+            for (std::size_t k = 0; k < leaves.size(); ++k) {
+                const double d = std::abs(leaves[k]->centre_x() - (column.x0 + column.x1) / 2);
+                if (d < best) {
+                    best = d;
+                    nearest_leaf[c] = k;
+                }
+            }
+            if (nearest_leaf[c] < leaves.size()) {
+                used[nearest_leaf[c]] = true;
+            }
+        }
+        // A column and a leaf each nearest to the other are one column: a short figure stands
+        // right-aligned well clear of its centred header (因公出国(境)费 over "0").
+        for (std::size_t k = 0; k < leaves.size(); ++k) {
+            double best = 1e18;
+            std::size_t nearest = columns_.size();
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                const double d =
+                    std::abs(leaves[k]->centre_x() - (columns_[c].x0 + columns_[c].x1) / 2);
+                if (d < best) {
+                    best = d;
+                    nearest = c;
+                }
+            }
+            if (nearest < columns_.size() && nearest_leaf[nearest] == k) {
+                const bool clear = std::none_of(columns_.begin(), columns_.end(), [&](const Column& other) {
+                    return &other != &columns_[nearest] &&
+                           std::min(other.x1, std::max(columns_[nearest].x1, leaves[k]->x1)) -
+                                   std::max(other.x0, std::min(columns_[nearest].x0, leaves[k]->x0)) >
+                               0;
+                });
+                if (clear) {
+                    columns_[nearest].x0 = std::min(columns_[nearest].x0, leaves[k]->x0);
+                    columns_[nearest].x1 = std::max(columns_[nearest].x1, leaves[k]->x1);
+                }
+            }
+        }
+        // A leaf over exactly one column widens it to the header cell's text: figures stand
+        // right-aligned under a centred header, and the columns' borders lie between the two.
+        for (std::size_t k = 0; k < leaves.size(); ++k) {
+            const Box& leaf = *leaves[k];
+            std::vector<std::size_t> under;
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                if (std::min(columns_[c].x1, leaf.x1) - std::max(columns_[c].x0, leaf.x0) > 0) {
+                    under.push_back(c);
+                }
+            }
+            if (under.size() == 1) {
+                columns_[under[0]].x0 = std::min(columns_[under[0]].x0, leaf.x0);
+                columns_[under[0]].x1 = std::max(columns_[under[0]].x1, leaf.x1);
+            } else if (under.empty() && !used[k] && !between_lower_words(leaf)) {
+                columns_.push_back({leaf.x0, leaf.x1});
+            }
+        }
+        std::sort(columns_.begin(), columns_.end(),
+                  [](const Column& a, const Column& b) { return a.x0 < b.x0; });
+        double left = 1e18;
+        double right = -1e18;
+        for (const auto* lines : {&draft_.header, &draft_.body}) {
+            for (const Line& line : *lines) {
+                left = std::min(left, line.x0());
+                right = std::max(right, line.x1());
+            }
+        }
+        bounds_.push_back(std::min(left, columns_.front().x0) - 1);
+        for (std::size_t i = 1; i < columns_.size(); ++i) {
+            bounds_.push_back((columns_[i - 1].x1 + columns_[i].x0) / 2);
+        }
+        bounds_.push_back(std::max(right, columns_.back().x1) + 1);
+    }
+
+    // A header text with header texts below it on both sides (编码 over 类 and 款) is the upper
+    // level of those, not a column of its own.
+    bool between_lower_words(const Box& leaf) const {
+        bool left = false;
+        bool right = false;
+        const double reach = 2 * (leaf.x1 - leaf.x0);
+        for (const Line& line : draft_.header) {
+            for (const Box& w : line.parts) {
+                if (w.y0 <= leaf.y1 - 1) {
+                    continue;
+                }
+                left = left || (w.x1 <= leaf.centre_x() && w.x1 > leaf.x0 - reach);
+                right = right || (w.x0 >= leaf.centre_x() && w.x0 < leaf.x1 + reach);
+            }
+        }
+        return left && right;
+    }
+
+    // Where a body text goes: the column under its middle, except a label spanning from a
+    // label column into a column of figures, which goes to the label column it starts in.
+    std::size_t place(const Box& box) const {
+        const std::size_t column = column_of(box);
+        const bool spans = std::any_of(spanning_texts_.begin(), spanning_texts_.end(),
+                                       [&](const Column& c) { return box.x0 >= c.x0 - 0.5 && box.x1 <= c.x1 + 0.5; });
+        if (spans && !is_figure(box.text) && column > 0) {
+            for (std::size_t c = column + 1; c-- > 0;) {
+                if (c < text_columns_.size() && text_columns_[c] &&
+                    bounds_[c] <= box.x0 + 0.5 * box.height()) {
+                    return c;
+                }
+            }
+        }
+        return column;
+    }
+
+    std::size_t column_of(const Box& box) const {
+        const double x = box.centre_x();
+        for (std::size_t i = 0; i + 1 < bounds_.size(); ++i) {
+            if (x < bounds_[i + 1]) {
+                return i;
+            }
+        }
+        return columns_.size() - 1;
+    }
+
+    // The columns a header text spans. Header cells centre their text, and a cell ends where
+    // the next text on its header line begins: so it is a run of columns whose middles lie
+    // between the text's neighbours on its line, and whose middle is the text's middle (the
+    // narrowest such run; failing that, the run whose middle is closest).
+    std::pair<std::size_t, std::size_t> span_of(const Box& word, bool upper) const {
+        double left = -1e18;
+        double right = 1e18;
+        // Neighbours: header texts beside this one at about its height (a cell centred over
+        // two header rows sits half a row off its siblings).
+        const double reach = 0.5 * word.height();
+        std::vector<const Box*> neighbours;
+        for (const Line& other_line : draft_.header) {
+            for (const Box& other : other_line.parts) {
+                if (other.y1 < word.y0 - reach || other.y0 > word.y1 + reach) {
+                    continue;
+                }
+                if (other.x1 <= word.x0) {
+                    left = std::max(left, other.x1);
+                } else if (other.x0 >= word.x1) {
+                    right = std::min(right, other.x0);
+                } else {
+                    continue;
+                }
+                neighbours.push_back(&other);
+            }
+        }
+        // A column under a neighbour is the neighbour's (合计's figures stand right of it).
+        const auto taken = [&](std::size_t c) {
+            return std::any_of(neighbours.begin(), neighbours.end(), [&](const Box* n) {
+                return std::min(columns_[c].x1, n->x1) - std::max(columns_[c].x0, n->x0) > 0.5;
+            });
+        };
+        const std::size_t home = column_of(word);
+        struct Run {
+            std::size_t a, b;
+            double width, distance;
+        };
+        std::vector<Run> runs;
+        for (std::size_t a = 0; a < columns_.size(); ++a) {
+            const double start = (columns_[a].x0 + columns_[a].x1) / 2;
+            if (start < left || taken(a)) {
+                continue;
+            }
+            for (std::size_t b = a; b < columns_.size(); ++b) {
+                const double end = (columns_[b].x0 + columns_[b].x1) / 2;
+                if (end > right || taken(b)) {
+                    break;
+                }
+                if (home < a || home > b) {
+                    continue;  // the run must take in the column the text stands over
+                }
+                const double width = bounds_[b + 1] - bounds_[a];
+                if (width < word.x1 - word.x0 - 1.5 * word.height() && a != b) {
+                    continue;  // a cell holds its text
+                }
+                runs.push_back({a, b, width,
+                                std::abs((bounds_[a] + bounds_[b + 1]) / 2 - word.centre_x())});
+            }
+        }
+        if (runs.empty()) {
+            return {home, home};
+        }
+        // A text with header texts below it heads all of them: the widest run it is centred
+        // over ("收入预算" over 合计 … 其他收入, not only the column in the middle).
+        if (upper) {
+            const Run* widest = nullptr;
+            for (const Run& run : runs) {
+                if (run.distance <= 0.5 * word.height() + 0.05 * run.width &&
+                    run.width >= word.x1 - word.x0 - 1.5 * word.height() &&
+                    (widest == nullptr || run.width > widest->width)) {
+                    widest = &run;
+                }
+            }
+            if (widest != nullptr) {
+                return {widest->a, widest->b};
+            }
+        }
+        // Runs that hold the text and are about as well centred as the best: the narrowest.
+        double nearest = 1e18;
+        for (const Run& run : runs) {
+            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * word.height();
+            if (holds) {
+                nearest = std::min(nearest, run.distance);
+            }
+        }
+        const Run* chosen = nullptr;
+        for (const Run& run : runs) {
+            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * word.height();
+            if ((holds || nearest == 1e18) && run.distance <= std::min(nearest, 1e17) + 0.3 * word.height() &&
+                (chosen == nullptr || run.width < chosen->width)) {
+                chosen = &run;
+            }
+        }
+        if (chosen == nullptr) {
+            return {home, home};
+        }
+        return {chosen->a, chosen->b};
+    }
+
+    void build_header() {
+        struct Placed {
+            Box word;
+            std::pair<std::size_t, std::size_t> span;
+        };
+        std::vector<Placed> placed;
+        for (const Line& line : draft_.header) {
+            for (const Box& word : line.parts) {
+                bool upper = false;
+                for (const Line& other : draft_.header) {
+                    for (const Box& w : other.parts) {
+                        upper = upper || (w.y0 > word.y1 - 1 &&
+                                          std::min(w.x1, word.x1 + word.height()) -
+                                                  std::max(w.x0, word.x0 - word.height()) >
+                                              0);
+                    }
+                }
+                placed.push_back({word, span_of(word, upper)});
+            }
+        }
+        std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+            return a.word.y0 + 1 < b.word.y0 || (std::abs(a.word.y0 - b.word.y0) <= 1 && a.word.x0 < b.word.x0);
+        });
+        draft_.printed.columns.resize(columns_.size());
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            PrintedColumn& column = draft_.printed.columns[c];
+            column.source = at_page(draft_.printed.page);
+            const Placed* previous = nullptr;
+            for (const Placed& p : placed) {
+                if (c < p.span.first || c > p.span.second) {
+                    continue;
+                }
+                // A header cell's text wrapped onto a second line is one header text.
+                const bool wrapped = previous != nullptr && previous->span == p.span &&
+                                     p.word.y0 - previous->word.y1 < 0.6 * p.word.height();
+                if (wrapped && !column.header.empty()) {
+                    column.header.back().text += compact(p.word.text);
+                } else {
+                    column.header.push_back(printed_text(compact(p.word.text), p.word.page));
+                }
+                previous = &p;
+            }
+        }
+    }
+
+    void build_rows() {
+        const std::vector<Line>& lines = draft_.body;
+        std::vector<double> pitches;
+        std::vector<double> heights;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            heights.push_back(lines[i].height());
+            if (i > 0 && lines[i].page == lines[i - 1].page && lines[i].has_figure() &&
+                lines[i - 1].has_figure()) {
+                pitches.push_back(lines[i].centre_y() - lines[i - 1].centre_y());
+            }
+        }
+        text_columns_.assign(columns_.size(), false);
+        for (const Line& line : lines) {
+            for (const Box& part : line.parts) {
+                const bool spans = std::any_of(
+                    spanning_texts_.begin(), spanning_texts_.end(), [&](const Column& c) {
+                        return part.x0 >= c.x0 - 0.5 && part.x1 <= c.x1 + 0.5;
+                    });
+                if (!is_figure(part.text) && !spans) {
+                    text_columns_[column_of(part)] = true;
+                }
+            }
+        }
+        const double height = median(heights, 10);
+        const double pitch = median(pitches, 2 * height);
+        const double threshold = std::min(0.75 * pitch, 1.6 * height);
+        // Lines closer than the table's row spacing print one row: a label or a name wrapped
+        // inside its cell, on any number of lines, above or below the figures. A run of close
+        // lines holding figures on several lines is several rows, each text line going with
+        // the nearest line of figures.
+        auto figures = [&](std::size_t i) {
+            return lines[i].has_figure() || compact(lines[i].text()) == "无";
+        };
+        std::vector<std::size_t> row_of(lines.size());
+        std::size_t rows = 0;
+        for (std::size_t start = 0; start < lines.size();) {
+            std::size_t end = start + 1;
+            while (end < lines.size() && lines[end].page == lines[end - 1].page &&
+                   lines[end].centre_y() - lines[end - 1].centre_y() < threshold) {
+                ++end;
+            }
+            std::vector<std::size_t> anchors;
+            for (std::size_t i = start; i < end; ++i) {
+                if (figures(i)) {
+                    anchors.push_back(i);
+                }
+            }
+            if (anchors.size() <= 1) {
+                for (std::size_t i = start; i < end; ++i) {
+                    row_of[i] = rows;
+                }
+                ++rows;
+            } else {
+                for (std::size_t i = start; i < end; ++i) {
+                    std::size_t nearest = 0;
+                    for (std::size_t k = 1; k < anchors.size(); ++k) {
+                        if (std::abs(lines[anchors[k]].centre_y() - lines[i].centre_y()) <
+                            std::abs(lines[anchors[nearest]].centre_y() - lines[i].centre_y())) {
+                            nearest = k;
+                        }
+                    }
+                    row_of[i] = rows + nearest;
+                }
+                rows += anchors.size();
+            }
+            start = end;
+        }
+        const std::size_t first = draft_.printed.rows.size();
+        for (std::size_t r = 0; r < rows; ++r) {
+            PrintedRow row;
+            row.cells.resize(columns_.size());
+            draft_.printed.rows.push_back(std::move(row));
+        }
+        std::vector<bool> placed(rows, false);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            PrintedRow& row = draft_.printed.rows[first + row_of[i]];
+            if (!placed[row_of[i]]) {
+                placed[row_of[i]] = true;
+                row.source = at_page(lines[i].page);
+                for (PrintedText& cell : row.cells) {
+                    cell.source = at_page(lines[i].page);
+                }
+            }
+            for (const Box& part : lines[i].parts) {
+                PrintedText& cell = row.cells[place(part)];
+                if (cell.text.empty()) {
+                    cell.source = at_page(part.page);
+                }
+                cell.text += trim(part.text);
+            }
+        }
+    }
+
+    void build_notes() {
+        for (const Line& line : draft_.notes) {
+            const std::string text = trim(line.text());
+            const std::string t = compact(text);
+            const bool starts = starts_with(t, "注") || starts_with(t, "说明") ||
+                                starts_with(t, "备注") || starts_numbered(t);
+            if (starts || draft_.printed.notes.empty()) {
+                draft_.printed.notes.push_back(printed_text(text, line.page));
+            } else {
+                draft_.printed.notes.back().text += text;
+            }
+        }
+    }
+
+    TableDraft& draft_;
+    std::vector<Column> columns_;
+    std::vector<double> bounds_;  // column i lies between bounds_[i] and bounds_[i + 1]
+    std::vector<bool> text_columns_;      // per column: holds texts other than spanning labels
+    std::vector<Column> spanning_texts_;  // where labels spanning two columns stand
+};
+
+// ---- the whole document ----------------------------------------------------------------------
+
+class DocumentBuilder {
+  public:
+    DocumentBuilder(std::vector<Page> pages, PrintedDocument& document)
+        : pages_(std::move(pages)), document_(document) {}
+
+    void build() {
+        cover();
+        std::vector<Line> stream;  // every line in reading order, cover and contents removed
+        for (std::size_t p = 0; p < pages_.size(); ++p) {
+            if (static_cast<int>(p) == cover_page_) {
+                continue;
+            }
+            if (contents_page(pages_[p])) {
+                continue;
+            }
+            for (const Line& line : pages_[p].lines) {
+                if (!is_page_number(line, pages_[p])) {
+                    stream.push_back(line);
+                }
+            }
+        }
+        split(stream);
+        for (TableDraft& draft : drafts_) {
+            TableBuilder(draft).build();
+            draft.printed.index = static_cast<int>(document_.tables.size());
+            document_.tables.push_back(std::move(draft.printed));
+        }
+        sections();
+        std::map<MoneyUnit, int> units;
+        for (const PrintedTable& table : document_.tables) {
+            if (table.money_unit) {
+                ++units[*table.money_unit];
+            }
+        }
+        int most = 0;
+        for (const auto& [unit, count] : units) {
+            if (count > most) {
+                most = count;
+                document_.money_unit = unit;
+            }
+        }
+        // The unit named before the year in the title ("江苏省委办公厅 2017 年度部门预算").
+        const std::string title = compact(document_.title);
+        if (document_.unit.empty() && document_.year != 0) {
+            const std::size_t at = title.find(std::to_string(document_.year));
+            if (at != std::string::npos && char_count(title.substr(0, at)) >= 4) {
+                document_.unit = title.substr(0, at);
+            }
+        }
+        if (document_.unit.empty() && !document_.tables.empty()) {
+            document_.unit = document_.tables.front().prepared_by;
+        }
+        // Without a cover in text, the year and kind come from the contents or the titles.
+        if (document_.year == 0) {
+            std::vector<std::string> places;
+            for (const PrintedText& entry : document_.contents) {
+                places.push_back(entry.text);
+            }
+            for (const PrintedTable& table : document_.tables) {
+                places.push_back(table.title.text);
+            }
+            for (const std::string& place : places) {
+                year_and_kind(place);
+                if (document_.year != 0) {
+                    break;
+                }
+            }
+        }
+    }
+
+    bool has_cover() const { return !document_.title.empty(); }
+
+  private:
+    // The cover: a first page of a few short lines, giving the title, the unit and the year.
+    void cover() {
+        // The cover: the first page with any text on it (a cover printed as an image leaves
+        // only its page number); when it also prints the 目录, the lines above it.
+        std::size_t p = 0;
+        const auto blank = [&](const Page& page) {
+            return std::all_of(page.lines.begin(), page.lines.end(),
+                               [&](const Line& l) { return is_page_number(l, page); });
+        };
+        while (p + 1 < pages_.size() && p < 2 && blank(pages_[p])) {
+            ++p;
+        }
+        if (pages_.empty()) {
+            return;
+        }
+        const Page& first = pages_[p];
+        std::vector<const Line*> lines;
+        bool contents = false;
+        for (const Line& line : first.lines) {
+            if (is_page_number(line, first)) {
+                continue;
+            }
+            if (compact(line.text()) == "目录") {
+                contents = true;
+                break;
+            }
+            lines.push_back(&line);
+        }
+        const bool table = std::any_of(lines.begin(), lines.end(), [](const Line* l) {
+            return unit_in(l->text()).has_value();
+        });
+        if (table || lines.size() > 12) {
+            lines.clear();  // a page of text or tables, not a cover
+        } else if (!contents) {
+            cover_page_ = static_cast<int>(p);
+        }
+        // The title: the lines from the top down to the first date or "单位：…" line.
+        std::vector<std::string> title;
+        bool title_done = false;
+        for (const Line* line : lines) {
+            const std::string t = compact(line->text());
+            const std::size_t colon = t.find("：");
+            if (colon != std::string::npos) {
+                const std::string key = t.substr(0, colon);
+                if (contains(key, "单位") || contains(key, "部门")) {
+                    document_.unit = t.substr(colon + 3);
+                }
+                title_done = !title.empty();
+                continue;
+            }
+            if (contains(t, "年") && contains(t, "月") && contains(t, "日")) {
+                title_done = !title.empty();  // the date of publication
+                continue;
+            }
+            if (!title_done) {
+                title.push_back(trim(line->text()));
+            } else if (document_.unit.empty() && !contains(t, "年") && char_count(t) <= 30) {
+                document_.unit = t;  // the unit printed on a line of its own
+            }
+        }
+        std::string joined;
+        for (const std::string& part : title) {
+            joined += joined.empty() ? "" : " ";
+            joined += part;
+        }
+        if (contains(joined, "预算") || contains(joined, "决算")) {
+            document_.title = joined;
+        }
+        year_and_kind(document_.title);
+    }
+
+    void year_and_kind(const std::string& title) {
+        const std::vector<char32_t> cps = code_points(compact(title));
+        document_.year = 0;
+        for (std::size_t i = 0; i + 4 < cps.size(); ++i) {
+            if (cps[i] == U'2' && cps[i + 1] == U'0' && std::isdigit(static_cast<int>(cps[i + 2])) &&
+                std::isdigit(static_cast<int>(cps[i + 3])) && cps[i + 4] == U'年') {
+                document_.year = 2000 + static_cast<int>(cps[i + 2] - U'0') * 10 +
+                                 static_cast<int>(cps[i + 3] - U'0');
+                break;
+            }
+        }
+        const std::string t = compact(title);
+        const bool final = contains(t, "决算");
+        const bool unit = contains(t, "单位预算") || contains(t, "单位决算");
+        document_.kind = final ? (unit ? DocumentKind::UnitFinal : DocumentKind::DepartmentFinal)
+                               : (unit ? DocumentKind::UnitBudget : DocumentKind::DepartmentBudget);
+    }
+
+    // A page headed 目录: its lines are the contents, without dot leaders and page numbers.
+    bool contents_page(const Page& page) {
+        const auto heading = std::find_if(page.lines.begin(), page.lines.end(), [](const Line& l) {
+            return compact(l.text()) == "目录";
+        });
+        if (heading == page.lines.end() || heading - page.lines.begin() > 3) {
+            return false;
+        }
+        if (contents_read_) {
+            return true;
+        }
+        contents_read_ = true;
+        for (auto line = heading + 1; line != page.lines.end(); ++line) {
+            if (is_page_number(*line, page)) {
+                continue;
+            }
+            std::string text = trim(line->text());
+            // Dot leaders and the page number after them are the page's, not the entry's.
+            auto ends_with = [&](std::string_view tail) {
+                return text.size() >= tail.size() &&
+                       text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+            };
+            const std::size_t digits = text.find_last_not_of("0123456789");
+            if (digits != std::string::npos && digits + 1 < text.size()) {
+                const std::string before = text.substr(0, digits + 1);
+                if (before.back() == ' ' || before.back() == '.' ||
+                    (before.size() >= 3 && (before.substr(before.size() - 3) == "…" ||
+                                            before.substr(before.size() - 3) == "．")) ||
+                    (before.size() >= 2 && before.substr(before.size() - 2) == "·")) {
+                    text = before;
+                }
+            }
+            for (bool changed = true; changed;) {
+                changed = false;
+                for (std::string_view tail : {"…", "·", " ", "．．", ".."}) {
+                    if (ends_with(tail)) {
+                        text.erase(text.size() - tail.size());
+                        changed = true;
+                    }
+                }
+            }
+            if (!text.empty()) {
+                document_.contents.push_back(printed_text(text, line->page));
+            }
+        }
+        return true;
+    }
+
+    // Walks the lines: table titles open tables, a table runs over following pages while they
+    // go on with its rows, and everything else is text.
+    void split(const std::vector<Line>& lines) {
+        enum class State { Text, Header, Body, Notes };
+        State state = State::Text;
+        std::set<std::string> header_words;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const Line& line = lines[i];
+            const bool new_page = i > 0 && lines[i - 1].page != line.page;
+            if (is_title_at(lines, i)) {
+                i = open_table(lines, i);
+                state = State::Header;
+                header_words.clear();
+                continue;
+            }
+            const std::string t = compact(line.text());
+            // A table number printed on a line of its own ends whatever came before: it belongs
+            // to the next title, which may stand on the next page.
+            if (is_label_text(t)) {
+                pending_label_ = trim(line.text());
+                state = State::Text;
+                continue;
+            }
+            if (new_page && state != State::Text) {
+                // A new page without a title goes on with the table while it prints rows; a
+                // header printed again on it is not a row.
+                if (state == State::Header) {
+                    // nothing yet: stay in the header
+                } else {
+                    // A page that starts with a table title starts a new table, even when
+                    // its label line above the title holds figures ("公开 09 表").
+                    bool titled = false;
+                    for (std::size_t n = i; n < lines.size() && n < i + 3 && lines[n].page == line.page; ++n) {
+                        titled = titled || is_title_at(lines, n);
+                    }
+                    std::size_t k = titled ? lines.size() : i;
+                    while (k < lines.size() && lines[k].page == line.page && !lines[k].has_figure() &&
+                           std::all_of(lines[k].parts.begin(), lines[k].parts.end(),
+                                       [&](const Box& b) { return header_words.count(compact(b.text)) > 0; })) {
+                        ++k;
+                    }
+                    if (k < lines.size() && lines[k].page == line.page &&
+                        (lines[k].has_figure() || k > i) && !is_title_at(lines, k)) {
+                        i = k;
+                        state = State::Body;
+                        drafts_.back().body.push_back(lines[k]);
+                        continue;
+                    }
+                    state = State::Text;
+                }
+            }
+            switch (state) {
+                case State::Text:
+                    text_.push_back(line);
+                    break;
+                case State::Header: {
+                    // A header is printed in one block: a line well below it (the 合计 of an
+                    // empty table, printed without figures) starts the body.
+                    const auto& header = drafts_.back().header;
+                    const bool detached = !header.empty() && header.back().page == line.page &&
+                                          line.y0 - header.back().y1 > 6 * line.height();
+                    if (line.has_figure() || t == "无" ||
+                        (detached && !starts_with(t, "注"))) {
+                        state = State::Body;
+                        drafts_.back().body.push_back(line);
+                    } else if (starts_with(t, "注：") || starts_with(t, "注:")) {
+                        state = State::Notes;
+                        drafts_.back().notes.push_back(line);
+                    } else {
+                        drafts_.back().header.push_back(line);
+                        for (const Box& b : line.parts) {
+                            header_words.insert(compact(b.text));
+                        }
+                    }
+                    break;
+                }
+                case State::Body:
+                    // A sentence under the figures is a note even when its 注 is not in the
+                    // text layer.
+                    if (starts_with(t, "注") || starts_with(t, "说明：") || starts_with(t, "备注") ||
+                        ((starts_with(t, "：") || contains(t, "。")) && !line.has_figure())) {
+                        state = State::Notes;
+                        drafts_.back().notes.push_back(line);
+                    } else {
+                        drafts_.back().body.push_back(line);
+                    }
+                    break;
+                case State::Notes:
+                    drafts_.back().notes.push_back(line);
+                    break;
+            }
+        }
+    }
+
+    // Reads the title and the lines around it (label, 编制单位, 单位); returns the last line used.
+    std::size_t open_table(const std::vector<Line>& lines, std::size_t i) {
+        TableDraft draft;
+        PrintedTable& table = draft.printed;
+        const auto [label, title] = split_label(trim(lines[i].text()));
+        table.title = printed_text(title, lines[i].page);
+        table.label = label;
+        table.source = at_page(lines[i].page);
+        table.page = lines[i].page;
+        if (!pending_label_.empty() && i > 0 && is_label_text(lines[i - 1].text())) {
+            table.label = pending_label_;
+        }
+        pending_label_.clear();
+        std::size_t last = i;
+        for (std::size_t k = i + 1; k < lines.size() && k <= i + 4; ++k) {
+            if (lines[k].page != lines[i].page || lines[k].has_figure()) {
+                break;
+            }
+            bool meta = false;
+            for (const Box& part : lines[k].parts) {
+                if (is_label_text(part.text)) {
+                    table.label = trim(part.text);
+                    meta = true;
+                }
+                if (auto unit = unit_in(part.text)) {
+                    table.money_unit = unit;
+                    meta = true;
+                }
+            }
+            if (auto name = prepared_by_in(lines[k])) {
+                table.prepared_by = *name;
+                meta = true;
+            }
+            if (!meta) {
+                if (table.money_unit) {
+                    break;
+                }
+                // A title wrapped onto a second line: joined without a space, as transcribed.
+                if (k == i + 1 && !ends_with_table(table.title.text)) {
+                    table.title.text += compact(lines[k].text());
+                    last = k;
+                }
+                continue;
+            }
+            last = k;
+            if (table.money_unit && k + 1 < lines.size() && !prepared_by_in(lines[k + 1]) &&
+                !is_label_text(lines[k + 1].text())) {
+                break;
+            }
+        }
+        drafts_.push_back(std::move(draft));
+        return last;
+    }
+
+    // Text lines → sections. Headings are the short centred lines when the document has any
+    // (Shanghai's templates centre them and number the paragraphs inside); otherwise the
+    // numbered headings 一、….
+    void sections() {
+        // Each page's text margins, for telling an indented or short line from a full one.
+        std::map<std::pair<std::size_t, int>, std::pair<double, double>> margins;
+        for (const Line& line : text_) {
+            auto [it, fresh] = margins.try_emplace({line.file, line.page}, line.x0(), line.x1());
+            if (!fresh) {
+                it->second.first = std::min(it->second.first, line.x0());
+                it->second.second = std::max(it->second.second, line.x1());
+            }
+        }
+        std::vector<bool> centred(text_.size(), false);
+        std::vector<bool> numbered(text_.size(), false);
+        bool any_centred = false;
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            const Line& line = text_[i];
+            const double width = line.page_width;
+            const std::string t = compact(line.text());
+            const bool sentence = contains(t, "。") || contains(t, "；") || contains(t, "，");
+            const double middle = (line.x0() + line.x1()) / 2;
+            centred[i] = !sentence && char_count(t) <= 40 &&
+                         std::abs(middle - width / 2) < 0.06 * width &&
+                         line.x1() - line.x0() < 0.6 * width && line.x0() > 0.2 * width;
+            any_centred = any_centred || centred[i];
+            const std::vector<char32_t> cps = code_points(t);
+            numbered[i] = !sentence && char_count(t) <= 30 && !cps.empty() &&
+                          is_chinese_numeral(cps[0]) && starts_numbered(t);
+        }
+        std::vector<PrintedSection> all;
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            const Line& line = text_[i];
+            const bool heading = any_centred ? centred[i] : numbered[i];
+            if (heading || all.empty()) {
+                PrintedSection section;
+                section.source = at_page(line.page);
+                section.heading = printed_text(heading ? compact(line.text()) : "", line.page);
+                section.text = printed_text("", line.page);
+                all.push_back(std::move(section));
+                if (heading) {
+                    continue;
+                }
+            }
+            PrintedSection& section = all.back();
+            std::string text = trim(line.text());
+            if (!section.text.text.empty()) {
+                const Line& before = text_[i - 1];
+                const auto [margin_left, margin_right] = margins.at({line.file, line.page});
+                const bool indented = line.x0() > margin_left + 1.2 * line.height();
+                // A line that stops short ends its paragraph only if it ends a sentence: a figure
+                // too long for the rest of the line also leaves it short.
+                const std::string ending = trim(before.text());
+                const bool sentence_end = std::any_of(
+                    std::begin(sentence_ends), std::end(sentence_ends), [&](std::string_view end) {
+                        return ending.size() >= end.size() &&
+                               ending.compare(ending.size() - end.size(), end.size(), end) == 0;
+                    });
+                const bool short_before = before.page == line.page && sentence_end &&
+                                          before.x1() < margin_right - 1.5 * before.height();
+                section.text.text += indented || short_before || starts_numbered(text) ? "\n" : "";
+            }
+            section.text.text += text;
+        }
+        for (PrintedSection& section : all) {
+            const std::string h = section.heading.text;
+            if (section.text.text.empty() && h.empty()) {
+                continue;
+            }
+            if (contains(h, "名词解释")) {
+                glossary(section);
+            } else if (contains(h, "职能") || contains(h, "机构设置") || contains(h, "概况")) {
+                document_.profile.push_back(std::move(section));
+            } else {
+                document_.narrative.push_back(std::move(section));
+            }
+        }
+    }
+
+    // 名词解释: one entry per numbered term, "（一）term：text".
+    void glossary(const PrintedSection& section) {
+        std::istringstream in(section.text.text);
+        std::string line;
+        while (std::getline(in, line)) {
+            const std::size_t colon = line.find("：");
+            if (starts_numbered(line) && colon != std::string::npos) {
+                std::string term = line.substr(0, colon);
+                const std::size_t close = term.find("）");
+                const std::size_t mark = term.find("、");
+                if (close != std::string::npos) {
+                    term = term.substr(close + 3);
+                } else if (mark != std::string::npos) {
+                    term = term.substr(mark + 3);
+                }
+                PrintedSection entry;
+                entry.source = section.source;
+                entry.heading = printed_text(term, static_cast<int>(section.source.page));
+                entry.text = printed_text(line.substr(colon + 3), static_cast<int>(section.source.page));
+                document_.glossary.push_back(std::move(entry));
+            } else if (!document_.glossary.empty()) {
+                document_.glossary.back().text.text += "\n" + line;
+            }
+        }
+    }
+
+    std::vector<Page> pages_;
+    PrintedDocument& document_;
+    int cover_page_ = -1;  // the index of a page that is only the cover
+    bool contents_read_ = false;
+    std::vector<TableDraft> drafts_;
+    std::vector<Line> text_;
+    std::string pending_label_;  // a 公开表 label line waiting for its title
+};
+
+void quiet(const std::string&, void*) {}
+
+std::string display_name(const std::vector<std::filesystem::path>& files) {
+    std::string out;
+    for (const auto& file : files) {
+        out += out.empty() ? "" : " + ";
+        out += file.string();
+    }
+    return out;
+}
+
+// Reads one PDF's pages; problems go to `diagnostics`. Returns false when nothing could be read.
+bool read_pages(const std::filesystem::path& path, std::size_t file_index,
+                const LoadOptions& options, std::vector<Page>& pages, Diagnostics& diagnostics) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) {
+        diagnostics.error("input.unreadable", {}, fmt::format("cannot read {}: {}", path.string(), error.message()));
+        return false;
+    }
+    if (size > options.max_file_bytes) {
+        diagnostics.error("input.too-large", {},
+                          fmt::format("{} is {} bytes; budgetcheck reads at most {} bytes per file",
+                                      path.string(), size, options.max_file_bytes));
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) {
+        diagnostics.error("input.unreadable", {}, fmt::format("reading {} failed", path.string()));
+        return false;
+    }
+    if (bytes.find("%PDF-") > 1024) {
+        diagnostics.error("pdf.not-a-pdf", {},
+                          fmt::format("{} is not a PDF (it does not start with %PDF-): check that "
+                                      "the file is the published PDF and was downloaded completely",
+                                      path.filename().string()));
+        return false;
+    }
+    const bool ends = bytes.rfind("%%EOF") != std::string::npos &&
+                      bytes.rfind("%%EOF") + 2048 >= bytes.size();
+    static const bool silenced = [] {
+        poppler::set_debug_error_function(quiet, nullptr);
+        return true;
+    }();
+    (void)silenced;
+    std::unique_ptr<poppler::document> document(poppler::document::load_from_raw_data(
+        bytes.data(), static_cast<int>(bytes.size())));
+    if (!document) {
+        diagnostics.error("pdf.damaged", {},
+                          fmt::format("{} cannot be opened as a PDF: it is damaged{}; get the "
+                                      "file again",
+                                      path.filename().string(),
+                                      ends ? "" : " or cut off (it does not end with %%EOF)"));
+        return false;
+    }
+    if (document->is_locked()) {
+        diagnostics.error("pdf.encrypted", {},
+                          fmt::format("{} is protected by a password: budgetcheck cannot read "
+                                      "its text; ask the publisher for an unprotected copy",
+                                      path.filename().string()));
+        return false;
+    }
+    if (!ends) {
+        diagnostics.error("pdf.truncated", {},
+                          fmt::format("{} does not end with %%EOF: it was cut off while being "
+                                      "downloaded or copied, so pages may be missing; get the "
+                                      "whole file again",
+                                      path.filename().string()));
+    }
+    const int count = document->pages();
+    constexpr int most_pages = 2000;
+    if (count > most_pages) {
+        diagnostics.error("pdf.too-many-pages", {},
+                          fmt::format("{} has {} pages; a disclosure has at most a few hundred, "
+                                      "and budgetcheck reads at most {}",
+                                      path.filename().string(), count, most_pages));
+        return false;
+    }
+    for (int index = 0; index < count; ++index) {
+        std::unique_ptr<poppler::page> page(document->create_page(index));
+        if (!page) {
+            diagnostics.error("pdf.damaged", at_page(index + 1),
+                              fmt::format("page {} of {} cannot be read", index + 1,
+                                          path.filename().string()));
+            continue;
+        }
+        Page out;
+        out.number = index + 1;
+        out.file = file_index;
+        const poppler::rectf rect = page->page_rect();
+        const bool turned = page->orientation() == poppler::page::landscape ||
+                            page->orientation() == poppler::page::seascape;
+        out.width = turned ? rect.height() : rect.width();
+        out.height = turned ? rect.width() : rect.height();
+        std::vector<Box> boxes;
+        for (const poppler::text_box& word : page->text_list()) {
+            const poppler::byte_array utf8 = word.text().to_utf8();
+            std::string text = trim(std::string(utf8.begin(), utf8.end()));
+            if (text.empty()) {
+                continue;
+            }
+            const poppler::rectf r = word.bbox();
+            Box box;
+            box.text = std::move(text);
+            box.x0 = r.left();
+            box.x1 = r.right();
+            box.y0 = r.top();
+            box.y1 = r.bottom();
+            box.space_after = word.has_space_after();
+            box.page = out.number;
+            if (box.height() <= 0) {
+                continue;
+            }
+            boxes.push_back(std::move(box));
+        }
+        out.width = std::max(out.width, rect.width());
+        if (!boxes.empty()) {
+            out.lines = group_lines(std::move(boxes));
+            for (Line& line : out.lines) {
+                line.file = file_index;
+                line.page_width = out.width;
+            }
+        }
+        pages.push_back(std::move(out));
+    }
+    return true;
+}
+
+}  // namespace
+
+bool is_pdf_path(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".pdf";
+}
+
+PdfImport import_pdf(const std::vector<std::filesystem::path>& files, const LoadOptions& options) {
+    PdfImport result;
+    Diagnostics diagnostics(result.diagnostics);
+    std::vector<Page> pages;
+    bool any = false;
+    for (std::size_t f = 0; f < files.size(); ++f) {
+        any = read_pages(files[f], f, options, pages, diagnostics) || any;
+    }
+    if (!any) {
+        return result;
+    }
+    const bool text = std::any_of(pages.begin(), pages.end(),
+                                  [](const Page& p) { return !p.lines.empty(); });
+    if (!text) {
+        diagnostics.error("pdf.no-text", {},
+                          fmt::format("{} has no text layer: its pages are images (a scan), so "
+                                      "it needs OCR before budgetcheck can read it, or transcribe "
+                                      "it by hand (data/corpus/TRANSCRIBING.md)",
+                                      display_name(files)));
+        return result;
+    }
+    PrintedDocument document;
+    document.file = display_name(files);
+    DocumentBuilder builder(std::move(pages), document);
+    builder.build();
+    if (!builder.has_cover()) {
+        diagnostics.warning("pdf.no-cover", {},
+                            fmt::format("no cover title was found in the text (a cover printed "
+                                        "as an image?): the document's title is left empty{}",
+                                        document.year != 0
+                                            ? fmt::format(" and its year, {}, is taken from the "
+                                                          "contents or the table titles",
+                                                          document.year)
+                                            : ""));
+    }
+    if (document.tables.empty()) {
+        diagnostics.warning("pdf.no-tables", {},
+                            "no table was found (a table is recognised by its title and the "
+                            "单位：元/万元 line under it)");
+    }
+    result.document = std::move(document);
+    return result;
+}
+
+LoadResult load_pdf(const std::vector<std::filesystem::path>& files, const LoadOptions& options) {
+    LoadResult result;
+    result.file = display_name(files);
+    PdfImport imported = import_pdf(files, options);
+    result.diagnostics = std::move(imported.diagnostics);
+    if (!imported.document) {
+        return result;
+    }
+    Diagnostics diagnostics(result.diagnostics);
+    const SubjectCatalog& catalog =
+        options.catalog != nullptr ? *options.catalog : bundled_catalog();
+    result.document = detail::recognise(*imported.document, catalog, diagnostics);
+    return result;
+}
+
+}  // namespace budgetcheck
