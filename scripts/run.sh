@@ -2,7 +2,8 @@
 # One entry point for a fresh Debian machine: installs what the build needs (only what is
 # missing), builds, then runs either the main job or the whole test suite.
 #
-#   scripts/run.sh verify   build, then budgetcheck verify on the bundled data in data/
+#   scripts/run.sh verify   build, then budgetcheck verify on the bundled data in data/ and on
+#                           one published PDF
 #   scripts/run.sh test     build, then the whole test suite through ctest; then the same suite
 #                           built with AddressSanitizer and UndefinedBehaviorSanitizer; then a
 #                           short fuzzing run of the loader and the verify pipeline
@@ -38,7 +39,8 @@ cmake --build "$build_dir" --parallel "$(nproc)"
 
 case "$mode" in
     verify)
-        "$build_dir/budgetcheck" verify data/
+        # the transcriptions in data/, and one published PDF read directly
+        "$build_dir/budgetcheck" verify data/ tests/pdf/putuo-wanli-street-2025-dept-budget.pdf
         ;;
     test)
         ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
