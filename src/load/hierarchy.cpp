@@ -375,6 +375,19 @@ class SideReader {
             return;
         }
 
+        // 栏次 / 行次 printed as a row under the header: the columns' numbers, not figures. In a
+        // table with no label column the word stands in the first cell.
+        const std::string numbers_key = !key.empty() ? key
+                                        : row.cells.empty()
+                                            ? std::string()
+                                            : split_label(row.cells.front().printed).key;
+        if (!numbers_key.empty() && code.empty()) {
+            const Reading numbers = read_words(numbers_key);
+            if (numbers.unknown.empty() && numbers.aspects.role == ColumnRole::Ordinal) {
+                row.role = RowRole::Filler;
+                return;
+            }
+        }
         const Aspects context = group_context(std::max(depth, 0));
         LineRecognition line = key.empty() || !code.empty()
                                    ? LineRecognition{}

@@ -43,6 +43,14 @@ Cell make_cell(const PrintedText& printed, const ColumnMeaning& meaning,
     if (!meaning.is_value()) {
         return cell;
     }
+    // 栏次 in the first cell of the row of column numbers (a table without a label column):
+    // a word of the table's furniture, not a figure gone wrong.
+    if (!printed.text.empty() && static_cast<unsigned char>(printed.text.front()) >= 0x80) {
+        const Reading word = read_words(split_label(printed.text).key);
+        if (word.any_word && word.unknown.empty() && word.aspects.role == ColumnRole::Ordinal) {
+            return cell;
+        }
+    }
     std::string error;
     if (is_percent(meaning.quantity)) {
         if (auto percentage = Percentage::parse(cell.printed, &error)) {

@@ -159,6 +159,8 @@ constexpr Word words[] = {
     {"公共财政拨款", {.source = F::GeneralPublic, .detail = "公共财政拨款"}},
     {"专项收入", {.source = F::GeneralPublic, .detail = "专项收入"}},
     {"政府性基金", {.source = F::GovernmentFund}},
+    {"政府性基金预算", {.source = F::GovernmentFund}},  // a fund's name, not a budget figure
+    {"国有资本经营预算", {.source = F::StateCapital}},
     {"国有资本经营", {.source = F::StateCapital}},
     {"财政专户管理资金", {.source = F::SpecialAccount}},
     {"财政专户", {.source = F::SpecialAccount}},
@@ -679,7 +681,9 @@ ColumnRecognition recognise_column(const std::vector<std::string>& header, Table
         label_key(header.back()).find("项目") != std::string::npos) {
         m.role = R::ProjectLevel2;
     }
-    if (!is_two_sided(kind)) {
+    // One-sided tables have no sides, but a 决算's fund tables print 本年收入 beside 本年支出.
+    const bool fund_table = kind == K::GovernmentFundExpenditure || kind == K::StateCapitalExpenditure;
+    if (!is_two_sided(kind) && !(final_accounts && fund_table)) {
         m.side = Side::Whole;
     }
     if (m.role != R::Label && m.role != R::Code) {

@@ -232,11 +232,19 @@ std::string subject_of(std::u32string_view clause) {
 
 // In a 决算, the budget a figure is (年初预算为…, 调整预算数…), if the clause names one.
 std::optional<Period> budget_named(std::u32string_view clause) {
+    if (contains(clause, U"调整后预算") || contains(clause, U"调整后的预算")) {
+        return Period::FullYearBudget;
+    }
     if (contains(clause, U"调整预算") || contains(clause, U"预算调整")) {
         return Period::AdjustedBudget;
     }
     if (contains(clause, U"全年预算")) {
         return Period::FullYearBudget;
+    }
+    for (std::u32string_view word : {U"追加", U"调增", U"调减"}) {
+        if (contains(clause, word)) {
+            return Period::AdjustedBudget;
+        }
     }
     // 一般公共预算 names a fund, not a budget figure: only 预算 followed by what makes it one.
     for (std::u32string_view word :
@@ -245,7 +253,30 @@ std::optional<Period> budget_named(std::u32string_view clause) {
             return Period::OriginalBudget;
         }
     }
+    // "因公出国（境）费预算2.00万元": 预算 just before the figure, unless it ends a fund's name.
+    std::u32string_view tail = clause;
+    while (!tail.empty() && (is_space(tail.back()) || tail.back() == U'为')) {
+        tail.remove_suffix(1);
+    }
+    const auto ends = [&tail](std::u32string_view word) {
+        return tail.size() >= word.size() && tail.substr(tail.size() - word.size()) == word;
+    };
+    if (ends(U"预算") && !ends(U"公共预算") && !ends(U"基金预算") && !ends(U"经营预算")) {
+        return Period::OriginalBudget;
+    }
     return std::nullopt;
+}
+
+// A comparison with the year's budget rather than with last year (比年初预算, 与预算相比).
+bool against_budget(std::u32string_view text) {
+    for (std::u32string_view word : {U"比年初预算", U"比全年预算", U"比预算", U"较年初预算",
+                                     U"较预算", U"预算相比", U"与年初预算", U"与全年预算",
+                                     U"与预算", U"同预算"}) {
+        if (contains(text, word)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // Years printed in a clause: "2025年当年预算执行数" in a 2026 document is last year's execution.
@@ -415,7 +446,8 @@ bool explains(std::u32string_view before_in_sentence) {
 // Whether a text explains a change: the words that give a reason or a use.
 bool gives_reason(std::u32string_view text) {
     for (std::u32string_view word : {U"原因", U"由于", U"因为", U"用于", U"主要是", U"所致",
-                                     U"导致", U"系因", U"是因"}) {
+                                     U"导致", U"系", U"是因", U"部分为", U"因新增", U"因增加",
+                                     U"因减少"}) {
         if (contains(text, word)) {
             return true;
         }
@@ -668,6 +700,9 @@ class Extractor {
                         claim.basis = final_accounts_ || contains(clause, U"执行")
                                           ? Period::PriorYearExecution
                                           : Period::PriorYearBudget;
+                        if (final_accounts_ && against_budget(clause)) {
+                            claim.basis = Period::OriginalBudget;  // 与年初预算持平
+                        }
                         claim.of_claim = latest_amount(claims_.size(), true);
                         claim.subject =
                             claim.of_claim >= 0
@@ -690,7 +725,8 @@ class Extractor {
     // The budget figure quoted last on the sentence's line and the outturn quoted after it
     // (年初预算为X万元，支出决算为Y万元): the pair a completion rate or a 大于/小于 speaks of.
     // Either is -1 when the line does not quote them in that order.
-    std::pair<int, int> budget_and_outturn(std::size_t line) const {
+    std::pair<int, int> budget_and_outturn(std::size_t line,
+                                           Period named = Period::BudgetYear) const {
         int budget = -1;
         for (std::size_t k = claims_.size(); k-- > 0;) {
             const Claim& c = claims_[k];
@@ -699,6 +735,9 @@ class Extractor {
             }
             if (c.kind == ClaimKind::Amount && is_money(c.unit) &&
                 (c.period == Period::OriginalBudget || c.period == Period::FullYearBudget)) {
+                if (named != Period::BudgetYear && c.period != named) {
+                    return {-1, -1};  // 全年预算为…，完成年初预算的…: not the budget it names
+                }
                 budget = static_cast<int>(k);
                 break;
             }
@@ -794,8 +833,8 @@ class Extractor {
     // Whether the section explains a change from its sentence on: a summary change is often
     // explained under its items (其中：… 主要原因是…) or a paragraph later, so anything short of
     // the section's end is too near to say no reason is given.
-    bool reason_near(const Sentence& s) const {
-        return gives_reason(t_.substr(s.begin));
+    bool reason_near(const Sentence& /*s*/) const {
+        return gives_reason(t_);  // before the change (因…，增加) or after it
     }
 
     std::size_t line_of(std::size_t offset) const {
@@ -847,7 +886,12 @@ class Extractor {
                 // 完成年初预算的98.20%: the outturn as a share of the budget quoted before it.
                 claim = make(ClaimKind::Share, s, number.begin);
                 claim.completion = true;
-                const auto [budget, outturn] = budget_and_outturn(s.line);
+                // The budget the rate names (完成全年预算 / 完成年初预算), BudgetYear when none.
+                claim.basis = contains(clause, U"全年预算") || contains(clause, U"调整后")
+                                  ? Period::FullYearBudget
+                              : contains(clause, U"年初预算") ? Period::OriginalBudget
+                                                              : Period::BudgetYear;
+                const auto [budget, outturn] = budget_and_outturn(s.line, claim.basis);
                 if (budget >= 0 && outturn >= 0 &&
                     !completion_after(static_cast<std::size_t>(outturn))) {
                     claim.whole = budget;
@@ -936,7 +980,9 @@ class Extractor {
         claim.basis = final_accounts_ || contains(basis, U"执行") || contains(basis, U"决算")
                           ? Period::PriorYearExecution
                           : Period::PriorYearBudget;
-        if (final_accounts_ && budget_named(basis) == Period::OriginalBudget &&
+        if (final_accounts_ && (against_budget(before_in_sentence.substr(
+                                    than == std::u32string_view::npos || than < 8 ? 0 : than - 8)) ||
+                                budget_named(basis) == Period::OriginalBudget) &&
             !contains(basis, U"年度") && !contains(basis, U"上年")) {
             // 决算数比年初预算减少…: against the year's budget, not last year.
             claim.basis = Period::OriginalBudget;
@@ -1286,6 +1332,10 @@ class Extractor {
 std::vector<Claim> extract_claims(const TextSection& section, std::string_view block, int year,
                                   bool final_accounts) {
     return Extractor(section, block, year, final_accounts).run();
+}
+
+bool explains_a_change(std::string_view text) {
+    return gives_reason(decode_utf8(text));
 }
 
 std::vector<Claim> extract_claims(const Document& document) {

@@ -137,6 +137,13 @@ void detail_level(const Document& document, RuleContext& context) {
         for (const Table* table : document.tables_of(kind)) {
             for (std::size_t s = 0; s < table->sides.size(); ++s) {
                 const TableSide& side = table->sides[s];
+                // A row nobody could read may be the missing level.
+                if (std::any_of(side.rows.begin(), side.rows.end(),
+                                [](const Row& row) { return row.role == RowRole::Unknown; })) {
+                    context.skip(fmt::format("{}: a row was not understood", table->title),
+                                 fmt::format("{}：有行未能识别", table->title));
+                    continue;
+                }
                 std::vector<bool> has_child(side.rows.size(), false);
                 bool deeper_printed = false;
                 for (const Row& row : side.rows) {

@@ -358,6 +358,16 @@ void roll_forward(const Document& document, RuleContext& context) {
         if (!columns) {
             return;
         }
+        // A column nobody understood may be a movement of the balance (财政收回, 其他调整).
+        for (const Column& column : side.columns) {
+            if (column.meaning.role == ColumnRole::Unknown) {
+                context.skip(fmt::format("{}: column '{}' beside the balances was not understood",
+                                         table.title, column.printed()),
+                             fmt::format("{}：结转结余旁的“{}”列未能识别", table.title,
+                                         column.printed()));
+                return;
+            }
+        }
         for (std::size_t r = 0; r < side.rows.size(); ++r) {
             if (!is_content(side.rows[r])) {
                 continue;
@@ -439,9 +449,22 @@ void completion_rate(const Document& document, RuleContext& context) {
                 return found;
             };
             const int outturn = unique(Period::BudgetYear);
-            int budget = unique(Period::FullYearBudget);
-            if (budget == -1) {
-                budget = unique(Period::OriginalBudget);
+            // The budget the rate names; with both printed and neither named, either may be meant.
+            const std::string header = side.columns[c].printed();
+            const int full_year = unique(Period::FullYearBudget);
+            const int original = unique(Period::OriginalBudget);
+            int budget = header.find("全年") != std::string::npos   ? full_year
+                         : header.find("年初") != std::string::npos ? original
+                         : full_year >= 0 && original >= 0          ? -3
+                         : full_year != -1                          ? full_year
+                                                                    : original;
+            if (budget == -3) {
+                context.skip(fmt::format("{} × {}: both 年初 and 全年 budgets are printed and the "
+                                         "rate does not say which it is of",
+                                         table.title, header),
+                             fmt::format("{}「{}」：同时列示年初与全年预算数，未说明完成率所对应者",
+                                         table.title, header));
+                continue;
             }
             if (outturn < 0 || budget < 0) {
                 context.skip(

@@ -425,8 +425,11 @@ int money_column(const TableSide& side, const Row& row) {
     for (std::size_t c = 0; c < row.cells.size() && c < side.columns.size(); ++c) {
         const ColumnMeaning& m = side.columns[c].meaning;
         const Amount* amount = row.cells[c].amount();
+        // Spending of the year only: not a balance carried in or out, nor income.
+        const bool spending = m.stage != Stage::CarryOver && m.spending != Spending::CarryForward &&
+                              m.spending != Spending::BalanceDistribution && m.side != Side::Income;
         if (m.is_value() && m.quantity == Quantity::Amount && m.period == Period::BudgetYear &&
-            amount != nullptr && amount->is_printed() && !amount->value().is_zero()) {
+            spending && amount != nullptr && amount->is_printed() && !amount->value().is_zero()) {
             return static_cast<int>(c);
         }
     }
@@ -478,12 +481,34 @@ void subject_present(const Document& document, RuleContext& context) {
         }
         const PrintedCodes printed = functional_codes(*into);
         const int from_side = static_cast<int>(from - narrow->sides.data());
+        // A row of the wider table nobody could read may be the subject looked for.
+        const bool unread = std::any_of(into->rows.begin(), into->rows.end(), [&](const Row& row) {
+            return row.role == RowRole::Unknown && money_column(*into, row) >= 0;
+        });
+        if (unread) {
+            context.skip(fmt::format("{}: a row with money was not understood", wide->title),
+                         fmt::format("{}：有列示金额的行未能识别", wide->title));
+            continue;
+        }
+        // Below the 类, a code found from a name (no code printed) may be the wrong one of
+        // several subjects of that name: only printed codes are compared there.
+        const auto guessed = [](const Row& row) {
+            return row.subject->origin == SubjectRef::Origin::CatalogName && row.subject->level > 1;
+        };
+        const bool wide_guessed = std::any_of(into->rows.begin(), into->rows.end(),
+                                              [&](const Row& row) {
+                                                  return row.role == RowRole::Subject &&
+                                                         row.subject && guessed(row);
+                                              });
         for (std::size_t r = 0; r < from->rows.size(); ++r) {
             const Row& row = from->rows[r];
             if (row.role != RowRole::Subject || !row.subject ||
                 row.subject->classification != Classification::Functional ||
                 printed.levels.count(row.subject->level) == 0) {
                 continue;  // the wider table does not go down to this level
+            }
+            if (guessed(row) || (wide_guessed && row.subject->level > 1)) {
+                continue;
             }
             const int column = money_column(*from, row);
             if (column < 0) {

@@ -155,8 +155,10 @@ std::optional<Fact> fact_of(const CellAt& at, bool final_accounts) {
             // 功能分类 and 经济分类 classify spending. A budget plans its income by the subject
             // it will be spent on, so the two are one figure; a 决算's income by subject is what
             // came in, and differs from what went out by the balances carried.
-            f.side = final_accounts && table.kind == TableKind::IncomeSummary ? Side::Income
-                                                                               : Side::Expenditure;
+            f.side = final_accounts && (table.kind == TableKind::IncomeSummary ||
+                                        c.side == Side::Income)
+                         ? Side::Income
+                         : Side::Expenditure;
             f.subject = row.subject->code;
             f.classification = row.subject->classification;
             break;
@@ -200,6 +202,9 @@ std::optional<Fact> fact_of(const CellAt& at, bool final_accounts) {
     }
     if (table.kind == TableKind::ThreePublicExpenses && f.three_public == T::None) {
         return std::nullopt;
+    }
+    if (final_accounts && c.side == Side::Income && !is_two_sided(table.kind)) {
+        f.side = Side::Income;  // a 决算 fund table's 本年收入
     }
     if (final_accounts && f.side == Side::Expenditure && f.stage == Stage::CurrentYear) {
         // A 决算's 本年支出 is everything spent in the year, whichever year's money paid for it:

@@ -188,6 +188,22 @@ void narrative_amounts(const Document& /*document*/, RuleContext& context) {
             context.settle_claim(i, ClaimStatus::Verified, target.what, others, target.what);
             continue;
         }
+        // A 决算's plain 预算 (not 年初) is the full-year budget where the tables print one.
+        if (claim.period == Period::OriginalBudget &&
+            claim.source.sentence.find("年初") == std::string::npos) {
+            Claim full_year = claim;
+            full_year.period = Period::FullYearBudget;
+            const Resolution other = resolver.amount(full_year);
+            const auto other_value =
+                other.target ? value_in(*other.target, *unit) : std::optional<Decimal>();
+            if (other_value && quotes(claim, *other_value)) {
+                const auto other_refs = refs_of(*other.target);
+                context.count_checked(cells);
+                context.settle_claim(i, ClaimStatus::Verified, other.target->what, other_refs,
+                                     other.target->what);
+                continue;
+            }
+        }
         // The tables print two figures for it and the text quotes one of them: the tables'
         // disagreement is the finding (crosstable), not the text.
         const auto printings = resolver.printings(target);
@@ -298,13 +314,25 @@ void narrative_shares(const Document& /*document*/, RuleContext& context) {
         } else if (claim.completion) {
             // No budget quoted beside the outturn: the budget the tables print for it (the
             // “三公” table's 预算数 under each item).
-            Claim budget = part;
-            budget.period = Period::OriginalBudget;
-            const Resolution found = resolver.amount(budget);
-            if (found.target && found.target->confident) {
-                whole = target_figure(*found.target);
-                whole_name = found.target->what;
-                cells = refs_of(*found.target);
+            // The budget the rate names, or, when it names none, the one budget the tables print
+            // for it (with both 年初 and 全年 printed, either may be meant).
+            std::vector<Period> periods = {claim.basis};
+            if (claim.basis == Period::BudgetYear) {
+                periods = {Period::OriginalBudget, Period::FullYearBudget};
+            }
+            std::vector<Target> found_budgets;
+            for (Period period : periods) {
+                Claim budget = part;
+                budget.period = period;
+                const Resolution found = resolver.amount(budget);
+                if (found.target && found.target->confident) {
+                    found_budgets.push_back(*found.target);
+                }
+            }
+            if (found_budgets.size() == 1) {
+                whole = target_figure(found_budgets.front());
+                whole_name = found_budgets.front().what;
+                cells = refs_of(found_budgets.front());
             }
             if (!whole) {
                 context.settle_claim(i, ClaimStatus::Unverifiable,
@@ -1151,8 +1179,22 @@ void table_unit_names(const Document& document, RuleContext& context,
     }
 }
 
-void narrative_change_reason(const Document&, RuleContext& context) {
+void narrative_change_reason(const Document& document, RuleContext& context) {
     const auto& claims = context.claims();
+    // A section that gives reasons may explain the changes stated in the sections before it
+    // (收支总体 explained under 支出).
+    std::vector<bool> reasons_after(document.narrative.size() + 1, false);
+    for (std::size_t k = document.narrative.size(); k-- > 0;) {
+        reasons_after[k] = reasons_after[k + 1] || explains_a_change(document.narrative[k].text);
+    }
+    const auto explained_later = [&](const Claim& claim) -> bool {
+        for (std::size_t k = 0; k < document.narrative.size(); ++k) {
+            if (document.narrative[k].heading == claim.source.heading) {
+                return reasons_after[k + 1];
+            }
+        }
+        return false;
+    };
     std::string last_sentence;
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const Claim& claim = claims[i];
@@ -1165,7 +1207,7 @@ void narrative_change_reason(const Document&, RuleContext& context) {
         const bool same_statement = sentence == last_sentence;
         last_sentence = sentence;
         context.count_checked({claim_ref(claim)});
-        if (claim.reason_given || same_statement) {
+        if (claim.reason_given || same_statement || explained_later(claim)) {
             continue;
         }
         const bool against_budget = claim.words_only;

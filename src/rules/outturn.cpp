@@ -33,6 +33,15 @@ void three_public_over_budget(const Document& document, RuleContext& context) {
             if (budget == nullptr) {
                 continue;
             }
+            // Spending above the original budget after an addition during the year is no
+            // overspending: only a full-year budget, or one that does not say 年初, binds.
+            const Column& budget_column =
+                table->sides[static_cast<std::size_t>(budget->side)]
+                    .columns[static_cast<std::size_t>(budget->column)];
+            if (budget->period != Period::FullYearBudget &&
+                budget_column.printed().find("年初") != std::string::npos) {
+                continue;
+            }
             const CellAt spent{table, outturn.side, outturn.row, outturn.column};
             const CellAt planned{table, budget->side, budget->row, budget->column};
             if (!spent.printed() || spent.amount() == nullptr || spent.amount()->value().is_zero()) {

@@ -325,3 +325,46 @@ TEST_CASE("crossfoot.full-year-budget: 全年预算数 = 年初预算数 + 调�
     CHECK(found[0].arithmetic == "72.00 + 3.00 = 75.00 ≠ 76.00");
     CHECK(found[0].cells[0].column == "全年预算数");
 }
+
+TEST_CASE("决算: what a review found misread is read right", "[final]") {
+    SECTION("a fund's name with 预算 in it is a fund, not a budget") {
+        const LoadResult loaded = load_document(
+            final_accounts_with(
+                R"([{"title": "财政拨款收入支出决算总表", "columns": [["收入", "项目"], ["收入", "决算数"], ["支出", "项目"], ["支出", "合计"], ["支出", "一般公共预算财政拨款"], ["支出", "政府性基金预算财政拨款"]], "rows": [["一、一般公共预算财政拨款", "100.00", "一、一般公共服务支出", "145.00", "100.00", "45.00"], ["二、政府性基金预算财政拨款", "45.00", "", "", "", ""], ["总计", "145.00", "总计", "145.00", "100.00", "45.00"]]}])"),
+            "test.json");
+        REQUIRE(loaded.document);
+        const auto& columns = loaded.document->tables[0].sides[1].columns;
+        CHECK(columns[3].meaning.period == Period::BudgetYear);
+        CHECK(columns[3].meaning.source == FundSource::GovernmentFund);
+    }
+    SECTION("a fund table's 本年收入 is income, and a column nobody knows stops the roll-forward") {
+        const LoadResult loaded = load_document(
+            final_accounts_with(
+                R"([{"title": "政府性基金预算财政拨款收入支出决算表", "columns": ["科目编码", "科目名称", "年初结转和结余", "本年收入", ["本年支出", "小计"], "财政收回", "年末结转和结余"], "rows": [["212", "城乡社区支出", "10.00", "50.00", "45.00", "3.00", "12.00"]]},
+                    {"title": "财政拨款收入支出决算总表", "columns": [["收入", "项目"], ["收入", "决算数"], ["支出", "项目"], ["支出", "合计"], ["支出", "政府性基金预算财政拨款"]], "rows": [["一、政府性基金预算财政拨款", "50.00", "一、城乡社区支出", "45.00", "45.00"]]}])"),
+            "test.json");
+        REQUIRE(loaded.document);
+        REQUIRE(test::find_diagnostic(loaded, "column.unknown-header") != nullptr);  // 财政收回
+        const auto report = check_document(*loaded.document);
+        CHECK(findings_of(report, "crossfoot.roll-forward").empty());
+        CHECK(findings_of(report, "crosstable.fund-tables").empty());
+    }
+    SECTION("a row of column numbers (栏次) is not a row of figures") {
+        const auto report = check_final(
+            R"([{"title": "财政拨款“三公”经费支出决算表", "columns": [["预算数", "合计"], ["预算数", "公务接待费"], ["决算数", "合计"], ["决算数", "公务接待费"]], "rows": [["栏次", "1", "2", "3"], ["2.00", "2.00", "1.00", "1.00"]]}])");
+        CHECK(findings_of(report, "crossfoot.column-group").empty());
+        CHECK(findings_of(report, "outturn.three-public-over-budget").empty());
+    }
+    SECTION("a rate that does not say which of two budgets it is of is not checked") {
+        const auto report = check_final(
+            R"([{"title": "一般公共预算财政拨款支出决算表", "columns": ["科目编码", "科目名称", "年初预算数", "全年预算数", "决算数", "完成率"], "rows": [["2010101", "行政运行", "100.00", "110.00", "105.00", "105.00%"]]}])");
+        CHECK(findings_of(report, "crossfoot.completion-rate").empty());
+    }
+    SECTION("the narrative's rate is of the budget it names, and 与年初预算持平 is not last year") {
+        const auto report = check_final(
+            "[]",
+            R"([{"section": "五、一般公共预算财政拨款支出决算情况说明", "text": "1、行政运行（项）。全年预算为65.00万元，支出决算为65.00万元，完成年初预算的108.33%。\n2、人大会议（项）。年初预算为10.00万元，年中追加预算5.00万元，支出决算为15.00万元，完成调整后预算的100.00%。\n3、机关服务（项）。支出决算为20.00万元，与年初预算持平。"}])");
+        CHECK(findings_of(report, "narrative.share").empty());
+        CHECK(findings_of(report, "narrative.change").empty());
+    }
+}

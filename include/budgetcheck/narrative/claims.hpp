@@ -89,6 +89,9 @@ struct Claim {
     bool reason_given = false;
 };
 
+// Whether a text gives the reason for a change (主要原因…, 由于…, 主要用于…, …所致).
+bool explains_a_change(std::string_view text);
+
 // Every claim in the document's narrative, profile and table notes, in reading order.
 std::vector<Claim> extract_claims(const Document& document);
 
