@@ -33,6 +33,12 @@ CheckReport check_final(const std::string& tables, const std::string& narrative 
     return check_document(*loaded.document);
 }
 
+// `text` with its one `placeholder` replaced by `value`: one document in several variants.
+std::string with_value(std::string text, const std::string& placeholder, const std::string& value) {
+    text.replace(text.find(placeholder), placeholder.size(), value);
+    return text;
+}
+
 const std::string fund_table_head =
     R"([{"title": "政府性基金预算财政拨款收入支出决算表", "columns": ["科目名称", "年初结转和结余", "本年收入", ["本年支出", "小计"], ["本年支出", "基本支出"], ["本年支出", "项目支出"], "年末结转和结余"], "rows": [)";
 
@@ -259,11 +265,7 @@ TEST_CASE("决算 narrative: a change against the year's budget is checked again
           "[final][narrative]") {
     const std::string text =
         R"([{"section": "五、一般公共预算财政拨款支出决算情况说明", "text": "1、行政运行（项）。年初预算为100.00万元，支出决算为90.00万元，比年初预算减少CHANGE万元，下降10.00%，主要原因是人员减少。"}])";
-    const auto with = [&text](const std::string& change) {
-        std::string out = text;
-        out.replace(out.find("CHANGE"), 6, change);
-        return out;
-    };
+    const auto with = [&text](const std::string& change) { return with_value(text, "CHANGE", change); };
     SECTION("holds") {
         const auto report = check_final("[]", with("10.00"));
         CHECK(findings_of(report, "narrative.change").empty());
@@ -287,11 +289,7 @@ TEST_CASE("crossfoot.completion-rate: 决算数为预算数的% is the outturn o
           "[final][rules]") {
     const std::string head =
         R"([{"title": "一般公共预算财政拨款支出决算表", "columns": ["科目编码", "科目名称", "年初预算数", "决算数", "决算数为预算数的%"], "rows": [["2010601", "行政运行", "1560.05", "1511.89", "RATE"]]}])";
-    const auto with = [&head](const std::string& rate) {
-        std::string out = head;
-        out.replace(out.find("RATE"), 4, rate);
-        return out;
-    };
+    const auto with = [&head](const std::string& rate) { return with_value(head, "RATE", rate); };
     SECTION("the column is read as a rate of completion") {
         const LoadResult loaded = load_document(final_accounts_with(with("96.91")), "test.json");
         REQUIRE(loaded.document);
@@ -313,11 +311,7 @@ TEST_CASE("crossfoot.completion-rate: 决算数为预算数的% is the outturn o
 TEST_CASE("crossfoot.full-year-budget: 全年预算数 = 年初预算数 + 调整预算数", "[final][rules]") {
     const std::string head =
         R"([{"title": "一般公共预算财政拨款支出决算表", "columns": ["科目编码", "科目名称", "年初预算数", "调整预算数", "全年预算数", "决算数", "决算数为预算数的%"], "rows": [["2010101", "行政运行", "72.00", "3.00", "FULL", "70.00", "93.33%"]]}])";
-    const auto with = [&head](const std::string& full) {
-        std::string out = head;
-        out.replace(out.find("FULL"), 4, full);
-        return out;
-    };
+    const auto with = [&head](const std::string& full) { return with_value(head, "FULL", full); };
     CHECK(findings_of(check_final(with("75.00")), "crossfoot.full-year-budget").empty());
     CHECK(findings_of(check_final(with("75.00")), "crossfoot.completion-rate").empty());
     const auto found = findings_of(check_final(with("76.00")), "crossfoot.full-year-budget");
