@@ -49,7 +49,7 @@ case "$mode" in
         cmake --build "$build_dir-sanitize" --parallel "$(nproc)"
         ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
             ctest --test-dir "$build_dir-sanitize" --output-on-failure --parallel "$(nproc)"
-        echo "== fuzz smoke: the loader and the verify pipeline, 30 s each"
+        echo "== fuzz smoke: the loader, the verify pipeline and the PDF importer, 30 s each"
         FUZZ_BUILD_DIR="$build_dir-fuzz" scripts/fuzz.sh 30
         ;;
     *)
