@@ -5,6 +5,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "budgetcheck/load/vocabulary.hpp"
 #include "families.hpp"
@@ -434,6 +435,61 @@ void unlabelled_rows(const Document& document, RuleContext& context) {
                             table.title, index + 1, cells.size());
             context.report(std::move(finding));
         }
+    }
+}
+
+}  // namespace budgetcheck::rules
+
+namespace budgetcheck::rules {
+
+// The disclosure rules ask the “三公” table for each item apart, and for 公务用车购置及运行费 split
+// into 购置费 and 运行费: a reader cannot tell a new car from the running of old ones otherwise.
+void three_public_items(const Document& document, RuleContext& context) {
+    using T = ThreePublicItem;
+    for (const Table* table : document.tables_of(TableKind::ThreePublicExpenses)) {
+        // Printed without its grid, what it holds cannot be read; with no figure at all there is
+        // no 三公 money to show apart.
+        if (table->three_public.empty() || table->is_empty()) {
+            continue;
+        }
+        std::map<T, const ThreePublicFigure*> printed;
+        for (const ThreePublicFigure& f : table->three_public) {
+            if (f.quantity == Quantity::Amount) {
+                printed.emplace(f.item, &f);
+            }
+        }
+        std::vector<std::string_view> missing;
+        for (T item : {T::OverseasTravel, T::Reception, T::VehiclePurchase, T::VehicleOperation}) {
+            // A table that splits 公务用车 needs no 小计 above its parts; one without the split
+            // is missing the parts, which is reported whether or not it prints the 小计.
+            if (printed.count(item) == 0) {
+                missing.push_back(chinese_name(item));
+            }
+        }
+        CellRef ref;
+        ref.table = table->title;
+        ref.table_index = table->json_index;
+        ref.row = "title";
+        ref.printed = table->title;
+        ref.source = table->title_source.text_source;
+        if (const auto vehicle = printed.find(T::VehicleTotal); vehicle != printed.end()) {
+            const ThreePublicFigure& f = *vehicle->second;
+            ref = ref_of(CellAt{table, f.side, f.row, f.column});
+        }
+        context.count_checked({ref});
+        if (missing.empty()) {
+            continue;
+        }
+        Finding finding;
+        finding.severity = context.rule().default_severity;
+        finding.cells = {ref};
+        finding.expected = fmt::format("{}", fmt::join(missing, "、"));
+        finding.actual = "not printed";
+        finding.message_en =
+            fmt::format("{} does not show {} apart", table->title, fmt::join(missing, ", "));
+        finding.message_zh =
+            fmt::format("{}未单独列示{}", table->title, fmt::join(missing, "、"));
+        context.report(std::move(finding));
     }
 }
 

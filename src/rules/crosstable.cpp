@@ -9,8 +9,10 @@
 #include <fmt/format.h>
 
 #include "budgetcheck/load/vocabulary.hpp"
+#include "budgetcheck/narrative/composition.hpp"
 #include "facts.hpp"
 #include "families.hpp"
+#include "resolve.hpp"
 
 namespace budgetcheck::rules {
 
@@ -567,6 +569,73 @@ void economic_functional(const Document& document, RuleContext& context) {
               CellAt{general, 0, b, functional_column},
               fmt::format("usually the basic spending of {}", functional_code),
               fmt::format("通常等于{}的基本支出", functional_code));
+    }
+}
+
+}  // namespace budgetcheck::rules
+
+namespace budgetcheck::rules {
+
+// 机关运行经费 is the 公用经费 of 行政 units and of units run like them (参公). Where the profile
+// says every unit of the department is of that kind, the 机关运行经费 a table prints is the
+// 一般公共预算 公用经费 of its basic spending. A 事业单位's 公用经费 is not 机关运行经费, so a
+// department with one (or one the profile does not describe) is skipped, never guessed at.
+void operating_expenses(const Document& document, RuleContext& context) {
+    std::vector<const FactCell*> printed;
+    for (const FactCell& cell : context.facts().cells()) {
+        const Fact& f = cell.fact;
+        if (f.three_public == ThreePublicItem::OperatingExpenses && f.subject.empty() &&
+            f.quantity == Quantity::Amount && f.period == Period::BudgetYear &&
+            cell.at.printed()) {
+            printed.push_back(&cell);
+        }
+    }
+    if (printed.empty()) {
+        return;  // nothing printed to check; the narrative's quotes are narrative.amount's
+    }
+    const UnitComposition units = read_unit_composition(document);
+    if (!units.all_administrative()) {
+        context.skip(
+            units.public_institution
+                ? "the department has 事业单位, whose 公用经费 is not 机关运行经费"
+                : "the profile does not say that every unit is 行政 or 参公",
+            units.public_institution ? "部门含事业单位，其公用经费不属于机关运行经费"
+                                     : "单位概况未说明所属单位均为行政或参公单位");
+        return;
+    }
+    Claim probe;
+    probe.subject = "一般公共预算公用经费";
+    probe.unit = "元";
+    const Resolution found = context.resolver().amount(probe);
+    if (!found.target || !found.target->confident) {
+        context.skip("no 一般公共预算 公用经费 printed to compare 机关运行经费 with",
+                     "未列示一般公共预算公用经费，无法与机关运行经费比对");
+        return;
+    }
+    std::vector<std::pair<int, Figure>> public_expenses;
+    std::optional<Decimal> yuan = Decimal();
+    for (const Figure& figure : found.target->figures) {
+        public_expenses.emplace_back(1, figure);
+        const auto converted = figure.amount.in_unit(figure.unit, MoneyUnit::Yuan);
+        yuan = yuan && converted ? yuan->plus(*converted) : std::nullopt;
+    }
+    for (const FactCell* cell : printed) {
+        // The 三公 table prints in 万元 what the basic table prints in 元: the 元 figure rounded
+        // to the 万元 print is the same money, not a rounding difference to report.
+        const Figure operating = figure_of(cell->at);
+        const Interval stands_for = context.interval_of(operating);
+        if (yuan && stands_for.lo <= *yuan && *yuan <= stands_for.hi) {
+            context.count_figures(operating, public_expenses);
+            continue;
+        }
+        context.check_sum(
+            operating, public_expenses,
+            {fmt::format("every unit being 行政 or 参公 ({}), 机关运行经费 is the 一般公共预算 "
+                         "公用经费 ({}), which is",
+                         units.evidence, found.target->what),
+             fmt::format("所属单位均为行政或参公单位（{}），机关运行经费即一般公共预算公用经费（{}），为",
+                         units.evidence, found.target->what),
+             Axis::Other});
     }
 }
 

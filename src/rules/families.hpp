@@ -34,6 +34,7 @@ void fund_tables(const Document&, RuleContext&);
 void same_figure(const Document&, RuleContext&);
 void economic_functional(const Document&, RuleContext&);
 void subject_present(const Document&, RuleContext&);
+void operating_expenses(const Document&, RuleContext&);
 
 // yoy.cpp: year over year
 void change_amount(const Document&, RuleContext&);
@@ -63,6 +64,7 @@ void detail_level(const Document&, RuleContext&);
 void narrative_topics(const Document&, RuleContext&);
 void empty_table_note(const Document&, RuleContext&);
 void unlabelled_rows(const Document&, RuleContext&);
+void three_public_items(const Document&, RuleContext&);
 
 // text.cpp: words a template left behind, and years
 void template_residue(const Document&, RuleContext&);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "budgetcheck/narrative/composition.hpp"
 #include "families.hpp"
 #include "resolve.hpp"
 
@@ -36,19 +37,6 @@ std::optional<Decimal> value_in(const Target& target, MoneyUnit unit) {
         sum = sum && converted ? sum->plus(*converted) : std::nullopt;
     }
     return sum;
-}
-
-CellRef claim_ref(const Claim& claim) {
-    CellRef ref;
-    ref.table = claim.source.block == "profile" ? "单位概况 · " + claim.source.heading
-                : claim.source.block == "notes" ? claim.source.heading + " · 注"
-                                                : "情况说明 · " + claim.source.heading;
-    ref.table_index = -1;
-    ref.row = claim.subject;
-    ref.printed = claim.printed;
-    ref.unit = claim.unit;
-    ref.source = claim.source.location;
-    return ref;
 }
 
 std::vector<CellRef> refs_of(const Target& target) {
@@ -94,17 +82,6 @@ Finding mismatch(const RuleContext& context, const Claim& claim, const std::vect
     return finding;
 }
 
-// A claim's own printed figure, as a figure of an identity.
-Figure claim_figure(const Claim& c) {
-    Figure f;
-    f.amount = Amount::number(c.value, c.decimals);
-    const auto unit = parse_money_unit(c.unit);
-    f.unit = unit.value_or(MoneyUnit::Yuan);
-    f.exact = !unit.has_value();  // counts of people or things are exact
-    f.ref = claim_ref(c);
-    return f;
-}
-
 // One resolved figure as the Figure of an identity (the sum of its cells when several).
 std::optional<Figure> target_figure(const Target& target) {
     if (target.figures.size() == 1) {
@@ -119,10 +96,11 @@ namespace {
 
 // 机关运行经费 is the 公用经费 of 行政 units and units run like them (参公). A department whose
 // units are all of that kind quotes its 公用经费 as its 机关运行经费; one with 事业 units quotes
-// less. So a quote equal to the 公用经费 the tables print is verified by it, and any other is left
-// unverifiable: it is never called wrong on this ground.
-bool operating_expenses_as_public(RuleContext& context, const ClaimResolver& resolver,
-                                  const Claim& claim, std::size_t i, MoneyUnit unit) {
+// less. So a quote equal to the 公用经费 the tables print is verified by it; any other is wrong
+// where the profile says every unit is 行政 or 参公, and left unverifiable where it does not.
+bool operating_expenses_as_public(const Document& document, RuleContext& context,
+                                  const ClaimResolver& resolver, const Claim& claim,
+                                  std::size_t i, MoneyUnit unit) {
     if (claim.subject.find("机关运行经费") == std::string::npos ||
         claim.period != Period::BudgetYear || claim.in_reason) {
         return false;
@@ -135,12 +113,39 @@ bool operating_expenses_as_public(RuleContext& context, const ClaimResolver& res
         return false;
     }
     const auto value = value_in(*found.target, unit);
-    if (!value || !quotes(claim, *value)) {
+    if (!value) {
         return false;
     }
     std::vector<CellRef> cells{claim_ref(claim)};
     const auto others = refs_of(*found.target);
     cells.insert(cells.end(), others.begin(), others.end());
+    if (!quotes(claim, *value)) {
+        const UnitComposition units = read_unit_composition(document);
+        if (!units.all_administrative()) {
+            return false;
+        }
+        context.count_checked(cells);
+        const std::string expected = shown(*found.target, unit, claim.decimals);
+        Finding finding = mismatch(
+            context, claim, others, expected + " " + claim.unit,
+            fmt::format("the narrative quotes {} for {}, but every unit being 行政 or 参公 ({}), "
+                        "it is the 一般公共预算 公用经费, {}: {} {}",
+                        claim.printed, claim.subject, units.evidence, found.target->what,
+                        expected, claim.unit),
+            fmt::format("文中{}为{}，但所属单位均为行政或参公单位（{}），机关运行经费即一般公共预算"
+                        "公用经费，{}为{}{}",
+                        claim.subject, claim.printed, units.evidence, found.target->what,
+                        expected, claim.unit));
+        finding.arithmetic = fmt::format("{} ≠ {} {}", claim.printed, expected, claim.unit);
+        context.report(std::move(finding));
+        context.settle_claim(i, ClaimStatus::Mismatched,
+                             fmt::format("{}: the 公用经费 of 行政 units is their 机关运行经费",
+                                         found.target->what),
+                             others,
+                             fmt::format("{}（行政单位的公用经费即机关运行经费）",
+                                         found.target->what));
+        return true;
+    }
     context.count_checked(cells);
     context.settle_claim(
         i, ClaimStatus::Verified,
@@ -151,7 +156,7 @@ bool operating_expenses_as_public(RuleContext& context, const ClaimResolver& res
 
 }  // namespace
 
-void narrative_amounts(const Document& /*document*/, RuleContext& context) {
+void narrative_amounts(const Document& document, RuleContext& context) {
     const auto& claims = context.claims();
     const ClaimResolver& resolver = context.resolver();
     for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -168,7 +173,7 @@ void narrative_amounts(const Document& /*document*/, RuleContext& context) {
         }
         const Resolution found = resolver.amount(claim);
         if (!found.target) {
-            if (operating_expenses_as_public(context, resolver, claim, i, *unit)) {
+            if (operating_expenses_as_public(document, context, resolver, claim, i, *unit)) {
                 continue;
             }
             context.settle_claim(i, ClaimStatus::Unverifiable, found.reason_en, {},

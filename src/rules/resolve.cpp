@@ -749,4 +749,27 @@ Resolution ClaimResolver::whole(const Claim& claim) const {
     return lookup(query, named);
 }
 
+CellRef claim_ref(const Claim& claim) {
+    CellRef ref;
+    ref.table = claim.source.block == "profile" ? "单位概况 · " + claim.source.heading
+                : claim.source.block == "notes" ? claim.source.heading + " · 注"
+                                                : "情况说明 · " + claim.source.heading;
+    ref.table_index = -1;
+    ref.row = claim.subject;
+    ref.printed = claim.printed;
+    ref.unit = claim.unit;
+    ref.source = claim.source.location;
+    return ref;
+}
+
+Figure claim_figure(const Claim& c) {
+    Figure f;
+    f.amount = Amount::number(c.value, c.decimals);
+    const auto unit = parse_money_unit(c.unit);
+    f.unit = unit.value_or(MoneyUnit::Yuan);
+    f.exact = !unit.has_value();  // counts of people or things are exact
+    f.ref = claim_ref(c);
+    return f;
+}
+
 }  // namespace budgetcheck

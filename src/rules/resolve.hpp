@@ -77,4 +77,9 @@ class ClaimResolver {
     mutable std::map<std::string, Reading, std::less<>> readings_;
 };
 
+// Where a claim stands in the text, as a cell of its findings.
+CellRef claim_ref(const Claim& claim);
+// A claim's own printed figure, as a figure of an identity.
+Figure claim_figure(const Claim& claim);
+
 }  // namespace budgetcheck

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "budgetcheck/narrative/claims.hpp"
+#include "budgetcheck/narrative/composition.hpp"
 #include "rules_support.hpp"
 
 using namespace budgetcheck;
@@ -267,4 +268,41 @@ TEST_CASE("claims are summarised as verified, mismatched or unverifiable", "[nar
     CHECK(counts[ClaimStatus::Verified] == 1);
     CHECK(counts[ClaimStatus::Mismatched] == 1);
     CHECK(counts[ClaimStatus::Unverifiable] == 1);
+}
+
+TEST_CASE("a department's make-up is read from the kinds of unit its profile counts",
+          "[narrative][composition]") {
+    struct Case {
+        const char* profile;
+        bool administrative;
+        bool public_institution;
+        const char* evidence;
+    };
+    const Case cases[] = {
+        {"本部门中，行政单位1家，参公单位1家，具体包括：1. 本部", true, false,
+         "本部门中，行政单位1家，参公单位1家"},
+        {"本部门中，行政单位 1 家，参公单位1家，事业单位 4 家，具体包括：", true, true,
+         "本部门中，行政单位 1 家，参公单位1家，事业单位 4 家"},
+        {"本部门下属1家机关和1家参公事业单位。", true, false, "本部门下属1家机关和1家参公事业单位"},
+        {"本部门包括 27 个内设机构、1 个下属差额拨款事业单位和 1 个派出机构。", false, true, ""},
+        {"本部门下属单位包括江苏检察官学院、清风苑杂志社2个事业单位。", false, true, ""},
+        {"1 本级\\n2 执法大队（下属参公事业单位）\\n3 土地发展中心（下属事业单位）", true, true,
+         "2 执法大队（下属参公事业单位）"},
+        {"本部门中，行政单位1家，事业单位0家。", true, false, "本部门中，行政单位1家，事业单位0家"},
+        // Classes of spending and income, and a count of no kind of unit, say nothing.
+        {"行政事业单位养老支出、机关事业单位基本养老保险缴费和事业单位经营收入；机关运行经费。",
+         false, false, ""},
+        {"上海市某局部门决算包括：本级决算、下属行政事业单位决算。", false, false, ""},
+    };
+    for (const Case& c : cases) {
+        INFO(c.profile);
+        const LoadResult loaded = load_document(disclosure("收支总预算 10.00 万元。", c.profile),
+                                                "test.json");
+        REQUIRE(loaded.document);
+        const UnitComposition units = read_unit_composition(*loaded.document);
+        CHECK(units.administrative == c.administrative);
+        CHECK(units.public_institution == c.public_institution);
+        CHECK(units.evidence == c.evidence);
+        CHECK(units.all_administrative() == (c.administrative && !c.public_institution));
+    }
 }

@@ -286,3 +286,123 @@ TEST_CASE("crosstable.subject-present: a subject with money is printed where its
               "2026年部门收入预算总表 has no row for it, though it lists subjects at that level");
     }
 }
+
+namespace {
+
+bool skipped(const CheckReport& report, std::string_view rule, std::string_view reason) {
+    return std::any_of(report.skipped.begin(), report.skipped.end(), [&](const SkippedCheck& s) {
+        return s.rule_id == rule && s.reason == reason;
+    });
+}
+
+constexpr const char* justice = "corpus/putuo-justice-bureau-2026-dept-budget.json";
+
+}  // namespace
+
+TEST_CASE("crosstable.operating-expenses: a department of 行政 and 参公 units prints its "
+          "公用经费 as its 机关运行经费",
+          "[rules][crosstable]") {
+    // 本部门中，行政单位1家，参公单位1家: 217.83 万元 is the basic table's 2,178,324.44 元.
+    const auto published = test::check_data(justice);
+    CHECK(findings_of(published, "crosstable.operating-expenses").empty());
+    CHECK(std::none_of(published.skipped.begin(), published.skipped.end(),
+                       [](const SkippedCheck& s) {
+                           return s.rule_id == "crosstable.operating-expenses";
+                       }));
+
+    const auto wrong = test::check_changed_data(
+        justice, R"(["10.81", "0", "0.83", "9.98", "0", "9.98", "217.83"])",
+        R"(["10.81", "0", "0.83", "9.98", "0", "9.98", "216.83"])");
+    const auto found = findings_of(wrong, "crosstable.operating-expenses");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::Error);
+    CHECK(found[0].message_en ==
+          "(unit row) × 机关运行经费预算数: every unit "
+          "being 行政 or 参公 (本部门中，行政单位1家，参公单位1家), 机关运行经费 is the 一般公共预算 "
+          "公用经费 (2026年部门一般公共预算基本支出部门预算经济分类预算表 合计 × 一般公共预算基本支出 "
+          "/ 公用经费), which is 217.832444, but 216.83 is printed (difference -1.002444 万元)");
+    CHECK(found[0].arithmetic == "216.83 ≠ 217.832444");
+    CHECK(found[0].cells.front().source.line == 339);
+
+    // A department with 事业单位 prints less than its 公用经费, by an amount no table shows.
+    for (const char* path : {"corpus/putuo-wanli-street-2025-dept-budget.json",
+                             "corpus/putuo-district-office-2025-dept-budget.json",
+                             "corpus/jiangsu-renminjianchayuan-2019-budget.json"}) {
+        INFO(path);
+        const auto report = test::check_data(path);
+        CHECK(findings_of(report, "crosstable.operating-expenses").empty());
+        CHECK(skipped(report, "crosstable.operating-expenses",
+                      "the department has 事业单位, whose 公用经费 is not 机关运行经费"));
+    }
+    // A unit budget that does not describe its unit is not guessed at.
+    CHECK(skipped(test::check_data("corpus/putuo-justice-bureau-2026-unit-budget.json"),
+                  "crosstable.operating-expenses",
+                  "the profile does not say that every unit is 行政 or 参公"));
+}
+
+TEST_CASE("a 机关运行经费 only the narrative quotes is the 公用经费 of a department of 行政 and "
+          "参公 units",
+          "[rules][narrative]") {
+    // The 三公 table printed without its 机关运行经费 column: the narrative's figure is checked
+    // against the basic table's 公用经费 alone.
+    const std::vector<std::pair<std::string, std::string>> without_column = {
+        {",\n        \"机关运行经费预算数\"\n      ],", "\n      ],"},
+        {R"("9.98", "217.83"])", R"("9.98"])"}};
+    // The document's own 201.50 (住房公积金) is the other narrative.amount finding.
+    const auto about_operating_expenses = [](const CheckReport& report) {
+        std::vector<Finding> out;
+        for (const Finding& f : findings_of(report, "narrative.amount")) {
+            if (f.message_en.find("机关运行经费") != std::string::npos) {
+                out.push_back(f);
+            }
+        }
+        return out;
+    };
+    auto edits = without_column;
+    CHECK(about_operating_expenses(test::check_edited_data(justice, edits)).empty());
+
+    edits.emplace_back("机关运行经费预算为217.83万元", "机关运行经费预算为207.83万元");
+    const auto found = about_operating_expenses(test::check_edited_data(justice, edits));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message_en ==
+          "the narrative quotes 207.83 万元 for 上海市普陀区司法局下属1家机关和1家参公事业单位财政拨款"
+          "的机关运行经费预算, but every unit being 行政 or 参公 (本部门中，行政单位1家，参公单位1家), "
+          "it is the 一般公共预算 公用经费, 2026年部门一般公共预算基本支出部门预算经济分类预算表 合计 × "
+          "一般公共预算基本支出 / 公用经费: 217.832444 万元");
+    CHECK(found[0].arithmetic == "207.83 万元 ≠ 217.832444 万元");
+
+    // With a 事业单位 in the department the same quote is only unverifiable.
+    edits.emplace_back("参公单位1家，", "参公单位1家，事业单位1家，");
+    CHECK(about_operating_expenses(test::check_edited_data(justice, edits)).empty());
+}
+
+TEST_CASE("completeness.three-public-items: the 三公 table splits 公务用车 into 购置费 and 运行费",
+          "[rules][completeness]") {
+    for (const char* path : {justice, "corpus/jiangsu-gaojirenminfayuan-2019-budget.json",
+                             "corpus/putuo-planning-bureau-2024-dept-final.json",
+                             "jilin-hrss-information-center-2024.json"}) {
+        INFO(path);
+        CHECK(findings_of(test::check_data(path), "completeness.three-public-items").empty());
+    }
+    const auto report = test::check_changed_data(
+        justice,
+        R"(["“三公”经费预算数", "公务用车购置及运行费", "小计"],
+        ["“三公”经费预算数", "公务用车购置及运行费", "购置费"],
+        ["“三公”经费预算数", "公务用车购置及运行费", "运行费"],
+        "机关运行经费预算数"
+      ],
+      "rows": [
+        ["10.81", "0", "0.83", "9.98", "0", "9.98", "217.83"])",
+        R"(["“三公”经费预算数", "公务用车购置及运行费"],
+        "机关运行经费预算数"
+      ],
+      "rows": [
+        ["10.81", "0", "0.83", "9.98", "217.83"])");
+    const auto found = findings_of(report, "completeness.three-public-items");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::Warning);
+    CHECK(found[0].message_en ==
+          "2026年部门“三公”经费和机关运行经费预算表 does not show 公务用车购置费, 公务用车运行维护费 "
+          "apart");
+    CHECK(found[0].cells.front().column == "“三公”经费预算数 / 公务用车购置及运行费");
+}

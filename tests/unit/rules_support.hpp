@@ -35,22 +35,31 @@ inline CheckReport check_data(const std::string& path) {
     return check_document(*loaded.document);
 }
 
-// A file of data/ (a seed, or corpus/…) with `from` (printed exactly once) replaced by `to`,
-// loaded without a diagnostic and checked: a real document with one thing wrong.
-inline CheckReport check_changed_data(const std::string& path, const std::string& from,
-                                      const std::string& to) {
+// A file of data/ (a seed, or corpus/…) with each `from` (printed exactly once) replaced by its
+// `to`, loaded without a diagnostic and checked: a real document with things wrong.
+inline CheckReport check_edited_data(const std::string& path,
+                                     const std::vector<std::pair<std::string, std::string>>& edits) {
     std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/" + path);
     std::ostringstream content;
     content << in.rdbuf();
     std::string text = content.str();
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    text.replace(at, from.size(), to);
+    for (const auto& [from, to] : edits) {
+        INFO("edit: " << from);
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        REQUIRE(text.find(from, at + 1) == std::string::npos);
+        text.replace(at, from.size(), to);
+    }
     const LoadResult loaded = load_document(text, path);
     REQUIRE(loaded.document);
     REQUIRE(loaded.diagnostics.empty());
     return check_document(*loaded.document);
+}
+
+// The same with one edit: a real document with one thing wrong.
+inline CheckReport check_changed_data(const std::string& path, const std::string& from,
+                                      const std::string& to) {
+    return check_edited_data(path, {{from, to}});
 }
 
 inline std::vector<Finding> findings_of(const CheckReport& report, std::string_view rule) {
