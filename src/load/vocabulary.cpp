@@ -149,6 +149,15 @@ constexpr Word words[] = {
     {"完成率", {.quantity = Q::CompletionPercent}},
     {"预算执行率", {.quantity = Q::CompletionPercent}},
     {"执行率", {.quantity = Q::CompletionPercent}},
+    // ---- a line as a share of its total
+    {"占比", {.quantity = Q::SharePercent}},
+    {"占比(%)", {.quantity = Q::SharePercent}},
+    {"占比%", {.quantity = Q::SharePercent}},
+    {"比重", {.quantity = Q::SharePercent}},
+    {"比重(%)", {.quantity = Q::SharePercent}},
+    {"比重%", {.quantity = Q::SharePercent}},
+    {"所占比重", {.quantity = Q::SharePercent}},
+    {"构成比", {.quantity = Q::SharePercent}},
     {"%", {}},
     {"全年", {}},
     // ---- where the money comes from

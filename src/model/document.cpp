@@ -331,7 +331,8 @@ std::string ColumnMeaning::describe() const {
             out += part;
         }
     };
-    add(quantity == Quantity::CompletionPercent ? "completion %"
+    add(quantity == Quantity::SharePercent        ? "share %"
+        : quantity == Quantity::CompletionPercent ? "completion %"
         : quantity == Quantity::ChangePercent  ? "change %"
         : quantity == Quantity::ChangeAmount ? "change"
                                              : "amount");

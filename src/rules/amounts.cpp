@@ -1,5 +1,6 @@
 // The shape of each printed money figure on its own, apart from any identity: money is not
-// negative outside a column of changes, and is not printed finer than the 分 its unit allows.
+// negative outside a column of changes, is not printed finer than the 分 its unit allows, and
+// a share (占比) lies between 0% and 100%.
 #include <fmt/format.h>
 
 #include "context.hpp"
@@ -15,6 +16,34 @@ int most_decimals(MoneyUnit unit) {
     return unit == MoneyUnit::Yuan || unit == MoneyUnit::TenThousandYuan ? 2 : 99;
 }
 
+// A line's share of its total lies between 0% and 100%: one outside is a figure of another
+// column, or a share taken of the wrong total.
+void check_share(const CellAt& at, RuleContext& context) {
+    const Percentage* share = at.cell().percentage();
+    if (share == nullptr || at.cell().invalid || !share->is_printed()) {
+        return;
+    }
+    const CellRef ref = ref_of(at);
+    context.count_checked({ref});
+    const Decimal points = share->points();
+    if (!points.is_negative() && points.minus(Decimal::from_integer(100))
+                                     .value_or(Decimal())
+                                     .sign() <= 0) {
+        return;
+    }
+    Finding finding;
+    finding.severity = context.rule().default_severity;
+    finding.cells = {ref};
+    finding.actual = ref.printed;
+    finding.expected = "0% to 100%";
+    finding.message_en = fmt::format(
+        "{} × {}: {} is not a share: a line's share of its total lies between 0% and 100%",
+        ref.row, ref.column, ref.printed);
+    finding.message_zh = fmt::format("{}「{}」：{} 不是有效占比，占比应在 0% 至 100% 之间", ref.row,
+                                     ref.column, ref.printed);
+    context.report(std::move(finding));
+}
+
 }  // namespace
 
 void well_formed_amounts(const Document& document, RuleContext& context) {
@@ -23,10 +52,15 @@ void well_formed_amounts(const Document& document, RuleContext& context) {
         for (std::size_t r = 0; r < side.rows.size(); ++r) {
             for (std::size_t c = 0; c < side.columns.size(); ++c) {
                 const Column& column = side.columns[c];
-                if (!column.meaning.is_value() || column.meaning.quantity != Quantity::Amount) {
-                    continue;  // changes may be negative, rates are not money
-                }
                 const CellAt at{&table, side_index, static_cast<int>(r), static_cast<int>(c)};
+                if (column.meaning.is_value() &&
+                    column.meaning.quantity == Quantity::SharePercent) {
+                    check_share(at, context);
+                    continue;
+                }
+                if (!column.meaning.is_value() || column.meaning.quantity != Quantity::Amount) {
+                    continue;  // changes may be negative, other rates are not money
+                }
                 if (!at.printed()) {
                     continue;
                 }

@@ -625,6 +625,101 @@ void check_outturn_direction(RuleContext& context, const std::vector<Claim>& cla
 
 }  // namespace
 
+namespace {
+
+// 收入总计 and 支出总计 of a 收支总表 are the same figure every year (the table balances), so their
+// changes against last year are the same change: the narrative cannot have income rise while
+// spending falls, or rise by another amount. Checked with no table of last year, between the
+// two claims, once each claim's figure is known to be its side's grand total.
+void check_balanced_changes(RuleContext& context, const std::vector<Claim>& claims) {
+    struct SideChange {
+        std::size_t index;
+        Target total;
+    };
+    std::vector<SideChange> income;
+    std::vector<SideChange> spending;
+    const ClaimResolver& resolver = context.resolver();
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const Claim& claim = claims[i];
+        if (claim.kind != ClaimKind::Change || claim.words_only || !claim.direction ||
+            claim.of_claim < 0 || claim.in_reason ||
+            (claim.basis != Period::PriorYearBudget && claim.basis != Period::PriorYearExecution) ||
+            context.claim_result(i).status == ClaimStatus::Mismatched) {
+            continue;
+        }
+        const Resolution base = resolver.amount(claims[static_cast<std::size_t>(claim.of_claim)]);
+        if (!base.target || !base.target->confident || !base.target->fact ||
+            !base.target->fact->grand || base.target->fact->period != Period::BudgetYear) {
+            continue;
+        }
+        (base.target->fact->side == Side::Income ? income : spending)
+            .push_back({i, *base.target});
+    }
+    for (const SideChange& in : income) {
+        for (const SideChange& out : spending) {
+            const Claim& a = claims[in.index];
+            const Claim& b = claims[out.index];
+            if (a.basis != b.basis ||
+                context.claim_result(out.index).status == ClaimStatus::Mismatched) {
+                continue;
+            }
+            // Balanced this year: the two grand totals print the same money.
+            const auto in_total = value_in(in.total, MoneyUnit::Yuan);
+            const auto out_total = value_in(out.total, MoneyUnit::Yuan);
+            if (!in_total || !out_total || *in_total != *out_total) {
+                continue;
+            }
+            const int a_sign = a.value.is_zero() ? 0 : *a.direction;
+            const int b_sign = b.value.is_zero() ? 0 : *b.direction;
+            const auto a_size = a.value.with_scale(std::max(a.decimals, b.decimals));
+            const auto b_size = b.value.with_scale(std::max(a.decimals, b.decimals));
+            std::vector<CellRef> cells{claim_ref(b), claim_ref(a)};
+            for (const Target* total : {&out.total, &in.total}) {
+                const auto refs = refs_of(*total);
+                cells.insert(cells.end(), refs.begin(), refs.end());
+            }
+            context.count_checked(cells);
+            // A rate and an amount (增加1万元 / 增长10%) say only their direction alike.
+            const bool comparable = a.is_rate == b.is_rate && a.unit == b.unit;
+            if (a_sign == b_sign &&
+                (a_sign == 0 || !comparable || (a_size && b_size && *a_size == *b_size))) {
+                continue;
+            }
+            const auto stated = [](const Claim& c, int sign) {
+                return sign == 0 ? std::string("no change")
+                                 : fmt::format("{} of {}", sign > 0 ? "an increase" : "a decrease",
+                                               c.printed);
+            };
+            const auto stated_zh = [](const Claim& c, int sign) {
+                return sign == 0 ? std::string("持平")
+                                 : fmt::format("{}{}", sign > 0 ? "增加" : "减少", c.printed);
+            };
+            const MoneyUnit unit = unit_of(a).value_or(MoneyUnit::TenThousandYuan);
+            const std::string total_text =
+                shown(in.total, unit, std::max(a.decimals, 2)) + " " + std::string(to_string(unit));
+            Finding finding = mismatch(
+                context, b, std::vector<CellRef>(cells.begin() + 1, cells.end()),
+                stated(a, a_sign),
+                fmt::format("the narrative states {} for {} but {} for {}: the summary balances "
+                            "(收入总计 = 支出总计, this year and last), so both change alike",
+                            stated(a, a_sign), a.subject, stated(b, b_sign), b.subject),
+                fmt::format("情况说明称{}{}，而{}{}：收支总表收支平衡（收入总计=支出总计，本年及上年"
+                            "均如此），两者增减应相同",
+                            a.subject, stated_zh(a, a_sign), b.subject, stated_zh(b, b_sign)));
+            finding.arithmetic = fmt::format("收入总计 = 支出总计 = {}; {}{} ≠ {}{}", total_text,
+                                             a_sign < 0 ? "−" : "+", a.printed,
+                                             b_sign < 0 ? "−" : "+", b.printed);
+            context.report(std::move(finding));
+            context.settle_claim(
+                out.index, ClaimStatus::Mismatched,
+                fmt::format("the change stated for {} ({})", a.subject, stated(a, a_sign)), {},
+                fmt::format("与{}的增减（{}）不一致", a.subject, stated_zh(a, a_sign)));
+        }
+    }
+}
+
+}  // namespace
+
 void narrative_changes(const Document& /*document*/, RuleContext& context) {
     const auto& claims = context.claims();
     const ClaimResolver& resolver = context.resolver();
@@ -736,6 +831,7 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
                              fmt::format("the table prints {}", expected), cells,
                              fmt::format("表中列示 {}", expected));
     }
+    check_balanced_changes(context, claims);
 }
 
 namespace {

@@ -306,3 +306,33 @@ TEST_CASE("a department's make-up is read from the kinds of unit its profile cou
         CHECK(units.all_administrative() == (c.administrative && !c.public_institution));
     }
 }
+
+TEST_CASE("the two sides of a balanced summary change alike against last year",
+          "[narrative][rules]") {
+    const auto changes = [](const std::string& income, const std::string& spending) {
+        return findings_of(
+            test::check_text(disclosure("2024年收入预算总计 10.00 万元，比上年" + income +
+                                        "，主要原因是人员增加。支出预算总计 10.00 万元，比上年" +
+                                        spending + "，主要原因是人员增加。")),
+            "narrative.change");
+    };
+    // No table of last year is needed: 收入总计 = 支出总计 both years.
+    CHECK(changes("增加 1.00 万元", "增加 1.00 万元").empty());
+    CHECK(changes("增长 10.00%", "增长 10.00%").empty());
+    CHECK(changes("持平", "持平").empty());
+
+    const auto opposite = changes("增加 1.00 万元", "减少 1.00 万元");
+    REQUIRE(opposite.size() == 1);
+    CHECK(opposite[0].severity == Severity::Error);
+    CHECK(opposite[0].message_en ==
+          "the narrative states an increase of 1.00 万元 for 收入预算总计 but a decrease of 1.00 "
+          "万元 for 支出预算总计: the summary balances (收入总计 = 支出总计, this year and last), so "
+          "both change alike");
+    CHECK(opposite[0].arithmetic == "收入总计 = 支出总计 = 10.00 万元; +1.00 万元 ≠ −1.00 万元");
+    CHECK(opposite[0].cells.size() == 4);  // both claims, both totals
+
+    const auto other_amount = changes("增加 1.00 万元", "增加 2.00 万元");
+    REQUIRE(other_amount.size() == 1);
+    CHECK(other_amount[0].arithmetic == "收入总计 = 支出总计 = 10.00 万元; +1.00 万元 ≠ +2.00 万元");
+    CHECK(changes("持平", "增长 5.00%").size() == 1);
+}

@@ -55,3 +55,28 @@ TEST_CASE("amount.well-formed: money is not negative, nor finer than its unit", 
         }
     }
 }
+
+TEST_CASE("amount.well-formed: a share column lies between 0% and 100%", "[rules]") {
+    const std::string table =
+        R"json([{"title": "一般公共预算支出表", "columns": ["科目编码", "科目名称", "合计", "占比(%)"], "rows": [
+            ["208", "社会保障和就业支出", "30.00", "75.00"],
+            ["221", "住房保障支出", "10.00", "125.00"],
+            ["合计", "", "40.00", "100.00"]]}])json";
+    const auto found = findings_of(check_tables(table), "amount.well-formed");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::Warning);
+    CHECK(found[0].message_en ==
+          "221 住房保障支出 × 占比(%): 125.00 is not a share: a line's share of its total lies "
+          "between 0% and 100%");
+    CHECK(found[0].cells.front().source.pointer == "/tables/0/rows/1/3");
+
+    // 100% and 0% are shares; a share is no amount, so its column is not footed either.
+    const std::string holds =
+        R"json([{"title": "一般公共预算支出表", "columns": ["科目编码", "科目名称", "合计", "比重"], "rows": [
+            ["208", "社会保障和就业支出", "40.00", "100.00"],
+            ["221", "住房保障支出", "0.00", "0.00"],
+            ["合计", "", "40.00", "100.00"]]}])json";
+    const auto report = check_tables(holds);
+    CHECK(findings_of(report, "amount.well-formed").empty());
+    CHECK(findings_of(report, "footing.subject-children").empty());
+}

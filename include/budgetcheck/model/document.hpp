@@ -149,10 +149,12 @@ enum class Quantity {
     ChangeAmount,
     ChangePercent,
     CompletionPercent,  // 决算数为预算数的% / 预算完成率: the outturn as a share of the budget
+    SharePercent,       // 占比 / 比重: a line as a share of its total
 };
 // A column of percentages rather than of money.
 inline bool is_percent(Quantity quantity) {
-    return quantity == Quantity::ChangePercent || quantity == Quantity::CompletionPercent;
+    return quantity == Quantity::ChangePercent || quantity == Quantity::CompletionPercent ||
+           quantity == Quantity::SharePercent;
 }
 
 // The line items of the “三公” table, printed as rows (vertical) or as columns (horizontal).
