@@ -501,6 +501,67 @@ void completion_rate(const Document& document, RuleContext& context) {
     });
 }
 
+// 占比 / 比重: a line's figure over the table's total, in the one amount column of the same
+// money. A share of something else (of its 类, of last year's total) would have to say so.
+void share_of_total(const Document& document, RuleContext& context) {
+    for_each_grid_side(document, [&](const Table& table, int side_index) {
+        const TableSide& side = table.sides[static_cast<std::size_t>(side_index)];
+        for (std::size_t c = 0; c < side.columns.size(); ++c) {
+            const ColumnMeaning& m = side.columns[c].meaning;
+            if (!m.is_value() || m.quantity != Quantity::SharePercent) {
+                continue;
+            }
+            int base = -1;
+            for (std::size_t o = 0; o < side.columns.size(); ++o) {
+                const ColumnMeaning& x = side.columns[o].meaning;
+                if (x.is_value() && x.quantity == Quantity::Amount && x.period == m.period &&
+                    x.source == m.source && x.spending == m.spending && x.stage == m.stage &&
+                    x.three_public == m.three_public && !x.of_which) {
+                    base = base == -1 ? static_cast<int>(o) : -2;
+                }
+            }
+            int total = -1;
+            for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                if (side.rows[r].is_total && side.rows[r].parent < 0) {
+                    total = total == -1 ? static_cast<int>(r) : -2;
+                }
+            }
+            const std::string header = side.columns[c].printed();
+            if (base < 0 || total < 0) {
+                context.skip(fmt::format("{} × {}: no single amount column and total row it is "
+                                         "the share of",
+                                         table.title, header),
+                             fmt::format("{}「{}」：未找到唯一对应的金额列和合计行", table.title,
+                                         header));
+                continue;
+            }
+            const CellAt whole{&table, side_index, total, base};
+            if (!whole.printed() || whole.amount()->value().sign() <= 0) {
+                context.skip(fmt::format("{} × {}: the total it is a share of is zero or blank",
+                                         table.title, header),
+                             fmt::format("{}「{}」：占比对应的合计数为零或空白", table.title,
+                                         header));
+                continue;
+            }
+            for (std::size_t r = 0; r < side.rows.size(); ++r) {
+                if (!is_content(side.rows[r])) {
+                    continue;
+                }
+                const CellAt share{&table, side_index, static_cast<int>(r), static_cast<int>(c)};
+                const Percentage* printed = share.cell().percentage();
+                const CellAt part{&table, side_index, static_cast<int>(r), base};
+                if (printed == nullptr || !printed->is_printed() || !part.printed()) {
+                    continue;
+                }
+                Figure percent;
+                percent.at = share;
+                context.check_ratio(percent, *printed, figure_of(part), figure_of(whole), false,
+                                    {"the line ÷ the total is", "本行 ÷ 合计为", Axis::Row});
+            }
+        }
+    });
+}
+
 void two_sided_balance(const Document& document, RuleContext& context) {
     for (const Table& table : document.tables) {
         if (!is_two_sided(table.kind) || table.sides.size() != 2) {

@@ -19,6 +19,7 @@ void two_sided_balance(const Document&, RuleContext&);
 void roll_forward(const Document&, RuleContext&);
 void completion_rate(const Document&, RuleContext&);
 void full_year_budget(const Document&, RuleContext&);
+void share_of_total(const Document&, RuleContext&);
 
 // crosstable.cpp: identities between tables
 void income_summary(const Document&, RuleContext&);

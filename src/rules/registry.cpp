@@ -42,6 +42,8 @@ constexpr RuleInfo registry[] = {
     {"crossfoot.full-year-budget", "crossfoot", S::Error,
      "A 决算's full-year budget is its original budget plus the adjustment",
      "全年预算数等于年初预算数加调整预算数", r::full_year_budget},
+    {"crossfoot.share", "crossfoot", S::Error, "A share column is its line over the table's total",
+     "占比等于本行金额除以合计", r::share_of_total},
     {"crossfoot.completion-rate", "crossfoot", S::Error,
      "A 决算's rate of completion is its outturn over its budget", "完成率等于决算数除以预算数",
      r::completion_rate},

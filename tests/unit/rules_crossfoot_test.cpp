@@ -90,3 +90,22 @@ TEST_CASE("crossfoot.column-group: a column nobody understood is not left out of
     }
     CHECK(said);
 }
+
+TEST_CASE("crossfoot.share: a share column is its line over the table's total", "[rules][crossfoot]") {
+    const auto table = [](const std::string& housing_share) {
+        return R"json([{"title": "一般公共预算支出表", "columns": ["科目编码", "科目名称", "合计", "占比(%)"], "rows": [
+            ["208", "社会保障和就业支出", "30.00", "75.00"],
+            ["20805", "行政事业单位养老支出", "30.00", "75.00"],
+            ["221", "住房保障支出", "10.00", ")json" +
+               housing_share + R"json("],
+            ["合计", "", "40.00", "100.00"]]}])json";
+    };
+    CHECK(findings_of(check_tables(table("25.00")), "crossfoot.share").empty());
+    const auto found = findings_of(check_tables(table("52.00")), "crossfoot.share");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::Error);
+    CHECK(found[0].message_en ==
+          "221 住房保障支出 × 占比(%): the line ÷ the total is 25.00%, but 52.00% is printed");
+    CHECK(found[0].arithmetic == "10.00 ÷ 40.00 = 25.00% ≠ 52.00%");
+    CHECK(found[0].cells.front().source.pointer == "/tables/0/rows/2/3");
+}
