@@ -442,24 +442,32 @@ void RuleContext::skip(std::string reason, std::string reason_zh) {
         SkippedCheck{std::string(rule_->id), std::move(reason), std::move(reason_zh)});
 }
 
+void RuleContext::note_checked(const SourceLocation& at, bool ours,
+                               std::vector<std::string>& pointers,
+                               std::vector<SourceLocation>& locations) {
+    // A cell of last year's disclosure is not this document's, whatever its pointer names here.
+    if (ours && !at.pointer.empty() &&
+        checked_cells_.find(std::string_view(at.pointer)) == checked_cells_.end()) {
+        checked_cells_.insert(at.pointer);
+        report_.cells_checked.push_back(at.pointer);
+    }
+    if (recording()) {
+        locations.push_back(at);  // a finding names last year's cells too: kept to match them
+        if (ours) {
+            pointers.push_back(at.pointer);
+        }
+    }
+}
+
 std::size_t RuleContext::count_figures(const Figure& first,
                                        const std::vector<std::pair<int, Figure>>& rest) {
     ++report_.identities_checked;
     std::vector<std::string> pointers;
     std::vector<SourceLocation> locations;
     auto note = [&](const Figure& figure) {
-        const std::string& pointer = figure.pointer();
-        if (!pointer.empty() &&
-            checked_cells_.find(std::string_view(pointer)) == checked_cells_.end()) {
-            checked_cells_.insert(pointer);
-            report_.cells_checked.push_back(pointer);
-        }
-        if (recording()) {
-            locations.push_back(figure.location());
-            if (in_this_document(figure.at ? 0 : figure.ref.table_index, pointer)) {
-                pointers.push_back(pointer);
-            }
-        }
+        note_checked(figure.location(), in_this_document(figure.at ? 0 : figure.ref.table_index,
+                                                         figure.pointer()),
+                     pointers, locations);
     };
     note(first);
     for (const auto& [sign, figure] : rest) {
@@ -476,17 +484,8 @@ void RuleContext::count_checked(const std::vector<CellRef>& cells,
     std::vector<std::string> pointers;
     std::vector<SourceLocation> locations;
     for (const CellRef& cell : cells) {
-        if (!cell.source.pointer.empty() &&
-            checked_cells_.find(std::string_view(cell.source.pointer)) == checked_cells_.end()) {
-            checked_cells_.insert(cell.source.pointer);
-            report_.cells_checked.push_back(cell.source.pointer);
-        }
-        if (recording()) {
-            locations.push_back(cell.source);
-            if (in_this_document(cell.table_index, cell.source.pointer)) {
-                pointers.push_back(cell.source.pointer);
-            }
-        }
+        note_checked(cell.source, in_this_document(cell.table_index, cell.source.pointer),
+                     pointers, locations);
     }
     if (recording()) {
         const std::size_t index = record_identity(std::move(pointers), std::move(locations));

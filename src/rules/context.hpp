@@ -155,6 +155,9 @@ class RuleContext {
     Decimal slack_of(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) const;
     bool enabled(std::string_view rule_id) const;
     void report_rounding(Finding finding, const std::string& slack);
+    // Notes one figure of an identity being counted; `ours` is false for last year's cells.
+    void note_checked(const SourceLocation& at, bool ours, std::vector<std::string>& pointers,
+                      std::vector<SourceLocation>& locations);
     std::size_t record_identity(std::vector<std::string> pointers,
                                 std::vector<SourceLocation> locations);
     // Gives a recorded identity its arithmetic and its verdict, known where it was checked.

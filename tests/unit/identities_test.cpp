@@ -189,3 +189,38 @@ TEST_CASE("an identity that fails is settled as a finding", "[identities][seed]"
         CHECK(holding > 10);
     }
 }
+
+TEST_CASE("a cell of last year's disclosure is no cell of this one", "[identities][prior-year]") {
+    // narrative.prior-year reads figures of the 2018 disclosure, whose pointers name cells of the
+    // 2019 one too: an identity lists only the figures of the document it is about.
+    const std::string corpus = std::string(BUDGETCHECK_SOURCE_DIR) + "/data/corpus/";
+    const LoadResult now = load_file(corpus + "jiangsu-renminjianchayuan-2019-budget.json");
+    const LoadResult last = load_file(corpus + "jiangsu-renminjianchayuan-2018-budget.json");
+    REQUIRE(now.document);
+    REQUIRE(last.document);
+    const CheckReport report = check_document(*now.document, recording(), &*last.document);
+    std::set<std::string> last_years, this_years;
+    for (const ClaimResult& claim : report.claims) {
+        if (claim.reason.rfind("against last year's disclosure", 0) != 0) {
+            continue;
+        }
+        for (const CellRef& cell : claim.cells) {
+            (cell.table_index < 0 ? last_years : this_years).insert(cell.source.pointer);
+        }
+    }
+    for (const std::string& pointer : this_years) {
+        last_years.erase(pointer);
+    }
+    REQUIRE(last_years.size() > 5);
+    std::size_t checked = 0;
+    for (const CheckedIdentity& identity : report.identities) {
+        if (identity.rule_id != "narrative.prior-year") {
+            continue;
+        }
+        ++checked;
+        for (const std::string& pointer : identity.cells) {
+            CHECK(last_years.count(pointer) == 0);
+        }
+    }
+    CHECK(checked >= 23);
+}
