@@ -538,6 +538,17 @@ void RuleContext::settle_identity(std::size_t index, Verdict verdict, std::strin
     pending_[index].settled = true;
 }
 
+void RuleContext::describe_miss(Finding& finding, std::size_t identity,
+                                const std::string& expression, const Figure& printed,
+                                bool rounding) {
+    finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
+    if (identity != no_identity) {
+        auto [en, zh] = computed_but_printed(expression, finding.expected, finding.actual, printed);
+        settle_identity(identity, rounding ? Verdict::WithinRounding : Verdict::Inconsistent,
+                        std::move(en), std::move(zh));
+    }
+}
+
 void RuleContext::settle_pending_identities() {
     // A finding of the identity's own rule about one of its figures is taken to be its verdict:
     // the checks behind count_checked report under the rule that counted them.
@@ -669,16 +680,13 @@ Verdict RuleContext::check_sum(const Figure& total,
     finding.expected = show(*sum, total.unit, decimals);
     finding.actual = printed_total(total, decimals);
     finding.difference = show(*residual, total.unit, decimals);
-    const std::string expression = sum_expression(parts, total.unit, decimals);
-    finding.arithmetic =
-        comparison ? fmt::format("{} ≠ {}", finding.actual, finding.expected)
-                   : fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
-    if (identity != no_identity) {
-        auto [en, zh] = comparison ? std::pair{finding.arithmetic, finding.arithmetic}
-                                   : computed_but_printed(expression, finding.expected,
-                                                          finding.actual, total);
+    if (comparison) {
+        finding.arithmetic = fmt::format("{} ≠ {}", finding.actual, finding.expected);
         settle_identity(identity, overlaps ? Verdict::WithinRounding : Verdict::Inconsistent,
-                        std::move(en), std::move(zh));
+                        finding.arithmetic, finding.arithmetic);
+    } else {
+        describe_miss(finding, identity, sum_expression(parts, total.unit, decimals), total,
+                      overlaps);
     }
     finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})",
                                      place_en(total_ref), text.expected_en, finding.expected,
@@ -897,17 +905,8 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     finding.actual = printed.to_string();
     finding.difference =
         expected ? x.minus(*expected).value_or(Decimal()).to_string() + " points" : "?";
-    const std::string expression = ratio_expression(numerator, denominator, change_rate);
-    finding.arithmetic =
-        fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
-    if (identity != no_identity) {
-        auto [en, zh] =
-            computed_but_printed(expression, finding.expected, finding.actual, percent_cell);
-        settle_identity(identity,
-                        reaches_low && reaches_high ? Verdict::WithinRounding
-                                                    : Verdict::Inconsistent,
-                        std::move(en), std::move(zh));
-    }
+    describe_miss(finding, identity, ratio_expression(numerator, denominator, change_rate),
+                  percent_cell, reaches_low && reaches_high);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
                                      text.expected_en, finding.expected, finding.actual);
     finding.message_zh = fmt::format("{}：{} {}，{} {}", place_zh(percent_ref),
@@ -995,17 +994,8 @@ Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percent
     finding.expected = rate ? rate->to_string() + "%" : "?";
     finding.actual = printed.to_string();
     finding.difference = rate ? x.minus(*rate).value_or(Decimal()).to_string() + " points" : "?";
-    const std::string expression = change_rate_expression(change, current, sign);
-    finding.arithmetic =
-        fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
-    if (identity != no_identity) {
-        auto [en, zh] =
-            computed_but_printed(expression, finding.expected, finding.actual, percent_cell);
-        settle_identity(identity,
-                        some_above && some_below ? Verdict::WithinRounding
-                                                 : Verdict::Inconsistent,
-                        std::move(en), std::move(zh));
-    }
+    describe_miss(finding, identity, change_rate_expression(change, current, sign), percent_cell,
+                  some_above && some_below);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
                                      text.expected_en, finding.expected, finding.actual);
     finding.message_zh = fmt::format("{}：{} {}，文中列示 {}", place_zh(percent_ref),

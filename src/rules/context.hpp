@@ -163,6 +163,10 @@ class RuleContext {
     // Gives a recorded identity its arithmetic and its verdict, known where it was checked.
     void settle_identity(std::size_t index, Verdict verdict, std::string statement_en,
                          std::string statement_zh);
+    // A computation that does not give the printed figure: the finding's arithmetic
+    // ("EXPRESSION = expected ≠ actual"), and the identity's statement and verdict.
+    void describe_miss(Finding& finding, std::size_t identity, const std::string& expression,
+                       const Figure& printed, bool rounding);
     // The verdict of identities no check settled: a finding of their rule at one of their cells.
     void settle_pending_identities();
 
