@@ -592,6 +592,8 @@ int run(std::vector<std::string> args) {
     batch.load = load;
     batch.rules = *options;
     batch.keep_as_printed = shows_tables(parse_format(settings.format).value_or(Format::Text));
+    // The report that shows the tables lets a reader select a cell and see its identities.
+    batch.rules.record_identities = batch.keep_as_printed;
     batch.jobs =
         settings.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : settings.jobs;
     if (!settings.baseline.empty() && verify->parsed()) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "budgetcheck/model/text.hpp"
@@ -27,9 +28,10 @@ struct Words {
     std::string_view report, summary, files, files_with_errors, unreadable, errors, warnings, notes,
         rounding_notes, identities_checked, checks_skipped, claims_found, verified, mismatched,
         unverifiable, suppressed, index, file, title, contents, profile, narrative, other_findings,
-        input_problems, not_checked, hint, cells, cell_checked, cell_unchecked, close, last_year,
+        input_problems, not_checked, hint, cells, identities_here, cell_unchecked, close, last_year,
         unit, stale, accepted, claim, no_claim_cells, error, warning, note, print_hint,
-        findings_here, pointer, status_verified, status_mismatched, status_unverifiable;
+        findings_here, pointer, status_verified, status_mismatched, status_unverifiable, rules,
+        holds, within_rounding, finding;
 };
 
 constexpr Words english{"budgetcheck report",
@@ -59,7 +61,7 @@ constexpr Words english{"budgetcheck report",
                         "not checked: nothing in it could be read as a disclosure",
                         "hint",
                         "cells involved",
-                        "this cell takes part in identities that were checked, with no finding",
+                        "identities this cell takes part in",
                         "no identity checked this cell",
                         "close",
                         "last year's figures checked against",
@@ -76,7 +78,11 @@ constexpr Words english{"budgetcheck report",
                         "JSON pointer",
                         "verified",
                         "mismatched",
-                        "unverifiable"};
+                        "unverifiable",
+                        "Rules",
+                        "holds exactly",
+                        "within rounding",
+                        "finding"};
 
 constexpr Words chinese{"budgetcheck 检查报告",
                         "概要",
@@ -105,7 +111,7 @@ constexpr Words chinese{"budgetcheck 检查报告",
                         "未检查：文件中没有可读作预算公开的内容",
                         "提示",
                         "涉及的单元格",
-                        "此单元格参与了已核对的勾稽关系，未发现问题",
+                        "此单元格参与的勾稽关系",
                         "没有勾稽关系核对此单元格",
                         "关闭",
                         "上年数字已与此文件核对",
@@ -122,7 +128,11 @@ constexpr Words chinese{"budgetcheck 检查报告",
                         "JSON 指针",
                         "已核实",
                         "不符",
-                        "无法核实"};
+                        "无法核实",
+                        "规则",
+                        "完全相符",
+                        "尾差范围内",
+                        "发现问题"};
 
 // HTML text and attribute values need what XML needs: the five entities, no control bytes.
 std::string escape(std::string_view text) {
@@ -203,6 +213,12 @@ class HtmlReporter : public Reporter {
             entry.identities = report.identities_checked;
             entry.skipped = report.skipped.size();
             entry.claims = claim_counts(report);
+            for (const Finding& finding : report.findings) {
+                rules_shown_.insert(finding.rule_id);
+            }
+            for (const CheckedIdentity& identity : report.identities) {
+                rules_shown_.insert(identity.rule_id);
+            }
         }
         entry.suppressed = result.suppressed.size();
         entry.section = file_section(result, files_.size() + 1);
@@ -244,17 +260,21 @@ class HtmlReporter : public Reporter {
             }
             fmt::print(out_, "</section>\n");
         }
+        print_rules();
         fmt::print(out_,
                    "<aside id=\"panel\" hidden><button type=\"button\" class=\"close\" "
                    "aria-label=\"{0}\">✕ {0}</button><div class=\"content\"></div></aside>\n",
                    escape(words_.close));
         fmt::print(out_,
                    // Script text is not HTML: the words go in as JSON strings, not entities.
-                   "<script>const WORDS={{checked:{},unchecked:{},findings:{},pointer:{},"
-                   "cells:{},noCells:{}}};{}</script>\n</body></html>\n",
-                   json_string(words_.cell_checked), json_string(words_.cell_unchecked),
+                   "<script>const WORDS={{identities:{},unchecked:{},findings:{},pointer:{},"
+                   "cells:{},noCells:{},verdicts:{{holds:{},\"within-rounding\":{},finding:{}}}}};"
+                   "{}</script>\n</body></html>\n",
+                   json_string(words_.identities_here), json_string(words_.cell_unchecked),
                    json_string(words_.findings_here), json_string(words_.pointer),
-                   json_string(words_.cells), json_string(words_.no_claim_cells), script());
+                   json_string(words_.cells), json_string(words_.no_claim_cells),
+                   json_string(words_.holds), json_string(words_.within_rounding),
+                   json_string(words_.finding), script());
     }
 
   private:
@@ -277,6 +297,9 @@ class HtmlReporter : public Reporter {
         std::map<std::string, std::vector<std::size_t>> involved;  // key → findings
         std::map<std::string, Severity> anchored;                  // key → most severe
         std::unordered_set<std::string> checked;                   // cells in a checked identity
+        // A cell's pointer → the identities it takes part in ("3 17 42", indexes into the file's
+        // list of identities).
+        std::unordered_map<std::string, std::string> identities;
     };
 
     std::string_view severity_word(Severity severity) const {
@@ -356,6 +379,25 @@ class HtmlReporter : public Reporter {
                        tone, key, escape(labels[i]), value);
         }
         fmt::print(out_, "</dl><p class=\"help\">{}</p></section>\n", escape(words_.print_hint));
+    }
+
+    // Every rule the page names, with its title: what a rule id in a finding or an identity links
+    // to, since the page may link to nothing outside itself.
+    void print_rules() {
+        if (rules_shown_.empty()) {
+            return;
+        }
+        fmt::print(out_, "<section id=\"rules\"><h2>{}</h2><dl>", escape(words_.rules));
+        for (const RuleInfo& rule : all_rules()) {
+            if (rules_shown_.count(rule.id) == 0) {
+                continue;
+            }
+            fmt::print(
+                out_, "<dt id=\"rule-{0}\" data-n=\"{1}\"><code>{0}</code></dt><dd>{2}</dd>",
+                escape(rule.id), &rule - all_rules().data(),
+                escape(options_.language == Language::Chinese ? rule.title_zh : rule.title_en));
+        }
+        fmt::print(out_, "</dl></section>\n");
     }
 
     void print_index() {
@@ -473,6 +515,12 @@ class HtmlReporter : public Reporter {
             }
         }
         marks.checked.insert(report.cells_checked.begin(), report.cells_checked.end());
+        for (std::size_t i = 0; i < report.identities.size(); ++i) {
+            for (const std::string& pointer : report.identities[i].cells) {
+                std::string& list = marks.identities[pointer];
+                list += fmt::format("{}{}", list.empty() ? "" : " ", i);
+            }
+        }
         return marks;
     }
 
@@ -521,6 +569,12 @@ class HtmlReporter : public Reporter {
         // Whether an identity used it says something of a cell, nothing of a text.
         if (table_cell && marks.checked.count(pointer) != 0) {
             mark.classes += mark.classes.empty() ? "k" : " k";
+        }
+        if (table_cell) {
+            const auto identities = marks.identities.find(pointer);
+            if (identities != marks.identities.end()) {
+                mark.attributes += fmt::format(" data-k=\"{}\"", identities->second);
+            }
         }
         return mark;
     }
@@ -589,6 +643,7 @@ class HtmlReporter : public Reporter {
             }
             body += "</ul></details>";
         }
+        body += identities_html(report);
         if (!report.skipped.empty()) {
             body += fmt::format("<details class=\"skipped\"><summary>{} {}</summary><ul>",
                                 report.skipped.size(), escape(words_.checks_skipped));
@@ -599,6 +654,37 @@ class HtmlReporter : public Reporter {
             body += "</ul></details>";
         }
         return body;
+    }
+
+    // The file's checked identities, inert in a <template> until a selected cell (data-k) asks
+    // for its own: a disclosure has hundreds, which need no element each until then. They are
+    // written tersely, since a batch holds hundreds of thousands: line n is identity n, "RULE V
+    // STATEMENT", the rule by its number in the page's list of rules, the verdict by one letter
+    // (h, w, f).
+    std::string identities_html(const CheckReport& report) const {
+        if (report.identities.empty()) {
+            return "";
+        }
+        const bool in_chinese = options_.language == Language::Chinese;
+        const auto rules = all_rules();
+        std::string out = "<template class=\"identities\">";
+        for (const CheckedIdentity& identity : report.identities) {
+            const RuleInfo* rule = find_rule(identity.rule_id);
+            if (identity.cells.empty() || rule == nullptr) {
+                out += "\n";  // no cell to select it by; its line keeps the numbering
+                continue;
+            }
+            const std::string& statement =
+                in_chinese ? identity.statement_zh : identity.statement_en;
+            // A check described by its rule's title (one per figure, for some rules) leaves the
+            // words to the list of rules, which has them once.
+            const bool titled = statement == (in_chinese ? rule->title_zh : rule->title_en);
+            std::string said = titled ? std::string() : escape(statement);
+            std::replace(said.begin(), said.end(), '\n', ' ');
+            out += fmt::format("{} {} {}\n", rule - rules.data(),
+                               to_string(identity.verdict).front(), said);
+        }
+        return out + "</template>";
     }
 
     std::string table_html(const PrintedTableView& table, std::size_t number, const Marks& marks,
@@ -898,6 +984,10 @@ section.text p{white-space:pre-wrap}
 .c-mismatched{border-bottom:3px double var(--err)}.c-mismatched .cs{color:var(--err)}
 .c-unverifiable{border-bottom:2px dotted #777}.c-unverifiable .cs{color:#555}
 .note{font-size:.9em;color:#333}
+ol.identities{padding-left:1.5em}ol.identities .arithmetic{display:inline}
+.identity .verdict{white-space:nowrap;font-weight:600}
+.v-holds .verdict{color:var(--ok)}.v-within-rounding .verdict{color:var(--note)}.v-finding .verdict{color:var(--err)}
+#rules dt{margin-top:.3em}#rules dd{margin-left:1.5em}
 #panel{position:fixed;right:1em;bottom:1em;width:min(32em,90vw);max-height:45vh;overflow:auto;background:#fff;border:2px solid #333;border-radius:6px;padding:.6em .8em;box-shadow:0 4px 16px rgba(0,0,0,.25)}
 #panel .close{float:right}
 @media print{
@@ -933,6 +1023,16 @@ function goTo(section,p){var c=byPointer(section,p)[0];if(!c)return;clear();c.cl
 function findingLink(section,i){var f=section.querySelector('details.finding[data-i="'+i+'"]');if(!f)return null;
  var li=el("li"),a=el("a");a.href="#"+f.id;a.textContent=f.querySelector("summary").textContent;
  a.addEventListener("click",function(e){e.preventDefault();f.open=true;f.scrollIntoView({block:"center"});});li.append(a);return li;}
+var VERDICT={h:["holds","✔"],w:["within-rounding","≈"],f:["finding","✖"]};
+function identityCells(section,i){return section.querySelectorAll('[data-k~="'+i+'"]');}
+function identityLines(section){var t=section.querySelector("template.identities");if(!t)return [];
+ if(!t.lines)t.lines=t.content.textContent.split("\n");return t.lines;}
+function identityItem(section,i){var line=identityLines(section)[Number(i)]||"",parts=/^(\d+) ([hwf]) ?(.*)$/.exec(line);if(!parts)return null;
+ var dt=document.querySelector('#rules dt[data-n="'+parts[1]+'"]'),verdict=VERDICT[parts[2]];if(!dt)return null;
+ var id=dt.textContent,li=el("li","","identity v-"+verdict[0]),rule=el("a"),said=el("a",parts[3]||dt.nextElementSibling.textContent,"arithmetic");
+ rule.href="#"+dt.id;rule.append(el("code",id));said.href="#";
+ said.addEventListener("click",function(e){e.preventDefault();clear();identityCells(section,i).forEach(function(c){c.classList.add("hl");});});
+ li.append(rule," ",said," ",el("span",verdict[1]+" "+WORDS.verdicts[verdict[0]],"verdict"));return li;}
 function selectPlace(place){var section=fileOf(place);clear();place.classList.add("sel");var nodes=[];
  if(place.classList.contains("claim")){
   nodes.push(el("p",place.dataset.reason,"claim-why"));
@@ -940,16 +1040,18 @@ function selectPlace(place){var section=fileOf(place);clear();place.classList.ad
   if(cells.length){highlight(section,cells);var ul=el("ul");cells.forEach(function(p){var li=el("li"),a=el("a",p);a.href="#";
    a.addEventListener("click",function(e){e.preventDefault();goTo(section,p);});li.append(a);ul.append(li);});nodes.push(el("p",WORDS.cells),ul);}
   else nodes.push(el("p",WORDS.noCells));}
- if(place.dataset.f){nodes.push(el("p",WORDS.findings));var ol=el("ol");
-  place.dataset.f.split(" ").forEach(function(i){var li=findingLink(section,i);if(li)ol.append(li);});nodes.push(ol);}
- else if(!place.classList.contains("claim")){nodes.push(el("p",place.classList.contains("k")?WORDS.checked:WORDS.unchecked));}
+ var cell=place.tagName==="TD",f=place.dataset.f||(cell&&place.parentNode.dataset.f)||"",k=place.dataset.k||(cell&&place.parentNode.dataset.k)||"";
+ if(f){nodes.push(el("p",WORDS.findings));var ol=el("ol");
+  f.split(" ").forEach(function(i){var li=findingLink(section,i);if(li)ol.append(li);});nodes.push(ol);}
+ if(k){nodes.push(el("p",WORDS.identities));var il=el("ol","","identities");
+  k.split(" ").forEach(function(i){var li=identityItem(section,i);if(li)il.append(li);});nodes.push(il);}
+ else if(!f&&!place.classList.contains("claim")){nodes.push(el("p",WORDS.unchecked));}
  if(place.dataset.p)nodes.push(el("p",WORDS.pointer+" "+place.dataset.p,"at"));
  show(nodes);}
 document.addEventListener("click",function(e){
  var go=e.target.closest("[data-go]");if(go){e.preventDefault();goTo(fileOf(go),go.dataset.go);return;}
  if(e.target.closest("#panel"))return;
  var place=e.target.closest(".claim,table.printed td,table.printed tr[data-f],h3[data-f],p[data-f]");
- if(place&&place.tagName==="TD"&&!place.dataset.f&&place.parentNode.dataset.f)place=place.parentNode;
  if(place&&!place.closest("summary")){selectPlace(place);}
 });
 document.addEventListener("toggle",function(e){var d=e.target;
@@ -980,6 +1082,7 @@ window.addEventListener("beforeprint",function(){all();document.querySelectorAll
     ReportOptions options_;
     const Words& words_;
     std::vector<FileEntry> files_;
+    std::set<std::string, std::less<>> rules_shown_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "facts.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -86,6 +87,18 @@ void RuleContext::settle_claim(std::size_t index, ClaimStatus status, std::strin
     result.cells = std::move(cells);
 }
 
+std::string_view to_string(IdentityVerdict verdict) {
+    switch (verdict) {
+        case IdentityVerdict::Holds:
+            return "holds";
+        case IdentityVerdict::WithinRounding:
+            return "within-rounding";
+        case IdentityVerdict::Finding:
+            return "finding";
+    }
+    return "?";
+}
+
 std::size_t CheckReport::count(Severity severity) const {
     return static_cast<std::size_t>(
         std::count_if(findings.begin(), findings.end(),
@@ -148,8 +161,8 @@ CellRef Figure::reference() const {
     return at ? ref_of(*at) : ref;
 }
 
-const std::string& Figure::pointer() const {
-    return at ? at->cell().source.pointer : ref.source.pointer;
+const SourceLocation& Figure::location() const {
+    return at ? at->cell().source : ref.source;
 }
 
 std::vector<CellAt> value_cells(const Table& table, int side, int row) {
@@ -244,6 +257,64 @@ std::string shown_figure(const Figure& figure, MoneyUnit unit, int decimals) {
         return fitted ? fitted->to_string() : figure.amount.value().to_string();
     }
     return fmt::format("{} {}", figure.amount.value().to_string(), to_string(figure.unit));
+}
+
+// The total as a finding and an identity's statement show it.
+std::string printed_total(const Figure& total, int decimals) {
+    return total.amount.is_printed() ? shown_figure(total, total.unit, decimals)
+                                     : (total.amount.is_dash() ? "-" : "(blank)");
+}
+
+// "437.69 + 31.60 − 47.73": the printed parts of a sum, in the total's unit.
+std::string sum_expression(const std::vector<std::pair<int, Figure>>& parts, MoneyUnit unit,
+                           int decimals) {
+    std::string expression;
+    for (const auto& [sign, part] : parts) {
+        if (!part.amount.is_printed()) {
+            continue;
+        }
+        if (expression.empty()) {
+            expression = (sign < 0 ? "−" : "") + shown_figure(part, unit, decimals);
+        } else {
+            expression +=
+                fmt::format(" {} {}", sign < 0 ? "−" : "+", shown_figure(part, unit, decimals));
+        }
+    }
+    return expression.empty() ? "0" : expression;
+}
+
+// "(12.00 − 10.00) ÷ 10.00" for a change rate, "3.00 ÷ 12.00" for a share.
+std::string ratio_expression(const Figure& numerator, const Figure& denominator,
+                             bool change_rate) {
+    const std::string n = shown_figure(numerator, numerator.unit, numerator.amount.decimals());
+    const std::string d =
+        shown_figure(denominator, denominator.unit, denominator.amount.decimals());
+    return change_rate ? fmt::format("({} − {}) ÷ {}", n, d, d) : fmt::format("{} ÷ {}", n, d);
+}
+
+// "12.11 ÷ (37188.34 − 12.11)": the rate a change and the current figure give.
+std::string change_rate_expression(const Figure& change, const Figure& current, int sign) {
+    const std::string c = shown_figure(change, change.unit, change.amount.decimals());
+    const std::string v = shown_figure(current, current.unit, current.amount.decimals());
+    return fmt::format("{} ÷ ({} {} {})", c, v, sign > 0 ? "−" : "+", c);
+}
+
+// Whether a figure is this document's: a cell of last year's disclosure (narrative.prior-year)
+// has no table index here, and its pointer would name one of this document's cells.
+bool in_this_document(int table_index, std::string_view pointer) {
+    return table_index >= 0 || pointer.rfind("/tables/", 0) != 0;
+}
+
+// An identity's statement when its computation does not give the printed figure, in both
+// languages: "437.69 + 31.60 = 469.29, printed 469.30".
+std::pair<std::string, std::string> computed_but_printed(const std::string& computation,
+                                                         const std::string& computed,
+                                                         const std::string& printed,
+                                                         const Figure& where) {
+    const bool in_table = where.at.has_value() || where.ref.table_index >= 0;
+    return {fmt::format("{} = {}, printed {}", computation, computed, printed),
+            fmt::format("{} = {}，{} {}", computation, computed, in_table ? "表中列示" : "文中为",
+                        printed)};
 }
 
 // Every adjacent-digit swap of a printed figure, as the value the swap would give.
@@ -371,16 +442,32 @@ void RuleContext::skip(std::string reason, std::string reason_zh) {
         SkippedCheck{std::string(rule_->id), std::move(reason), std::move(reason_zh)});
 }
 
-void RuleContext::count_figures(const Figure& first,
-                                const std::vector<std::pair<int, Figure>>& rest) {
-    ++report_.identities_checked;
-    auto note = [this](const Figure& figure) {
-        const std::string& pointer = figure.pointer();
-        if (!pointer.empty() &&
-            checked_cells_.find(std::string_view(pointer)) == checked_cells_.end()) {
-            checked_cells_.insert(pointer);
-            report_.cells_checked.push_back(pointer);
+void RuleContext::note_checked(const SourceLocation& at, bool ours,
+                               std::vector<std::string>& pointers,
+                               std::vector<SourceLocation>& locations) {
+    // A cell of last year's disclosure is not this document's, whatever its pointer names here.
+    if (ours && !at.pointer.empty() &&
+        checked_cells_.find(std::string_view(at.pointer)) == checked_cells_.end()) {
+        checked_cells_.insert(at.pointer);
+        report_.cells_checked.push_back(at.pointer);
+    }
+    if (recording()) {
+        locations.push_back(at);  // a finding names last year's cells too: kept to match them
+        if (ours) {
+            pointers.push_back(at.pointer);
         }
+    }
+}
+
+std::size_t RuleContext::count_figures(const Figure& first,
+                                       const std::vector<std::pair<int, Figure>>& rest) {
+    ++report_.identities_checked;
+    std::vector<std::string> pointers;
+    std::vector<SourceLocation> locations;
+    auto note = [&](const Figure& figure) {
+        note_checked(figure.location(), in_this_document(figure.at ? 0 : figure.ref.table_index,
+                                                         figure.pointer()),
+                     pointers, locations);
     };
     note(first);
     for (const auto& [sign, figure] : rest) {
@@ -388,16 +475,100 @@ void RuleContext::count_figures(const Figure& first,
             note(figure);
         }
     }
+    return recording() ? record_identity(std::move(pointers), std::move(locations)) : no_identity;
 }
 
-void RuleContext::count_checked(const std::vector<CellRef>& cells) {
+void RuleContext::count_checked(const std::vector<CellRef>& cells,
+                                std::pair<std::string, std::string> statement) {
     ++report_.identities_checked;
+    std::vector<std::string> pointers;
+    std::vector<SourceLocation> locations;
     for (const CellRef& cell : cells) {
-        if (!cell.source.pointer.empty() &&
-            checked_cells_.find(std::string_view(cell.source.pointer)) == checked_cells_.end()) {
-            checked_cells_.insert(cell.source.pointer);
-            report_.cells_checked.push_back(cell.source.pointer);
+        note_checked(cell.source, in_this_document(cell.table_index, cell.source.pointer),
+                     pointers, locations);
+    }
+    if (recording()) {
+        const std::size_t index = record_identity(std::move(pointers), std::move(locations));
+        if (!statement.first.empty()) {
+            report_.identities[index].statement_en = std::move(statement.first);
+            report_.identities[index].statement_zh = std::move(statement.second);
         }
+    }
+}
+
+std::size_t RuleContext::record_identity(std::vector<std::string> pointers,
+                                         std::vector<SourceLocation> locations) {
+    // A figure may take part twice (a claim read against two cells of one text): listed once.
+    std::vector<std::string> unique;
+    for (std::string& pointer : pointers) {
+        if (!pointer.empty() && std::find(unique.begin(), unique.end(), pointer) == unique.end()) {
+            unique.push_back(std::move(pointer));
+        }
+    }
+    report_.identities.push_back(CheckedIdentity{std::string(rule_->id),
+                                                 std::string(rule_->title_en),
+                                                 std::string(rule_->title_zh),
+                                                 IdentityVerdict::Holds, std::move(unique)});
+    pending_.push_back(PendingIdentity{std::move(locations), false});
+    return report_.identities.size() - 1;
+}
+
+void RuleContext::settle_identity(std::size_t index, Verdict verdict, std::string statement_en,
+                                  std::string statement_zh) {
+    if (index == no_identity) {
+        return;
+    }
+    CheckedIdentity& identity = report_.identities[index];
+    identity.statement_en = std::move(statement_en);
+    identity.statement_zh = std::move(statement_zh);
+    switch (verdict) {
+        case Verdict::Exact:
+            identity.verdict = IdentityVerdict::Holds;
+            break;
+        case Verdict::WithinRounding:
+            // Exact footing turns what rounding explains into a finding of the rule itself.
+            identity.verdict = options_.exact_footing ? IdentityVerdict::Finding
+                                                      : IdentityVerdict::WithinRounding;
+            break;
+        case Verdict::Inconsistent:
+        case Verdict::Unchecked:
+            identity.verdict = IdentityVerdict::Finding;
+            break;
+    }
+    pending_[index].settled = true;
+}
+
+void RuleContext::describe_miss(Finding& finding, std::size_t identity,
+                                const std::string& expression, const Figure& printed,
+                                bool rounding) {
+    finding.arithmetic = fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
+    if (identity != no_identity) {
+        auto [en, zh] = computed_but_printed(expression, finding.expected, finding.actual, printed);
+        settle_identity(identity, rounding ? Verdict::WithinRounding : Verdict::Inconsistent,
+                        std::move(en), std::move(zh));
+    }
+}
+
+void RuleContext::settle_pending_identities() {
+    // A finding of the identity's own rule about one of its figures is taken to be its verdict:
+    // the checks behind count_checked report under the rule that counted them.
+    std::set<std::tuple<std::string_view, std::string_view, std::uint32_t, std::uint32_t>> found;
+    for (const Finding& finding : report_.findings) {
+        for (const CellRef& cell : finding.cells) {
+            found.emplace(finding.rule_id, cell.source.pointer, cell.source.line,
+                          cell.source.column);
+        }
+    }
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        if (pending_[i].settled) {
+            continue;
+        }
+        CheckedIdentity& identity = report_.identities[i];
+        const bool failed = std::any_of(
+            pending_[i].cells.begin(), pending_[i].cells.end(), [&](const SourceLocation& at) {
+                return found.count({identity.rule_id, at.pointer, at.line, at.column}) != 0;
+            });
+        identity.verdict = failed ? IdentityVerdict::Finding : IdentityVerdict::Holds;
     }
 }
 
@@ -474,12 +645,22 @@ Verdict RuleContext::check_sum(const Figure& total,
         skip("a sum too large to compute exactly", "合计数过大，无法精确计算");
         return Verdict::Unchecked;
     }
-    count_figures(total, parts);
+    const std::size_t identity = count_figures(total, parts);
     const auto residual = actual->minus(*sum);
     if (!residual) {
         return Verdict::Unchecked;
     }
+    // One part with a plus sign is a comparison of two printed figures, not a sum.
+    const bool comparison = parts.size() == 1 && parts.front().first > 0;
     if (residual->is_zero()) {
+        if (identity != no_identity) {
+            const int decimals = display_decimals(total, parts);
+            const std::string printed = printed_total(total, decimals);
+            const std::string expression = sum_expression(parts, total.unit, decimals);
+            std::string said = comparison ? fmt::format("{} = {} ✓", printed, expression)
+                                          : fmt::format("{} = {} ✓", expression, printed);
+            settle_identity(identity, Verdict::Exact, said, said);
+        }
         return Verdict::Exact;
     }
     std::vector<CellRef> cells{total.reference()};
@@ -497,28 +678,16 @@ Verdict RuleContext::check_sum(const Figure& total,
     finding.severity = rule_->default_severity;
     finding.cells = cells;
     finding.expected = show(*sum, total.unit, decimals);
-    finding.actual = total.amount.is_printed() ? shown_figure(total, total.unit, decimals)
-                                               : (total.amount.is_dash() ? "-" : "(blank)");
+    finding.actual = printed_total(total, decimals);
     finding.difference = show(*residual, total.unit, decimals);
-    std::string expression;
-    for (const auto& [sign, part] : parts) {
-        if (!part.amount.is_printed()) {
-            continue;
-        }
-        if (expression.empty()) {
-            expression = (sign < 0 ? "−" : "") + shown_figure(part, total.unit, decimals);
-        } else {
-            expression += fmt::format(" {} {}", sign < 0 ? "−" : "+",
-                                      shown_figure(part, total.unit, decimals));
-        }
+    if (comparison) {
+        finding.arithmetic = fmt::format("{} ≠ {}", finding.actual, finding.expected);
+        settle_identity(identity, overlaps ? Verdict::WithinRounding : Verdict::Inconsistent,
+                        finding.arithmetic, finding.arithmetic);
+    } else {
+        describe_miss(finding, identity, sum_expression(parts, total.unit, decimals), total,
+                      overlaps);
     }
-    if (expression.empty()) {
-        expression = "0";
-    }
-    const bool comparison = parts.size() == 1 && parts.front().first > 0;
-    finding.arithmetic =
-        comparison ? fmt::format("{} ≠ {}", finding.actual, finding.expected)
-                   : fmt::format("{} = {} ≠ {}", expression, finding.expected, finding.actual);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed (difference {} {})",
                                      place_en(total_ref), text.expected_en, finding.expected,
                                      finding.actual, finding.difference, total_ref.unit);
@@ -620,11 +789,16 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
     if (!part_value || !whole_value) {
         return Verdict::Unchecked;
     }
-    count_figures(part, {{1, whole}});
+    const std::size_t identity = count_figures(part, {{1, whole}});
+    const int decimals = std::max(part.amount.decimals(), whole.amount.decimals());
     if (*part_value <= *whole_value) {
+        if (identity != no_identity) {
+            const std::string said = fmt::format("{} ≤ {} ✓", shown_figure(part, part.unit, decimals),
+                                                 shown_figure(whole, part.unit, decimals));
+            settle_identity(identity, Verdict::Exact, said, said);
+        }
         return Verdict::Exact;
     }
-    const int decimals = std::max(part.amount.decimals(), whole.amount.decimals());
     const auto excess = part_value->minus(*whole_value).value_or(Decimal());
     Finding finding;
     finding.severity = rule_->default_severity;
@@ -635,13 +809,16 @@ Verdict RuleContext::check_at_most(const Figure& part, const Figure& whole,
     finding.difference = show(excess, part.unit, decimals);
     finding.arithmetic = fmt::format("{} > {}", shown_figure(part, part.unit, decimals),
                                      shown_figure(whole, part.unit, decimals));
+    const bool rounding = interval_of(part).lo <= interval_of(whole).hi;
+    settle_identity(identity, rounding ? Verdict::WithinRounding : Verdict::Inconsistent,
+                    finding.arithmetic, finding.arithmetic);
     finding.message_en =
         fmt::format("{}: {} {}, but {} is printed ({} too much)", place_en(part_ref),
                     text.expected_en, finding.expected, finding.actual, finding.difference);
     finding.message_zh =
         fmt::format("{}：{} {}，{} {}（超出 {}）", place_zh(part_ref), text.expected_zh,
                     finding.expected, printed_zh(part_ref), finding.actual, finding.difference);
-    if (interval_of(part).lo <= interval_of(whole).hi) {
+    if (rounding) {
         report_rounding(std::move(finding),
                         show(slack_of(whole, {{1, part}}), part.unit, decimals + 1));
         return Verdict::WithinRounding;
@@ -667,7 +844,7 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
         skip("a share or rate whose base is zero or negative", "占比或比率的基数为零或负数");
         return Verdict::Unchecked;
     }
-    count_figures(percent_cell, {{1, numerator}, {1, denominator}});
+    const std::size_t identity = count_figures(percent_cell, {{1, numerator}, {1, denominator}});
     const int decimals = printed.decimals();
     const Decimal x = printed.points();
     Decimal x_lo = x;
@@ -700,6 +877,12 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
         return Verdict::Unchecked;
     }
     if (exact_low->sign() >= 0 && exact_high->sign() <= 0) {
+        if (identity != no_identity) {
+            const std::string said = fmt::format(
+                "{} = {} ✓", ratio_expression(numerator, denominator, change_rate),
+                printed.to_string());
+            settle_identity(identity, Verdict::Exact, said, said);
+        }
         return Verdict::Exact;
     }
     bool reaches_low = false;
@@ -722,13 +905,8 @@ Verdict RuleContext::check_ratio(const Figure& percent_cell, const Percentage& p
     finding.actual = printed.to_string();
     finding.difference =
         expected ? x.minus(*expected).value_or(Decimal()).to_string() + " points" : "?";
-    const std::string n_text = shown_figure(numerator, numerator.unit, numerator.amount.decimals());
-    const std::string d_text =
-        shown_figure(denominator, denominator.unit, denominator.amount.decimals());
-    finding.arithmetic = change_rate ? fmt::format("({} − {}) ÷ {} = {} ≠ {}", n_text, d_text,
-                                                   d_text, finding.expected, finding.actual)
-                                     : fmt::format("{} ÷ {} = {} ≠ {}", n_text, d_text,
-                                                   finding.expected, finding.actual);
+    describe_miss(finding, identity, ratio_expression(numerator, denominator, change_rate),
+                  percent_cell, reaches_low && reaches_high);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
                                      text.expected_en, finding.expected, finding.actual);
     finding.message_zh = fmt::format("{}：{} {}，{} {}", place_zh(percent_ref),
@@ -787,8 +965,13 @@ Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percent
         skip("a rate too large to compute exactly", "比率过大，无法精确计算");
         return Verdict::Unchecked;
     }
-    count_figures(percent_cell, {{1, change}, {1, current}});
+    const std::size_t identity = count_figures(percent_cell, {{1, change}, {1, current}});
     if (at_low->sign() >= 0 && at_high->sign() <= 0) {
+        if (identity != no_identity) {
+            const std::string said = fmt::format(
+                "{} = {} ✓", change_rate_expression(change, current, sign), printed.to_string());
+            settle_identity(identity, Verdict::Exact, said, said);
+        }
         return Verdict::Exact;
     }
     bool some_above = false;
@@ -811,11 +994,8 @@ Verdict RuleContext::check_change_rate(const Figure& percent_cell, const Percent
     finding.expected = rate ? rate->to_string() + "%" : "?";
     finding.actual = printed.to_string();
     finding.difference = rate ? x.minus(*rate).value_or(Decimal()).to_string() + " points" : "?";
-    const std::string c_text = shown_figure(change, change.unit, change.amount.decimals());
-    const std::string v_text = shown_figure(current, current.unit, current.amount.decimals());
-    finding.arithmetic =
-        fmt::format("{} ÷ ({} {} {}) = {} ≠ {}", c_text, v_text, sign > 0 ? "−" : "+", c_text,
-                    finding.expected, finding.actual);
+    describe_miss(finding, identity, change_rate_expression(change, current, sign), percent_cell,
+                  some_above && some_below);
     finding.message_en = fmt::format("{}: {} {}, but {} is printed", place_en(percent_ref),
                                      text.expected_en, finding.expected, finding.actual);
     finding.message_zh = fmt::format("{}：{} {}，文中列示 {}", place_zh(percent_ref),
@@ -872,6 +1052,9 @@ std::optional<CellAt> previous_along(const CellAt& at, Axis axis) {
 }  // namespace
 
 void RuleContext::finish() {
+    if (recording()) {
+        settle_pending_identities();
+    }
     // A part that repeats the part printed just before it may have been copied from it.
     for (std::size_t i = 0; i < report_.findings.size(); ++i) {
         Finding& finding = report_.findings[i];

@@ -44,7 +44,8 @@ struct Figure {
     bool unreadable = false;  // its cell could not be read (an input error): nothing to check
 
     CellRef reference() const;
-    const std::string& pointer() const;
+    const SourceLocation& location() const;
+    const std::string& pointer() const { return location().pointer; }
 };
 
 Figure figure_of(const CellAt& at);
@@ -101,9 +102,16 @@ class RuleContext {
     // How many findings there are so far, and a hint for every one reported since then.
     std::size_t finding_count() const { return report_.findings.size(); }
     void hint_new_findings(std::size_t since, const std::string& hint, const std::string& hint_zh);
-    void count_checked(const std::vector<CellRef>& cells);
-    // Counts an identity over these figures (by their JSON pointers).
-    void count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest);
+    // Counts an identity over these cells. When identities are recorded, it is described by the
+    // statement given (English, Chinese), or else by the rule's title, and its verdict is settled
+    // by finish() from the findings that name its cells.
+    void count_checked(const std::vector<CellRef>& cells,
+                       std::pair<std::string, std::string> statement = {});
+    // Counts an identity over these figures (by their JSON pointers). Returns the index of its
+    // record for settle_identity, or no_identity when identities are not recorded.
+    std::size_t count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest);
+    static constexpr std::size_t no_identity = static_cast<std::size_t>(-1);
+    bool recording() const { return options_.record_identities; }
 
     // total = Σ sign·part. Reports an error under the current rule when no exact values within
     // the printed figures' intervals satisfy it, and a rounding note when only rounding does.
@@ -147,6 +155,20 @@ class RuleContext {
     Decimal slack_of(const Figure& total, const std::vector<std::pair<int, Figure>>& parts) const;
     bool enabled(std::string_view rule_id) const;
     void report_rounding(Finding finding, const std::string& slack);
+    // Notes one figure of an identity being counted; `ours` is false for last year's cells.
+    void note_checked(const SourceLocation& at, bool ours, std::vector<std::string>& pointers,
+                      std::vector<SourceLocation>& locations);
+    std::size_t record_identity(std::vector<std::string> pointers,
+                                std::vector<SourceLocation> locations);
+    // Gives a recorded identity its arithmetic and its verdict, known where it was checked.
+    void settle_identity(std::size_t index, Verdict verdict, std::string statement_en,
+                         std::string statement_zh);
+    // A computation that does not give the printed figure: the finding's arithmetic
+    // ("EXPRESSION = expected ≠ actual"), and the identity's statement and verdict.
+    void describe_miss(Finding& finding, std::size_t identity, const std::string& expression,
+                       const Figure& printed, bool rounding);
+    // The verdict of identities no check settled: a finding of their rule at one of their cells.
+    void settle_pending_identities();
 
     const Document& document_;
     const RuleOptions& options_;
@@ -155,6 +177,14 @@ class RuleContext {
     std::vector<Axis> axes_;  // parallel to report_.findings
     std::set<std::string, std::less<>> checked_cells_;
     std::set<std::pair<std::string, std::string>> compared_;
+    // Parallel to report_.identities while recording: where each identity's figures are (a
+    // claim's pointer names its whole text, so line:column tell claims apart) and whether a
+    // check has settled its verdict.
+    struct PendingIdentity {
+        std::vector<SourceLocation> cells;
+        bool settled = false;
+    };
+    std::vector<PendingIdentity> pending_;
     std::optional<std::vector<Claim>> claims_;
     std::shared_ptr<const FactIndex> facts_;
     const Document* last_year_ = nullptr;

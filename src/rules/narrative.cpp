@@ -188,8 +188,16 @@ void narrative_amounts(const Document& document, RuleContext& context) {
         std::vector<CellRef> cells{claim_ref(claim)};
         const auto others = refs_of(target);
         cells.insert(cells.end(), others.begin(), others.end());
+        // The identity as a reader who selects its cell sees it: the quote and what it is of.
+        auto quoted = [&](const std::string& what) -> std::pair<std::string, std::string> {
+            if (!context.recording()) {
+                return {};
+            }
+            return {fmt::format("{} in the text = {}", claim.printed, what),
+                    fmt::format("文中 {} = {}", claim.printed, what)};
+        };
         if (quotes(claim, *value)) {
-            context.count_checked(cells);
+            context.count_checked(cells, quoted(target.what));
             context.settle_claim(i, ClaimStatus::Verified, target.what, others, target.what);
             continue;
         }
@@ -203,7 +211,7 @@ void narrative_amounts(const Document& document, RuleContext& context) {
                 other.target ? value_in(*other.target, *unit) : std::optional<Decimal>();
             if (other_value && quotes(claim, *other_value)) {
                 const auto other_refs = refs_of(*other.target);
-                context.count_checked(cells);
+                context.count_checked(cells, quoted(other.target->what));
                 context.settle_claim(i, ClaimStatus::Verified, other.target->what, other_refs,
                                      other.target->what);
                 continue;
@@ -218,7 +226,7 @@ void narrative_amounts(const Document& document, RuleContext& context) {
         });
         if (agreeing != printings.end()) {
             const auto agreeing_refs = refs_of(*agreeing);
-            context.count_checked(cells);
+            context.count_checked(cells, quoted(agreeing->what));
             context.settle_claim(
                 i, ClaimStatus::Verified,
                 fmt::format("{} (where {} prints another figure for it)", agreeing->what,
@@ -239,7 +247,13 @@ void narrative_amounts(const Document& document, RuleContext& context) {
                             claim.unit));
             continue;
         }
-        context.count_checked(cells);
+        context.count_checked(
+            cells, context.recording()
+                       ? std::pair{fmt::format("{} in the text, but {} prints {} {}",
+                                               claim.printed, target.what, expected, claim.unit),
+                                   fmt::format("文中 {}，而{}列示 {} {}", claim.printed,
+                                               target.what, expected, claim.unit)}
+                       : std::pair<std::string, std::string>{});
         Finding finding =
             mismatch(context, claim, others, expected,
                      fmt::format("the narrative quotes {} for {}, but {} prints {} {}",

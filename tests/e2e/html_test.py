@@ -162,6 +162,20 @@ def check_page(page, report, inputs):
                    f"{path}: finding {i} is marked as {finding['severity']} or worse at {cell['pointer']} ({mark})")
             symbols = [n for n in places[0].walk() if "sym" in n.classes()]
             expect(symbols and symbols[0].all_text() in "✖▲●", f"{path}: finding {i}'s mark has a symbol, not a colour alone")
+        # Every identity the file's summary counts is in its list, and every checked cell names
+        # the identities it takes part in, each with its rule in the page's list of rules.
+        # (A line each, "RULE VERDICT STATEMENT", in a template: see identities_html.)
+        templates = section.find_all(lambda n: n.tag == "template" and "identities" in n.classes())
+        listed = templates[0].all_text().split("\n")[:-1] if templates else []
+        expect(len(listed) == result["summary"]["identities_checked"],
+               f"{path}: {len(listed)} identities listed, {result['summary']['identities_checked']} checked")
+        rules = {n.attrs["data-n"] for n in root.find_all(lambda n: n.tag == "dt" and n.attrs.get("data-n") is not None)}
+        for cell in section.find_all(lambda n: n.tag == "td" and "k" in n.classes()):
+            expect(cell.attrs.get("data-k"), f"{path}: a checked cell names its identities")
+            for i in cell.attrs["data-k"].split():
+                rule, verdict = (listed[int(i)].split(" ") + ["", ""])[:2]
+                expect(rule in rules and verdict in ("h", "w", "f"),
+                       f"{path}: identity {i} has a rule of the page's list and a verdict ({listed[int(i)]!r})")
         claims_shown = section.find_all(lambda n: "claim" in n.classes())
         narrative_claims = result["claims"]["items"]
         # Claims read from one figure share its mark: mismatched if one is, else verified if one is.
@@ -289,6 +303,48 @@ def browser():
                            if any(c["pointer"] == cell for c in f["cells"]))
         expect(listed == involving, f"the panel lists every finding the cell takes part in: {listed}, not {involving}")
 
+        # Selecting a cell lists every identity it takes part in: 支出预算总表 合计 × 基本支出 of
+        # the 吉林 seed, 517.03, which its lines and its row's columns miss by rounding, and which
+        # other tables and the text repeat. Selecting an identity's arithmetic highlights its cells.
+        jilin = os.path.join(DATA, "jilin-hrss-information-center-2024.json")
+        single = os.path.join(work, "jilin.html")
+        code, _, _ = run("verify", "--format", "html", "--output", single, jilin)
+        expect(code == 1, f"html exit {code} for the 吉林 seed (it has errors)")
+        with open(single, encoding="utf-8") as handle:
+            page = handle.read()
+        click = ('<script>document.querySelector(\'#file-1 td[data-p="/tables/2/rows/16/2"]\').click();'
+                 'document.querySelector("#panel ol.identities a.arithmetic").click();</script></body>')
+        with open(clicking, "w", encoding="utf-8") as handle:
+            handle.write(page.replace("</body>", click))
+        dom, _ = render(clicking, work)
+        root = Tree(dom).root
+        panel = root.find_all(lambda n: n.attrs.get("id") == "panel")[0]
+        items = panel.find_all(lambda n: n.tag == "li" and "identity" in n.classes())
+        def shown(item):
+            rule = item.find_all(lambda n: n.tag == "a" and n.attrs.get("href", "").startswith("#rule-"))[0]
+            said = item.find_all(lambda n: "arithmetic" in n.classes())[0].all_text()
+            verdict = item.find_all(lambda n: "verdict" in n.classes())[0].all_text()
+            expect(rule.attrs["href"] == "#rule-" + rule.all_text(), f"the rule {rule.all_text()} links to its entry")
+            return (rule.all_text(), said, verdict)
+        quote = ("narrative.amount", "517.03 万元 in the text = 支出预算总表 合计 × 基本 支出", "✔ holds exactly")
+        same = "517.03 = 517.03 ✓"
+        want = [("footing.total-row", "437.69 + 31.60 + 47.73 = 517.02, printed 517.03", "≈ within rounding"),
+                ("crossfoot.column-group", "517.03 + 3877.19 = 4394.22, printed 4394.21", "≈ within rounding"),
+                ("crosstable.basic-table", same, "✔ holds exactly"),
+                ("crosstable.same-figure", same, "✔ holds exactly"),
+                ("amount.well-formed", "A money figure is not negative outside a column of changes, nor finer than its unit allows",
+                 "✔ holds exactly"),
+                quote, quote, quote]
+        got = [shown(item) for item in items]
+        expect(got == want, f"the panel lists the cell's identities: {got}")
+        for rule in {w[0] for w in want}:
+            expect(root.find_all(lambda n: n.tag == "dt" and n.attrs.get("id") == "rule-" + rule),
+                   f"the page's list of rules has {rule}")
+        lit = root.find_all(lambda n: "hl" in n.classes())
+        values = sorted(n.text for n in lit)  # the figure, not the mark's symbol
+        expect(values == ["31.60", "437.69", "47.73", "517.03"] and "/tables/2/rows/16/2" in {n.attrs.get("data-p") for n in lit},
+               f"selecting footing.total-row's arithmetic highlights its total and its three lines: {values}")
+
 
 def browser_large_batch():
     """Past the inline limit sections are built when opened; #all builds every one."""
@@ -311,6 +367,7 @@ def browser_large_batch():
             page = handle.read()
         closed = Tree(page).root
         expect(len(closed.find_all(lambda n: n.attrs.get("data-t") is not None)) == 0, "sections wait as text until opened")
+        expect(not closed.find_all(lambda n: n.tag == "template"), "so do their identities")
         dom, requests = render(page_path, work, "#all")
         no_request_left(requests, work)
         check_page(dom, report, inputs)

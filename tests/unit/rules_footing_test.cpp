@@ -6,23 +6,7 @@ using namespace budgetcheck;
 using test::check_tables;
 using test::findings_of;
 using test::rounding_for;
-
-namespace {
-
-std::string spending_table(const std::string& klass, const std::string& a, const std::string& b,
-                           const std::string& total) {
-    return R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"], "rows": [
-        ["208", "社会保障和就业支出", ")" +
-           klass + R"("],
-        ["20801", "人力资源和社会保障管理事务", ")" +
-           a + R"("],
-        ["20805", "行政事业单位养老支出", ")" +
-           b + R"("],
-        ["", "合计", ")" +
-           total + R"("]]}])";
-}
-
-}  // namespace
+using test::spending_table;
 
 TEST_CASE("footing.subject-children: a parent subject equals the sum of its sub-subjects",
           "[rules][footing]") {

@@ -62,6 +62,20 @@ inline CheckReport check_changed_data(const std::string& path, const std::string
     return check_edited_data(path, {{from, to}});
 }
 
+// 支出总表 with 208 over its two 款 and a 合计 row: the footing rules' smallest document.
+inline std::string spending_table(const std::string& klass, const std::string& a,
+                                  const std::string& b, const std::string& total) {
+    return R"([{"title": "支出总表", "columns": ["科目编码", "科目名称", "合计"], "rows": [
+        ["208", "社会保障和就业支出", ")" +
+           klass + R"("],
+        ["20801", "人力资源和社会保障管理事务", ")" +
+           a + R"("],
+        ["20805", "行政事业单位养老支出", ")" +
+           b + R"("],
+        ["", "合计", ")" +
+           total + R"("]]}])";
+}
+
 inline std::vector<Finding> findings_of(const CheckReport& report, std::string_view rule) {
     std::vector<Finding> out;
     for (const Finding& f : report.findings) {

@@ -35,6 +35,9 @@ struct RuleOptions {
     std::map<std::string, Severity, std::less<>> severity_overrides;
     // The catalog subjects are checked against; nullptr for the bundled one.
     const SubjectCatalog* catalog = nullptr;
+    // When true, every checked identity is kept in CheckReport::identities. Only the html
+    // report, which shows a selected cell's identities, asks: the other formats pay nothing.
+    bool record_identities = false;
 };
 
 // A check the engine could not make, and why ("table 项目支出表 absent").
@@ -56,6 +59,28 @@ struct ClaimResult {
     std::string reason_zh;       // the reason in Chinese
 };
 
+// What became of one checked identity.
+enum class IdentityVerdict {
+    Holds,           // the printed figures satisfy it exactly
+    WithinRounding,  // only rounding of the printed figures can explain the difference
+    Finding,         // a finding was reported (under its rule, or as rounding.explained when
+                     // exact footing was asked for)
+};
+std::string_view to_string(IdentityVerdict verdict);  // "holds", "within-rounding", "finding"
+
+// One identity the engine checked, so that a reader who selects a cell can see everything it
+// takes part in, not only what failed.
+struct CheckedIdentity {
+    std::string rule_id;
+    // The arithmetic with the printed figures: "437.69 + 31.60 + 47.73 = 517.02, printed 517.03",
+    // or "12.00 + 3.00 = 15.00 ✓" when it holds. An identity that is not a computation (a code
+    // against the catalog, a narrative figure against its cell) is described by its rule's title.
+    std::string statement_en;
+    std::string statement_zh;
+    IdentityVerdict verdict = IdentityVerdict::Holds;
+    std::vector<std::string> cells;  // JSON pointers of the figures it involves, each once
+};
+
 struct CheckReport {
     std::vector<Finding> findings;
     std::vector<ClaimResult> claims;
@@ -63,6 +88,9 @@ struct CheckReport {
     std::vector<SkippedCheck> skipped;
     // Pointers of every cell that took part in at least one checked identity.
     std::vector<std::string> cells_checked;
+    // Every checked identity, in the order checked; empty unless RuleOptions::record_identities.
+    // When recorded, there is one per identities_checked.
+    std::vector<CheckedIdentity> identities;
 
     std::size_t count(Severity severity) const;
 };
