@@ -899,10 +899,13 @@ class HtmlReporter : public Reporter {
             out += fmt::format(
                 "<li><details class=\"finding sev-{}\" id=\"file-{}-f{}\" data-i=\"{}\" "
                 "data-rule=\"{}\" data-cells=\"{}\"><summary><span class=\"sym\">{}</span> "
-                "<b>{}</b> <code>{}</code> {}<span class=\"msg\">{}</span></summary>",
+                "<b>{}</b> {} {}<span class=\"msg\">{}</span></summary>",
                 to_string(finding.severity), number, i, i, escape(finding.rule_id),
                 escape(pointers), symbol(finding.severity), escape(severity_word(finding.severity)),
-                escape(finding.rule_id),
+                find_rule(finding.rule_id) == nullptr
+                    ? fmt::format("<code>{}</code>", escape(finding.rule_id))
+                    : fmt::format("<a class=\"rule\" href=\"#rule-{0}\"><code>{0}</code></a>",
+                                  escape(finding.rule_id)),
                 first == nullptr
                     ? ""
                     : fmt::format("<span class=\"place\">{}</span> ", escape(place(*first))),

@@ -147,6 +147,10 @@ def check_page(page, report, inputs):
             expect(f"sev-{finding['severity']}" in shown[0].classes() and shown[0].attrs["data-rule"] == finding["rule"],
                    f"{path}: finding {i} listed with its severity and rule")
             expect(finding["arithmetic"] in shown[0].all_text(), f"{path}: finding {i} shows its arithmetic")
+            links = shown[0].find_all(lambda n: n.tag == "a" and "rule" in n.classes())
+            expect(len(links) == 1 and links[0].attrs["href"] == "#rule-" + finding["rule"]
+                   and root.find_all(lambda n: n.tag == "dt" and n.attrs.get("id") == "rule-" + finding["rule"]),
+                   f"{path}: finding {i}'s rule links to its entry in the page's list of rules")
             cell = finding["cells"][0] if finding["cells"] else None
             if cell is None or not cell["pointer"]:
                 continue
