@@ -190,7 +190,11 @@ void read_section(const TextSection& section, UnitComposition& out) {
         if (!count) {
             count = count_after(text.substr(at + word->word.size()));
         }
-        const bool counts = count ? *count > 0 : owned && !word->needs_count;
+        // A unit labelled with its kind: 档案馆（事业单位）, 执法大队(参公单位).
+        const std::string_view after = text.substr(at + word->word.size());
+        const bool labelled = (ends_with(before, "（") || ends_with(before, "(")) &&
+                              (starts_with(after, "）") || starts_with(after, ")"));
+        const bool counts = count ? *count > 0 : (owned || labelled) && !word->needs_count;
         if (counts) {
             switch (word->kind) {
                 case UnitKind::Administrative:

@@ -289,6 +289,8 @@ TEST_CASE("a department's make-up is read from the kinds of unit its profile cou
         {"1 本级\\n2 执法大队（下属参公事业单位）\\n3 土地发展中心（下属事业单位）", true, true,
          "2 执法大队（下属参公事业单位）"},
         {"本部门中，行政单位1家，事业单位0家。", true, false, "本部门中，行政单位1家，事业单位0家"},
+        {"本部门中，行政单位1家。具体包括：1. 本部；2. 区档案馆（事业单位）。", true, true,
+         "本部门中，行政单位1家"},
         // Classes of spending and income, and a count of no kind of unit, say nothing.
         {"行政事业单位养老支出、机关事业单位基本养老保险缴费和事业单位经营收入；机关运行经费。",
          false, false, ""},
