@@ -192,6 +192,8 @@ constexpr Word words[] = {
     // ---- what the money is spent as
     {"基本支出", {.spending = S::Basic}},
     {"项目支出", {.spending = S::Project}},
+    {"专项业务经费", {.spending = S::Project}},  // 广东: 项目支出 by another name
+    {"专项业务费", {.spending = S::Project}},
     {"人员经费", {.spending = S::Personnel}},
     {"人员支出", {.spending = S::Personnel}},
     {"公用经费", {.spending = S::Public}},
@@ -234,6 +236,8 @@ constexpr Word words[] = {
     {"政府采购", {.table = K::GovernmentProcurement}},
     {"绩效目标", {.table = K::PerformanceTargets}},
     {"委托业务费", {.table = K::EntrustedServiceExpenditure}},
+    // A self-evaluation of performance: scores and words, not figures the rules can foot.
+    {"绩效自评", {.table = K::Unknown}},
     // ---- a row printed in an empty table to say it has nothing
     {"无", {.nothing = true}},
     {"此表为空", {.nothing = true}},
@@ -545,6 +549,10 @@ TitleReading read_title(std::string_view title) {
         out.kind = K::IncomeSummary;
     } else if (a.spending == S::Project && out.scope == F::Any) {
         out.kind = K::ProjectExpenditure;
+    } else if (a.spending == S::Project) {
+        // 一般公共预算财政拨款项目支出预算表: one fund's projects, which no kind stands for; read
+        // as that fund's whole spending it would be compared with figures it is only part of.
+        out.kind = K::Unknown;
     } else if (spending || a.spending) {
         const bool basic =
             a.spending == S::Basic || a.spending == S::Personnel || a.spending == S::Public;
