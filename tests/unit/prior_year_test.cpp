@@ -4,7 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "budgetcheck/batch.hpp"
 #include "budgetcheck/load/load.hpp"
@@ -63,6 +66,39 @@ std::vector<const Finding*> findings_of(const CheckReport& report, const std::st
         }
     }
     return out;
+}
+
+// 2019's disclosure of the 检察院 as if it printed last year's budget beside this year's: a
+// 上年预算数 column in 一般公共预算支出预算表 holding 2018's figures for the same codes (2040410,
+// new in 2019, restated as 2018's 2040405, and the two other new codes blank), and one in the
+// “三公” table beside 因公出国（境）费. `raise` replaces one of those figures.
+std::string with_prior_year_columns(const std::string& path,
+                                    const std::map<std::string, std::string>& raise = {}) {
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(read_text(path));
+    const std::map<std::string, std::string> last_year = {
+        {"合   计", "21,940.96"}, {"204", "16,444.36"},     {"20404", "16,444.36"},
+        {"2040401", "10,883.36"}, {"2040402", "3,666.00"},   {"2040410", "1,895.00"},
+        {"2040450", ""},          {"2040499", ""},           {"208", "1,836.22"},
+        {"20805", "1,836.22"},    {"2080504", "371.92"},     {"2080505", "1,045.93"},
+        {"2080506", "418.37"},    {"221", "3,660.38"},       {"22102", "3,660.38"},
+        {"2210201", "1,073.77"},  {"2210202", "2,586.61"},   {"“三公”", "100.00"}};
+    auto figure = [&](const std::string& key) {
+        const auto raised = raise.find(key);
+        return raised != raise.end() ? raised->second : last_year.at(key);
+    };
+    for (auto& table : doc["tables"]) {
+        if (table["title"] == "一般公共预算支出预算表（功能科目）") {
+            table["columns"].push_back("上年预算数");
+            for (auto& row : table["rows"]) {
+                row.push_back(figure(row[0].get<std::string>()));
+            }
+        } else if (table["title"] == "“三公”经费、会议费、培训费支出预算表") {
+            table["columns"].push_back(
+                nlohmann::ordered_json::array({"上年预算数", "“三公”经费", "因公出国（境）费"}));
+            table["rows"][0].push_back(figure("“三公”"));
+        }
+    }
+    return doc.dump(2);
 }
 
 const std::string procuratorate_2018 = corpus("jiangsu-renminjianchayuan-2018-budget.json");
@@ -224,4 +260,133 @@ TEST_CASE("a disclosure's identity is read from its document object alone", "[lo
     CHECK_FALSE(read_identity(corpus("no-such-file.json")));
     CHECK_FALSE(read_identity(std::string(BUDGETCHECK_SOURCE_DIR) +
                               "/data/catalog/functional-2024.catalog.json"));
+}
+
+TEST_CASE("last year's figures printed in the tables agree with last year's disclosure",
+          "[rules][yoy][prior-year]") {
+    const Document last = load(procuratorate_2018);
+    const Document now = load(procuratorate_2019, with_prior_year_columns(procuratorate_2019));
+    const CheckReport holds = check_document(now, {}, &last);
+    CHECK(findings_of(holds, "yoy.prior-year-column").empty());
+    std::vector<std::string> skipped;
+    for (const SkippedCheck& skip : holds.skipped) {
+        if (skip.rule_id == "yoy.prior-year-column") {
+            skipped.push_back(skip.reason);
+        }
+    }
+    // 2040410 is new in 2019's catalog: its restated figure has nothing of the same code to
+    // agree with, and is not called wrong.
+    CHECK(skipped == std::vector<std::string>{
+                         "last year's disclosure (jiangsu-renminjianchayuan-2018-budget.json) "
+                         "prints no figure for a fact this year's tables print as last year's"});
+
+    // Alone, 2019 says how many such figures wait for 2018.
+    const CheckReport alone = check_document(now);
+    std::vector<std::string> waiting;
+    for (const SkippedCheck& skip : alone.skipped) {
+        if (skip.rule_id == "yoy.prior-year-column") {
+            waiting.push_back(skip.reason);
+        }
+    }
+    CHECK(waiting == std::vector<std::string>{
+                         "16 figures of last year's budget (or changes from it) printed in the "
+                         "tables: no 部门预算 江苏省人民检察院 of 2018 was checked with this one"});
+}
+
+TEST_CASE("a figure of last year the tables print wrong names both documents' cells",
+          "[rules][yoy][prior-year]") {
+    const Document last = load(procuratorate_2018);
+    const Document now = load(procuratorate_2019,
+                              with_prior_year_columns(procuratorate_2019, {{"2210201", "1,083.77"},
+                                                                           {"“三公”", "90.00"}}));
+    const CheckReport report = check_document(now, {}, &last);
+    const auto found = findings_of(report, "yoy.prior-year-column");
+    REQUIRE(found.size() == 2);
+    const Finding& subject = *found[0];
+    CHECK(subject.severity == Severity::Warning);
+    CHECK(subject.arithmetic == "1083.77 ≠ 1073.77");
+    CHECK(subject.message_en ==
+          "2210201 住房公积金 × 上年预算数: last year's disclosure (一般公共预算支出预算表 2210201 "
+          "住房公积金 × 金额 at 280:30 in jiangsu-renminjianchayuan-2018-budget.json) prints "
+          "1073.77, but 1083.77 is printed (difference 10.00 万元)");
+    REQUIRE(subject.cells.size() == 2);
+    CHECK(subject.cells[0].table == "一般公共预算支出预算表（功能科目）");
+    CHECK(subject.cells[1].table ==
+          "一般公共预算支出预算表 (jiangsu-renminjianchayuan-2018-budget.json)");
+    CHECK(subject.cells[1].source.line == 280);
+    const Finding& travel = *found[1];
+    CHECK(travel.arithmetic == "90.00 ≠ 100.00");
+    CHECK(travel.message_en ==
+          "(unit row) × 上年预算数 / “三公”经费 / 因公出国（境）费: last year's disclosure "
+          "(一般公共预算“三公”经费、会议费、培训费支出预算表 (unit row) × “三公”经费 / "
+          "因公出国（境）费 at 342:32 in jiangsu-renminjianchayuan-2018-budget.json) prints "
+          "100.00, but 90.00 is printed (difference -10.00 万元)");
+    CHECK(travel.hints.size() == 1);
+}
+
+TEST_CASE("a change printed without last year's figure is recomputed from both documents",
+          "[rules][yoy][prior-year]") {
+    const Document last = load(procuratorate_2018);
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(read_text(procuratorate_2019));
+    for (auto& table : doc["tables"]) {
+        if (table["title"] == "一般公共预算支出预算表（功能科目）") {
+            table["columns"].push_back(
+                nlohmann::ordered_json::array({"2019年预算数比2018年预算数", "增减额"}));
+            table["columns"].push_back(
+                nlohmann::ordered_json::array({"2019年预算数比2018年预算数", "增减(%)"}));
+            for (auto& row : table["rows"]) {
+                const std::string code = row[0].get<std::string>();
+                // 行政运行 12,268.62 against 10,883.36 (+1,385.26, +12.73%) with the rate's digits
+                // swapped; 住房公积金 1,442.74 against 1,073.77 (+368.97, +34.36%) with the
+                // change 10 too high.
+                row.push_back(code == "2040401" ? "1,385.26" : code == "2210201" ? "378.97" : "");
+                row.push_back(code == "2040401" ? "12.37%" : code == "2210201" ? "34.36%" : "");
+            }
+        }
+    }
+    const Document now = load(procuratorate_2019, doc.dump(2));
+    const CheckReport report = check_document(now, {}, &last);
+    const auto found = findings_of(report, "yoy.prior-year-column");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0]->arithmetic == "(12268.62 − 10883.36) ÷ 10883.36 = 12.73% ≠ 12.37%");
+    CHECK(found[0]->message_en ==
+          "2040401 行政运行 × 2019年预算数比2018年预算数 / 增减(%): (budget − last year's "
+          "disclosure (一般公共预算支出预算表 2040401 行政运行 × 金额 at 270:29 in "
+          "jiangsu-renminjianchayuan-2018-budget.json)) ÷ last year is 12.73%, but 12.37% is "
+          "printed");
+    CHECK(found[1]->arithmetic == "1442.74 − 1073.77 = 368.97 ≠ 378.97");
+    CHECK(found[1]->message_en ==
+          "2210201 住房公积金 × 2019年预算数比2018年预算数 / 增减额: the budget less last "
+          "year's disclosure (一般公共预算支出预算表 2210201 住房公积金 × 金额 at 280:30 in "
+          "jiangsu-renminjianchayuan-2018-budget.json) is 368.97, but 378.97 is printed "
+          "(difference 10.00 万元)");
+    // The rates and changes that agree with both documents are not reported: 住房公积金's
+    // 34.36%, 行政运行's 1,385.26.
+}
+
+TEST_CASE("a subject recoded between the catalog years is a note naming both codes",
+          "[rules][yoy][prior-year]") {
+    const Document now = load(procuratorate_2019);
+    const Document last = load(procuratorate_2018);
+    const CheckReport report = check_document(now, {}, &last);
+    const auto found = findings_of(report, "yoy.subject-recoded");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]->severity == Severity::Note);
+    CHECK(found[0]->message_en ==
+          "2040410 检察监督 is printed as 2040405 公诉、审判、侦查、执行等检察监督支出 in last "
+          "year's disclosure (jiangsu-renminjianchayuan-2018-budget.json, at 207:9): recoded "
+          "between the catalog years, so its figures have no counterpart of the same code last "
+          "year");
+    REQUIRE(found[0]->cells.size() == 2);
+    CHECK(found[0]->cells[0].table == "财政拨款支出预算表（功能科目）");
+    CHECK(found[0]->cells[1].table ==
+          "财政拨款支出预算表 (jiangsu-renminjianchayuan-2018-budget.json)");
+    CHECK(found[0]->cells[1].source.line == 207);
+    // The two years of the 高级人民法院 print every code under the same name.
+    const Document court_2018 = load(corpus("jiangsu-gaojirenminfayuan-2018-budget.json"));
+    const CheckReport court =
+        check_document(load(corpus("jiangsu-gaojirenminfayuan-2019-budget.json")), {}, &court_2018);
+    CHECK(findings_of(court, "yoy.subject-recoded").empty());
+    // Without last year's disclosure there is nothing to say.
+    CHECK(findings_of(check_document(now), "yoy.subject-recoded").empty());
 }
