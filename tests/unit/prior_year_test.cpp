@@ -390,3 +390,37 @@ TEST_CASE("a subject recoded between the catalog years is a note naming both cod
     // Without last year's disclosure there is nothing to say.
     CHECK(findings_of(check_document(now), "yoy.subject-recoded").empty());
 }
+
+TEST_CASE("a published PDF is paired with last year's by what its cover prints", "[load][prior-year]") {
+    const std::string pdf = std::string(BUDGETCHECK_SOURCE_DIR) + "/tests/pdf/";
+    const auto identity = read_identity(pdf + "putuo-wanli-street-2025-dept-budget.pdf");
+    REQUIRE(identity);
+    CHECK(identity->unit == "上海市普陀区人民政府万里街道办事处");
+    CHECK(identity->year == 2025);
+    CHECK(identity->kind == DocumentKind::DepartmentBudget);
+    // A PDF of last year pairs with this year's PDF, and with its transcription alike.
+    const std::vector<std::string> files = {pdf + "putuo-wanli-street-2024-dept-budget.pdf",
+                                            pdf + "putuo-wanli-street-2025-dept-budget.pdf",
+                                            procuratorate_2019};
+    CHECK(last_year_files(files) == std::vector<std::string>{"", files[0], ""});
+    CHECK(last_year_files({files[0], corpus("putuo-wanli-street-2025-dept-budget.json")}) ==
+          std::vector<std::string>{"", files[0]});
+    // Read from the PDFs, the changes 2025's text quotes against 2024 agree as they do in the
+    // transcriptions: all 11.
+    const LoadResult now = load_file(files[1]);
+    const LoadResult last = load_file(files[0]);
+    REQUIRE(now.document);
+    REQUIRE(last.document);
+    const CheckReport report = check_document(*now.document, {}, &*last.document);
+    std::size_t verified = 0;
+    for (const ClaimResult& result : report.claims) {
+        if (result.reason.rfind("against last year's disclosure", 0) == 0) {
+            CHECK(result.status == ClaimStatus::Verified);
+            ++verified;
+        }
+    }
+    CHECK(verified == 11);
+    // 高级人民法院 2018 prints its name broken over a line on the cover, which the importer does
+    // not read as the unit: such a PDF is never paired rather than paired on a guess.
+    CHECK_FALSE(read_identity(pdf + "jiangsu-gaojirenminfayuan-2018-budget.pdf"));
+}
