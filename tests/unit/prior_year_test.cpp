@@ -382,6 +382,18 @@ TEST_CASE("a subject recoded between the catalog years is a note naming both cod
     CHECK(found[0]->cells[1].table ==
           "财政拨款支出预算表 (jiangsu-renminjianchayuan-2018-budget.json)");
     CHECK(found[0]->cells[1].source.line == 207);
+    // A code printed under another name last year is said to be renamed.
+    const Document renamed = load(
+        procuratorate_2018, replaced(read_text(procuratorate_2018), R"("2040402", "一般行政管理事务")",
+                                     R"("2040402", "检察业务管理")"));
+    const CheckReport with_renamed = check_document(now, {}, &renamed);
+    const auto notes = findings_of(with_renamed, "yoy.subject-recoded");
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0]->message_en ==
+          "2040402 is named 一般行政管理事务 here and 检察业务管理 in last year's disclosure "
+          "(jiangsu-renminjianchayuan-2018-budget.json, at 206:9): renamed between the catalog "
+          "years");
+    CHECK(notes[1]->message_en == found[0]->message_en);
     // The two years of the 高级人民法院 print every code under the same name.
     const Document court_2018 = load(corpus("jiangsu-gaojirenminfayuan-2018-budget.json"));
     const CheckReport court =
