@@ -403,6 +403,23 @@ def diff():
     code, out, _ = run("diff", "--format", "markdown", draft, published)
     expect(out.startswith("## budgetcheck diff:") and "### Fixed findings" in out and "| 189,767,551.46 | (blank) |" in out,
            "markdown diff for a merge request")
+    # The second draft only moved every page by two and added one line to the 编制说明
+    # (财政拨款支出主要内容如下：), checked by hand against both transcriptions.
+    code, out, _ = run("diff", os.path.join(corpus, "putuo-wanli-street-2025-dept-budget-draft-a.json"), draft)
+    expect(code == 1 and out.splitlines()[1:] == [
+        "  text 情况说明 · 2025年部门预算编制说明 rewritten",
+        "0 figures changed, 0 rows and 0 tables added, removed or relabelled, 1 text sections changed; 0 findings fixed, 0 new"],
+        f"draft a to draft b: one text section ({out!r})")
+    # The published PDFs themselves: the same figure gone, and the five text sections of both
+    # versions rewritten, not added (a PDF's section has a page, not a line).
+    pdf = os.path.join(SRC, "tests/pdf")
+    code, out, _ = run("diff", os.path.join(pdf, "putuo-wanli-street-2025-dept-budget-draft-b.pdf"),
+                       os.path.join(pdf, "putuo-wanli-street-2025-dept-budget.pdf"))
+    expect(code == 1 and "2025年部门财政拨款收支预算总表: #4 × 财政拨款收入 / 预算数: 189,767,551.46 → (blank)" in out
+           and out.count(" rewritten\n") == 5 and " added\n" not in out.replace("” added\n", ""),
+           "diff of two PDFs")
+    code, out, _ = run("diff", "--format", "json", draft, published)
+    expect(all(t["change"] == "rewritten" for t in json.loads(out)["texts"]), "json says how a text changed")
     code, _, err = run("diff", draft, os.path.join(SRC, "tests/fixtures/truncated.json"))
     expect(code == 2 and "cannot be read as a disclosure" in err, "an unreadable version")
 
