@@ -101,6 +101,8 @@ class RuleContext {
     // How many findings there are so far, and a hint for every one reported since then.
     std::size_t finding_count() const { return report_.findings.size(); }
     void hint_new_findings(std::size_t since, const std::string& hint, const std::string& hint_zh);
+    // The hint of a finding against last year's disclosure: the budget may have changed since.
+    void hint_against_last_year(std::size_t since);
     void count_checked(const std::vector<CellRef>& cells);
     // Counts an identity over these figures (by their JSON pointers).
     void count_figures(const Figure& first, const std::vector<std::pair<int, Figure>>& rest);

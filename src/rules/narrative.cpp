@@ -887,11 +887,7 @@ void narrative_prior_year(const Document& document, RuleContext& context) {
         if (verdict == Verdict::Unchecked) {
             continue;
         }
-        context.hint_new_findings(
-            before,
-            "a budget adjusted after it was published, or restated for a change of scope, "
-            "also explains a difference from last year's disclosure",
-            "预算公开后经过调整，或因口径变化而重新列示，也会造成与上年公开数的差异");
+        context.hint_against_last_year(before);
         context.settle_claim(
             i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
             fmt::format("against last year's disclosure: {}", what), {last->ref},

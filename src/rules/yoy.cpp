@@ -148,10 +148,10 @@ void excluding_capital(const Document& document, RuleContext& context) {
 
 // ---- against last year's disclosure ---------------------------------------------------------
 //
-// Where the tables print last year's budget (上年预算数, 2024年预算数, the “三公” table's 上年预算数),
-// only last year's disclosure of the same unit can confirm it: the same fact (facts.hpp: the
-// same table kind, column and row, the same subject code or line) read from last year's tables
-// as their budget.
+// Where the tables print last year's budget (上年预算数, 2024年预算数, the “三公” table's
+// 上年预算数), only last year's disclosure of the same unit can confirm it: the same fact
+// (facts.hpp: the same table kind, column and row, the same subject code or line) read from last
+// year's tables as their budget.
 
 namespace {
 
@@ -267,11 +267,6 @@ void prior_year_columns(const Document& document, RuleContext& context) {
                      "决算中的上年数未与上年决算核对");
         return;
     }
-    const std::string hint_en =
-        "a budget adjusted after it was published, or restated for a change of scope, also "
-        "explains a difference from last year's disclosure";
-    const std::string hint_zh =
-        "预算公开后经过调整，或因口径变化而重新列示，也会造成与上年公开数的差异";
     for_each_grid_side(document, [&](const Table& table, int s) {
         const TableSide& side = table.sides[static_cast<std::size_t>(s)];
         for (std::size_t c = 0; c < side.columns.size(); ++c) {
@@ -362,7 +357,7 @@ void prior_year_columns(const Document& document, RuleContext& context) {
                         {fmt::format("the budget less last year's disclosure ({}) is", last.what),
                          fmt::format("预算数减上年公开文件（{}）为", last.what), Axis::Other});
                 }
-                context.hint_new_findings(before, hint_en, hint_zh);
+                context.hint_against_last_year(before);
             }
         }
     });
@@ -399,7 +394,8 @@ void subject_recoded(const Document& document, RuleContext& context) {
                     if (out.count(key) != 0) {
                         continue;  // the first printing names it
                     }
-                    CellRef ref = ref_of(CellAt{&table, static_cast<int>(s), static_cast<int>(r), 0});
+                    CellRef ref =
+                        ref_of(CellAt{&table, static_cast<int>(s), static_cast<int>(r), 0});
                     ref.column = side.columns.empty() ? "" : side.columns[0].printed();
                     ref.source = row.source;
                     if (other) {
@@ -424,7 +420,8 @@ void subject_recoded(const Document& document, RuleContext& context) {
     const auto same_name = [](const std::string& a, const std::string& b) {
         const std::string& shorter = a.size() <= b.size() ? a : b;
         const std::string& longer = a.size() <= b.size() ? b : a;
-        return shorter == longer || (shorter.size() >= 6 && longer.find(shorter) != std::string::npos);
+        return shorter == longer ||
+               (shorter.size() >= 6 && longer.find(shorter) != std::string::npos);
     };
     const auto note = [&](const Printed& ours, const Printed& theirs, std::string en,
                           std::string zh) {
@@ -460,7 +457,8 @@ void subject_recoded(const Document& document, RuleContext& context) {
         for (const auto& [old_key, theirs] : before) {
             const std::string& old_code = old_key.second;
             if (old_key.first != classification || old_code.size() != code.size() ||
-                code.size() < 5 || old_code.compare(0, code.size() - 2, code, 0, code.size() - 2) != 0 ||
+                code.size() < 5 ||
+                old_code.compare(0, code.size() - 2, code, 0, code.size() - 2) != 0 ||
                 now.count(old_key) != 0 || !same_name(theirs.key, ours.key)) {
                 continue;
             }
@@ -472,13 +470,15 @@ void subject_recoded(const Document& document, RuleContext& context) {
         }
         const std::string& old_code = match->code;
         note(ours, *match,
-             fmt::format("{} {} is printed as {} {} in last year's disclosure ({}, at {}): recoded "
-                         "between the catalog years, so its figures have no counterpart of the same "
-                         "code last year",
-                         code, ours.name, old_code, match->name, file, position(match->ref.source)),
+             fmt::format("{} {} is printed as {} {} in last year's disclosure ({}, at {}): "
+                         "recoded between the catalog years, so its figures have no counterpart "
+                         "of the same code last year",
+                         code, ours.name, old_code, match->name, file,
+                         position(match->ref.source)),
              fmt::format("{} {} 在上年公开文件（{}，{}）中列为 {} {}：两年科目目录间编码变更，"
                          "其数字在上年没有同一编码的对应数",
-                         code, ours.name, file, position(match->ref.source), old_code, match->name));
+                         code, ours.name, file, position(match->ref.source), old_code,
+                         match->name));
     }
 }
 

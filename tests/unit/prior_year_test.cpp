@@ -101,6 +101,17 @@ std::string with_prior_year_columns(const std::string& path,
     return doc.dump(2);
 }
 
+// The reasons a rule gave for the checks it skipped.
+std::vector<std::string> skips_of(const CheckReport& report, const std::string& rule) {
+    std::vector<std::string> out;
+    for (const SkippedCheck& skipped : report.skipped) {
+        if (skipped.rule_id == rule) {
+            out.push_back(skipped.reason);
+        }
+    }
+    return out;
+}
+
 const std::string procuratorate_2018 = corpus("jiangsu-renminjianchayuan-2018-budget.json");
 const std::string procuratorate_2019 = corpus("jiangsu-renminjianchayuan-2019-budget.json");
 const std::string wanli_2024 = corpus("putuo-wanli-street-2024-dept-budget.json");
@@ -206,13 +217,7 @@ TEST_CASE("without last year's disclosure the figures that need it are counted i
           "[rules][narrative][prior-year]") {
     const CheckReport report = check_document(load(wanli_2025_draft));
     CHECK(findings_of(report, "narrative.prior-year").empty());
-    std::vector<std::string> reasons;
-    for (const SkippedCheck& skipped : report.skipped) {
-        if (skipped.rule_id == "narrative.prior-year") {
-            reasons.push_back(skipped.reason);
-        }
-    }
-    CHECK(reasons == std::vector<std::string>{
+    CHECK(skips_of(report, "narrative.prior-year") == std::vector<std::string>{
                          "44 figures of last year's budget quoted in the text: no 部门预算 "
                          "上海市普陀区人民政府万里街道办事处 of 2024 was checked with this one"});
 }
@@ -268,27 +273,14 @@ TEST_CASE("last year's figures printed in the tables agree with last year's disc
     const Document now = load(procuratorate_2019, with_prior_year_columns(procuratorate_2019));
     const CheckReport holds = check_document(now, {}, &last);
     CHECK(findings_of(holds, "yoy.prior-year-column").empty());
-    std::vector<std::string> skipped;
-    for (const SkippedCheck& skip : holds.skipped) {
-        if (skip.rule_id == "yoy.prior-year-column") {
-            skipped.push_back(skip.reason);
-        }
-    }
     // 2040410 is new in 2019's catalog: its restated figure has nothing of the same code to
     // agree with, and is not called wrong.
-    CHECK(skipped == std::vector<std::string>{
+    CHECK(skips_of(holds, "yoy.prior-year-column") == std::vector<std::string>{
                          "last year's disclosure (jiangsu-renminjianchayuan-2018-budget.json) "
                          "prints no figure for a fact this year's tables print as last year's"});
 
     // Alone, 2019 says how many such figures wait for 2018.
-    const CheckReport alone = check_document(now);
-    std::vector<std::string> waiting;
-    for (const SkippedCheck& skip : alone.skipped) {
-        if (skip.rule_id == "yoy.prior-year-column") {
-            waiting.push_back(skip.reason);
-        }
-    }
-    CHECK(waiting == std::vector<std::string>{
+    CHECK(skips_of(check_document(now), "yoy.prior-year-column") == std::vector<std::string>{
                          "16 figures of last year's budget (or changes from it) printed in the "
                          "tables: no 部门预算 江苏省人民检察院 of 2018 was checked with this one"});
 }
@@ -403,7 +395,8 @@ TEST_CASE("a subject recoded between the catalog years is a note naming both cod
     CHECK(findings_of(check_document(now), "yoy.subject-recoded").empty());
 }
 
-TEST_CASE("a published PDF is paired with last year's by what its cover prints", "[load][prior-year]") {
+TEST_CASE("a published PDF is paired with last year's by what its cover prints",
+          "[load][prior-year]") {
     const std::string pdf = std::string(BUDGETCHECK_SOURCE_DIR) + "/tests/pdf/";
     const auto identity = read_identity(pdf + "putuo-wanli-street-2025-dept-budget.pdf");
     REQUIRE(identity);
