@@ -656,17 +656,21 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
                                       : Period::ChangeVsPriorBudget;
             const Period prior = claim.basis;
             const ColumnMeaning& m = at.column_ref().meaning;
+            // The same money in another year: a “三公” table printed across prints one column
+            // of last year per item, a summary one per source.
+            const auto same_money = [&](const ColumnMeaning& o) {
+                return o.excludes_capital_construction == m.excludes_capital_construction &&
+                       o.spending == m.spending && o.three_public == m.three_public &&
+                       o.source == m.source;
+            };
             const int change_column = find_column(side, [&](const ColumnMeaning& o) {
                 return o.period == period &&
                        o.quantity ==
                            (claim.is_rate ? Quantity::ChangePercent : Quantity::ChangeAmount) &&
-                       o.excludes_capital_construction == m.excludes_capital_construction &&
-                       o.spending == m.spending;
+                       same_money(o);
             });
             const int prior_column = find_column(side, [&](const ColumnMeaning& o) {
-                return o.period == prior && o.quantity == Quantity::Amount &&
-                       o.excludes_capital_construction == m.excludes_capital_construction &&
-                       o.spending == m.spending;
+                return o.period == prior && o.quantity == Quantity::Amount && same_money(o);
             });
             if (change_column >= 0) {
                 const CellAt cell{at.table, at.side, at.row, change_column};

@@ -316,6 +316,28 @@ TEST_CASE("a figure of last year the tables print wrong names both documents' ce
     CHECK(travel.hints.size() == 1);
 }
 
+TEST_CASE("a change the text quotes is taken from the prior-year column of its own item",
+          "[rules][narrative][prior-year]") {
+    // With a 上年预算数 column printed for 因公出国（境）费 alone, the text's 公务用车运行维护费
+    // 237 万元, 比上年减少 30.8 万元 has no figure of last year in the table: it must not be
+    // compared with 因公出国（境）费's (237 − 100.00 = 137.00 was reported).
+    const CheckReport report =
+        check_document(load(procuratorate_2019, with_prior_year_columns(procuratorate_2019)));
+    std::vector<std::string> changes;
+    for (const Finding* finding : findings_of(report, "narrative.change")) {
+        changes.push_back(finding->arithmetic);
+    }
+    // The eight rates 2019 misprints (corpus_findings_test.cpp), and nothing else.
+    CHECK(changes.size() == 8);
+    for (const std::string& arithmetic : changes) {
+        CHECK(arithmetic.find('%') != std::string::npos);
+    }
+    const ClaimResult* travel = claim_about(report, "因公出国(境)费预算支出", "20 万元");
+    REQUIRE(travel != nullptr);
+    CHECK(travel->status == ClaimStatus::Verified);
+    CHECK(travel->reason == "80 − 100.00");
+}
+
 TEST_CASE("a change printed without last year's figure is recomputed from both documents",
           "[rules][yoy][prior-year]") {
     const Document last = load(procuratorate_2018);
