@@ -182,6 +182,14 @@ def last_year():
             handle.write(f'prior = "{earlier}"\n')
         code, out, _ = run("verify", "--config", config, later)
         expect(f"last year's figures checked against {earlier}" in out, "prior = in the configuration")
+        # Last year's published PDF serves as well as its transcription.
+        pdf_2024 = os.path.join(SRC, "tests/pdf/putuo-wanli-street-2024-dept-budget.pdf")
+        wanli_2025 = os.path.join(corpus, "putuo-wanli-street-2025-dept-budget.json")
+        code, out, _ = run("verify", wanli_2025, "--prior", pdf_2024)
+        expect(f"last year's figures checked against {pdf_2024}" in out and "skipped narrative.prior-year" not in out,
+               "--prior takes a PDF")
+        code, out, err = run("verify", wanli_2025, "--prior", os.path.join(SRC, "tests/pdf/jiangsu-gaojirenminfayuan-2018-budget.pdf"))
+        expect(code == 2 and "none could be read from its cover and titles" in err, "a PDF whose unit cannot be read is refused")
         other = os.path.join(corpus, "jiangsu-gaojirenminfayuan-2018-budget.json")
         code, out, err = run("verify", later, "--prior", other)
         expect(code == 2 and out == "" and f"budgetcheck: --prior {other} is the disclosure of 江苏省高级人民法院, but {later} is of 江苏省人民检察院: last year's figures of another unit cannot check this one's" in err,
