@@ -648,7 +648,26 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
         std::optional<Decimal> table_change;
         std::vector<CellRef> cells;
         std::string what;
-        if (resolved.target && resolved.target->cells.size() == 1 && resolved.target->confident) {
+        // The figure's row holds last year's figure of the total the words name only when its
+        // cell prints that total itself: a line that stands for it through this year's zeros
+        // (财政拨款收入 for the total, where every income is 财政拨款 this year) says nothing of
+        // last year, when other money may have come in. A subject's row is that subject's.
+        const auto prints_named = [&](const CellAt& at) {
+            const auto printed = fact_of(at, is_final_accounts(context.document().kind));
+            if (!printed || !resolved.target->fact) {
+                return false;
+            }
+            const Fact& named = *resolved.target->fact;
+            // A “三公” item is its own line whichever fund the table's title names.
+            const bool item = named.three_public != ThreePublicItem::None &&
+                              printed->three_public == named.three_public;
+            return printed->subject == named.subject &&
+                   (!named.subject.empty() || item ||
+                    (printed->side == named.side && printed->grand == named.grand &&
+                     printed->source == named.source));
+        };
+        if (resolved.target && resolved.target->cells.size() == 1 && resolved.target->confident &&
+            prints_named(resolved.target->cells.front())) {
             const CellAt& at = resolved.target->cells.front();
             const TableSide& side = at.side_ref();
             const Period period = claim.basis == Period::PriorYearExecution

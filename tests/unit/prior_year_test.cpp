@@ -338,6 +338,47 @@ TEST_CASE("a change the text quotes is taken from the prior-year column of its o
     CHECK(travel->reason == "80 − 100.00");
 }
 
+TEST_CASE("a 收支总表 printing last year's income is checked line by line", "[rules][yoy][prior-year]") {
+    // 2018's 收支预算总表 prints 21,940.96 of 财政拨款 and 14.39 of 其他资金: 21,955.35 in all.
+    auto with_income_column = [](const std::string& other_funds) {
+        nlohmann::ordered_json doc = nlohmann::ordered_json::parse(read_text(procuratorate_2019));
+        auto& table = doc["tables"][0];
+        REQUIRE(table["title"] == "收支预算总表");
+        table["columns"].insert(table["columns"].begin() + 2,
+                                nlohmann::ordered_json::array({"收入", "上年预算数"}));
+        const std::map<std::string, std::string> last_year = {
+            {"一、财政拨款", "21,940.96"}, {"1.一般公共预算", "21,940.96"},
+            {"三、其他资金", other_funds},  {"当年收入小计", "21,955.35"},
+            {"收入合计", "21,955.35"}};
+        for (auto& row : table["rows"]) {
+            const auto found = last_year.find(row[0].get<std::string>());
+            row.insert(row.begin() + 2, found != last_year.end() ? found->second : "");
+        }
+        return doc.dump(2);
+    };
+    const Document last = load(procuratorate_2018);
+    const CheckReport holds =
+        check_document(load(procuratorate_2019, with_income_column("14.39")), {}, &last);
+    CHECK(findings_of(holds, "yoy.prior-year-column").empty());
+    CHECK(skips_of(holds, "yoy.prior-year-column").empty());
+    // 收、支预算总计各增加 2214.39 万元 is of the total (21,955.35), not of 财政拨款 (21,940.96),
+    // though this year all the money is 财政拨款.
+    CHECK(findings_of(holds, "narrative.change").size() == 8);
+    const ClaimResult* total = claim_about(holds, "支出预算总计", "2214.39 万元");
+    REQUIRE(total != nullptr);
+    CHECK(total->status == ClaimStatus::Verified);
+
+    const CheckReport fails =
+        check_document(load(procuratorate_2019, with_income_column("24.39")), {}, &last);
+    const auto found = findings_of(fails, "yoy.prior-year-column");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]->arithmetic == "24.39 ≠ 14.39");
+    CHECK(found[0]->message_en ==
+          "三、其他资金 × 收入 / 上年预算数: last year's disclosure (收支预算总表 三、其他资金 × "
+          "收入 / 金额 at 118:20 in jiangsu-renminjianchayuan-2018-budget.json) prints 14.39, but "
+          "24.39 is printed (difference 10.00 万元)");
+}
+
 TEST_CASE("a change printed without last year's figure is recomputed from both documents",
           "[rules][yoy][prior-year]") {
     const Document last = load(procuratorate_2018);
