@@ -342,11 +342,16 @@ void require_with_last_year(const std::string& name, const std::string& last_yea
 
 TEST_CASE("corpus: the pairs of consecutive years, checked with last year's disclosure",
           "[corpus][prior-year]") {
+    // Checked by hand among the 23: 24,169.74 − 21,955.35 = 2,214.39 (收、支总计, 2018's with
+    // its 14.39 of 其他资金) and 80 − 100 = −20 (因公出国).
     require_with_last_year("jiangsu-renminjianchayuan-2019-budget.json",
                            "jiangsu-renminjianchayuan-2018-budget.json", 23,
                            {{"narrative.unverifiable", 14},
                             {"rounding.explained", 2},
                             {"yoy.subject-recoded", 1}});
+    // Checked by hand among the 28: 37,188.34 − 33,172.15 = 4,016.19 (收、支总计), and in the
+    // “三公” table 160 − 170 = −10 (因公出国), 86.95 − 183.95 = −97 (公务接待), 271.02 − 271.26 =
+    // −0.24 (会议费), 1,597.25 − 1,666.25 = −69 (培训费), 266.80 both years (车辆运行, 一致).
     require_with_last_year("jiangsu-gaojirenminfayuan-2019-budget.json",
                            "jiangsu-gaojirenminfayuan-2018-budget.json", 28,
                            {{"narrative.unverifiable", 20}, {"rounding.explained", 1}});
