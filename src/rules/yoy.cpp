@@ -230,30 +230,38 @@ bool printed_change(const ColumnMeaning& m) {
 }  // namespace
 
 void prior_year_columns(const Document& document, RuleContext& context) {
+    // Printed figures of last year: of its budget (which last year's disclosure can confirm),
+    // and of any kind (its execution too).
     std::size_t waiting = 0;
+    std::size_t printed = 0;
     for_each_grid_side(document, [&](const Table& table, int s) {
         const TableSide& side = table.sides[static_cast<std::size_t>(s)];
-        for (const Column& column : side.columns) {
-            const Period period = column.meaning.period;
-            if ((printed_prior(column.meaning) || printed_change(column.meaning)) &&
-                (period == Period::PriorYearBudget || period == Period::ChangeVsPriorBudget)) {
-                for (const Row& row : side.rows) {
-                    const auto c = static_cast<std::size_t>(&column - side.columns.data());
-                    waiting += is_content(row) && c < row.cells.size() &&
-                                       (row.cells[c].amount() != nullptr
-                                            ? row.cells[c].amount()->is_printed()
-                                            : row.cells[c].percentage() != nullptr &&
-                                                  row.cells[c].percentage()->is_printed())
-                                   ? 1
-                                   : 0;
-                }
+        for (std::size_t c = 0; c < side.columns.size(); ++c) {
+            const ColumnMeaning& m = side.columns[c].meaning;
+            if (!printed_prior(m) && !printed_change(m)) {
+                continue;
+            }
+            const bool budget =
+                m.period == Period::PriorYearBudget || m.period == Period::ChangeVsPriorBudget;
+            for (const Row& row : side.rows) {
+                const Cell* cell = c < row.cells.size() ? &row.cells[c] : nullptr;
+                const bool shown = cell != nullptr && is_content(row) &&
+                                   (cell->amount() != nullptr
+                                        ? cell->amount()->is_printed()
+                                        : cell->percentage() != nullptr &&
+                                              cell->percentage()->is_printed());
+                printed += shown ? 1 : 0;
+                waiting += shown && budget ? 1 : 0;
             }
         }
     });
-    if (waiting == 0) {
+    if (printed == 0) {
         return;
     }
     if (context.last_year() == nullptr) {
+        if (waiting == 0) {
+            return;  // last year's execution alone: last year's budget disclosure would not help
+        }
         context.skip(
             fmt::format("{} figures of last year's budget (or changes from it) printed in the "
                         "tables: no {} {} of {} was checked with this one",

@@ -492,3 +492,26 @@ TEST_CASE("a published PDF is paired with last year's by what its cover prints",
     // not read as the unit: such a PDF is never paired rather than paired on a guess.
     CHECK_FALSE(read_identity(pdf + "jiangsu-gaojirenminfayuan-2018-budget.pdf"));
 }
+
+TEST_CASE("last year's execution, which a budget disclosure does not print, is not checked",
+          "[rules][yoy][prior-year]") {
+    // The 人社部 信息中心's 一般公共预算支出表 prints 2023年执行数 and the changes from it. Its 2023
+    // budget is not bundled: the same document, said to be of 2023, stands in for it.
+    const std::string seed = std::string(BUDGETCHECK_SOURCE_DIR) + "/data/mohrss-information-center-2024.json";
+    const Document now = load(seed);
+    const Document last = load(seed, replaced(read_text(seed), R"("year": 2024)", R"("year": 2023)"));
+    const CheckReport report = check_document(now, {}, &last);
+    CHECK(findings_of(report, "yoy.prior-year-column").empty());
+    const auto reasons = skips_of(report, "yoy.prior-year-column");
+    REQUIRE_FALSE(reasons.empty());
+    for (const std::string& reason : reasons) {
+        INFO(reason);
+        CHECK(reason.find("is of last year's execution, which a budget disclosure does not print") !=
+              std::string::npos);
+    }
+    CHECK(std::find(reasons.begin(), reasons.end(),
+                    "一般公共预算支出表: '2023年执行数 / 执行数' is of last year's execution, which a "
+                    "budget disclosure does not print") != reasons.end());
+    // Alone, nothing of last year's budget waits: there is no skip to say so.
+    CHECK(skips_of(check_document(now), "yoy.prior-year-column").empty());
+}
