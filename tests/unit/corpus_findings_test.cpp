@@ -9,6 +9,7 @@
 
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/rules/engine.hpp"
+#include "rules_support.hpp"
 
 using namespace budgetcheck;
 
@@ -304,7 +305,7 @@ namespace {
 // narrative.unverifiable), a figure of last year quoted more coarsely than last year printed it
 // is a rounding note (上年:24.31万元 for 243,120 元), and the 检察院's recoded 检察监督 is a note.
 void require_with_last_year(const std::string& name, const std::string& last_year_name,
-                            std::size_t verified_against_last_year,
+                            std::size_t verified,
                             const std::map<std::string, int>& notes) {
     INFO(name << " with " << last_year_name);
     const Document document = load_corpus(name);
@@ -328,14 +329,7 @@ void require_with_last_year(const std::string& name, const std::string& last_yea
     }
     std::erase_if(note_counts, [](const auto& entry) { return entry.second == 0; });
     CHECK(note_counts == notes);
-    std::size_t verified = 0;
-    for (const ClaimResult& result : paired.claims) {
-        if (result.reason.rfind("against last year's disclosure", 0) == 0) {
-            CHECK(result.status == ClaimStatus::Verified);
-            ++verified;
-        }
-    }
-    CHECK(verified == verified_against_last_year);
+    CHECK(test::verified_against_last_year(paired) == verified);
 }
 
 }  // namespace

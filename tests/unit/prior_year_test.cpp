@@ -12,6 +12,7 @@
 #include "budgetcheck/batch.hpp"
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/rules/engine.hpp"
+#include "rules_support.hpp"
 
 using namespace budgetcheck;
 
@@ -125,14 +126,7 @@ TEST_CASE("changes against last year agree with last year's disclosure of the sa
     const Document last = load(procuratorate_2018);
     const CheckReport report = check_document(now, {}, &last);
     CHECK(findings_of(report, "narrative.prior-year").empty());
-    std::size_t against_last_year = 0;
-    for (const ClaimResult& result : report.claims) {
-        if (result.reason.rfind("against last year's disclosure", 0) == 0) {
-            CHECK(result.status == ClaimStatus::Verified);
-            ++against_last_year;
-        }
-    }
-    CHECK(against_last_year == 23);
+    CHECK(test::verified_against_last_year(report) == 23);
     // 收、支预算总计各增加 2214.39 万元: 24169.74 − 21955.35, the 2018 total with its 其他资金.
     const ClaimResult* total = claim_about(report, "支出预算总计", "2214.39 万元");
     REQUIRE(total != nullptr);
@@ -480,14 +474,7 @@ TEST_CASE("a published PDF is paired with last year's by what its cover prints",
     REQUIRE(now.document);
     REQUIRE(last.document);
     const CheckReport report = check_document(*now.document, {}, &*last.document);
-    std::size_t verified = 0;
-    for (const ClaimResult& result : report.claims) {
-        if (result.reason.rfind("against last year's disclosure", 0) == 0) {
-            CHECK(result.status == ClaimStatus::Verified);
-            ++verified;
-        }
-    }
-    CHECK(verified == 11);
+    CHECK(test::verified_against_last_year(report) == 11);
     // 高级人民法院 2018 prints its name broken over a line on the cover, which the importer does
     // not read as the unit: such a PDF is never paired rather than paired on a guess.
     CHECK_FALSE(read_identity(pdf + "jiangsu-gaojirenminfayuan-2018-budget.pdf"));
