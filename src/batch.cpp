@@ -1,5 +1,4 @@
 #include "budgetcheck/batch.hpp"
-#include "budgetcheck/load/pdf.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -14,6 +13,8 @@
 #include <tuple>
 
 #include <fmt/format.h>
+
+#include "budgetcheck/load/pdf.hpp"
 
 namespace budgetcheck {
 
@@ -166,9 +167,11 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
 std::string prior_mismatch(const std::string& prior, const std::vector<std::string>& files) {
     const auto last = read_identity(prior);
     if (!last) {
-        return fmt::format("--prior {} does not say its unit, year and kind (its \"document\" "
-                           "object), or cannot be read",
-                           prior);
+        return fmt::format("--prior {} does not say its unit, year and kind ({}), or cannot be "
+                           "read",
+                           prior,
+                           is_pdf_path(prior) ? "none could be read from its cover and titles"
+                                              : "its \"document\" object");
     }
     for (const std::string& file : files) {
         if (file == "-") {

@@ -32,9 +32,13 @@ struct PartChange {
 };
 
 struct TextChange {
+    // Said outright rather than read from the positions: a section read from a PDF has a page
+    // but no line.
+    enum class Kind { Added, Removed, Rewritten } kind = Kind::Rewritten;
     std::string section;  // "情况说明 · 一、收支预算总体情况"
     SourceLocation before_at, after_at;
 };
+std::string_view to_string(TextChange::Kind kind);  // "added", "removed", "rewritten"
 
 struct DocumentDiff {
     std::vector<PartChange> tables;

@@ -89,14 +89,17 @@ void diff_texts(std::string_view part, const std::vector<TextSection>& before,
         const std::string name = fmt::format("{} · {}", part, section->heading);
         const auto match = old_sections.find(key);
         if (match == old_sections.end()) {
-            out.texts.push_back({name, {}, section->source});
+            out.texts.push_back({TextChange::Kind::Added, name, {}, section->source});
         } else if (match->second->text != section->text) {
-            out.texts.push_back({name, match->second->text_source, section->text_source});
+            out.texts.push_back({TextChange::Kind::Rewritten, name, match->second->text_source,
+                                 section->text_source});
         }
     }
     for (const auto& [key, section] : old_sections) {
         if (new_sections.find(key) == new_sections.end()) {
-            out.texts.push_back({fmt::format("{} · {}", part, section->heading), section->source, {}});
+            out.texts.push_back({TextChange::Kind::Removed,
+                                 fmt::format("{} · {}", part, section->heading), section->source,
+                                 {}});
         }
     }
 }
@@ -110,6 +113,18 @@ std::tuple<std::string, std::string, std::string, std::string, std::string> find
 }
 
 }  // namespace
+
+std::string_view to_string(TextChange::Kind kind) {
+    switch (kind) {
+        case TextChange::Kind::Added:
+            return "added";
+        case TextChange::Kind::Removed:
+            return "removed";
+        case TextChange::Kind::Rewritten:
+            break;
+    }
+    return "rewritten";
+}
 
 std::size_t DocumentDiff::figures_changed() const {
     return static_cast<std::size_t>(std::count_if(

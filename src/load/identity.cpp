@@ -1,13 +1,15 @@
 // Reading who published a disclosure, for which year and of what kind, without building the
 // document: a batch pairs each disclosure with last year's of the same unit before checking any,
 // and must not parse every file twice to do so. The scan stops as soon as the "document" object
-// has been read, which transcriptions print near the top.
+// has been read, which transcriptions print near the top. A PDF has no such object: its text is
+// read (not recognised into tables) to find the unit, year and kind its cover prints.
 #include <fstream>
 #include <iterator>
 
 #include <nlohmann/json.hpp>
 
 #include "budgetcheck/load/load.hpp"
+#include "budgetcheck/load/pdf.hpp"
 
 namespace budgetcheck {
 
@@ -164,6 +166,16 @@ std::string_view budgetcheck_output_kind(const std::filesystem::path& path) {
 }
 
 std::optional<DocumentIdentity> read_identity(const std::filesystem::path& path) {
+    if (is_pdf_path(path)) {
+        // A PDF says who published it on its cover and in its titles: only reading it finds out.
+        const PdfImport imported = import_pdf({path});
+        if (!imported.document || imported.document->unit.empty() ||
+            imported.document->year == 0) {
+            return std::nullopt;
+        }
+        return DocumentIdentity{imported.document->unit, imported.document->year,
+                                imported.document->kind};
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return std::nullopt;

@@ -69,8 +69,7 @@ void write_text(std::ostream& out, const DocumentDiff& d, const std::string& bef
                    reprinted);
     }
     for (const TextChange& t : d.texts) {
-        fmt::print(out, "  text {} {}\n", t.section,
-                   t.before_at.line == 0 ? "added" : (t.after_at.line == 0 ? "removed" : "rewritten"));
+        fmt::print(out, "  text {} {}\n", t.section, to_string(t.kind));
     }
     for (const Finding& f : d.fixed) {
         fmt::print(out, "  fixed: {}\n", finding_line(before_file, f, options));
@@ -114,8 +113,8 @@ void write_json(std::ostream& out, const DocumentDiff& d, const std::string& bef
     std::string texts;
     for (const TextChange& t : d.texts) {
         texts += texts.empty() ? "" : ",";
-        texts += fmt::format(R"({{"section":{},"before_at":{},"after_at":{}}})",
-                             json_string(t.section), location_json(t.before_at),
+        texts += fmt::format(R"({{"section":{},"change":"{}","before_at":{},"after_at":{}}})",
+                             json_string(t.section), to_string(t.kind), location_json(t.before_at),
                              location_json(t.after_at));
     }
     const auto findings = [&options](const std::vector<Finding>& list) {
@@ -188,9 +187,7 @@ void write_markdown(std::ostream& out, const DocumentDiff& d, const std::string&
             fmt::print(out, "- {}\n", md(part_line(p)));
         }
         for (const TextChange& t : d.texts) {
-            fmt::print(out, "- text {} {}\n", md(t.section),
-                       t.before_at.line == 0 ? "added"
-                                             : (t.after_at.line == 0 ? "removed" : "rewritten"));
+            fmt::print(out, "- text {} {}\n", md(t.section), to_string(t.kind));
         }
     }
 }

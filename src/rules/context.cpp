@@ -425,6 +425,13 @@ void RuleContext::add_hint(const SourceLocation& where, std::string hint, std::s
     }
 }
 
+void RuleContext::hint_against_last_year(std::size_t since) {
+    hint_new_findings(since,
+                      "a budget adjusted after it was published, or restated for a change of "
+                      "scope, also explains a difference from last year's disclosure",
+                      "预算公开后经过调整，或因口径变化而重新列示，也会造成与上年公开数的差异");
+}
+
 void RuleContext::hint_new_findings(std::size_t since, const std::string& hint,
                                     const std::string& hint_zh) {
     for (std::size_t i = since; i < report_.findings.size(); ++i) {

@@ -102,6 +102,8 @@ class RuleContext {
     // How many findings there are so far, and a hint for every one reported since then.
     std::size_t finding_count() const { return report_.findings.size(); }
     void hint_new_findings(std::size_t since, const std::string& hint, const std::string& hint_zh);
+    // The hint of a finding against last year's disclosure: the budget may have changed since.
+    void hint_against_last_year(std::size_t since);
     // Counts an identity over these cells. When identities are recorded, it is described by the
     // statement given (English, Chinese), or else by the rule's title, and its verdict is settled
     // by finish() from the findings that name its cells.

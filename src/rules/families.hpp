@@ -40,6 +40,8 @@ void operating_expenses(const Document&, RuleContext&);
 // yoy.cpp: year over year
 void change_amount(const Document&, RuleContext&);
 void change_percent(const Document&, RuleContext&);
+void prior_year_columns(const Document&, RuleContext&);
+void subject_recoded(const Document&, RuleContext&);
 void excluding_capital(const Document&, RuleContext&);
 
 // classification.cpp

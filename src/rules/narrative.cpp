@@ -762,7 +762,26 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
         std::optional<Decimal> table_change;
         std::vector<CellRef> cells;
         std::string what;
-        if (resolved.target && resolved.target->cells.size() == 1 && resolved.target->confident) {
+        // The figure's row holds last year's figure of the total the words name only when its
+        // cell prints that total itself: a line that stands for it through this year's zeros
+        // (财政拨款收入 for the total, where every income is 财政拨款 this year) says nothing of
+        // last year, when other money may have come in. A subject's row is that subject's.
+        const auto prints_named = [&](const CellAt& at) {
+            const auto printed = fact_of(at, is_final_accounts(context.document().kind));
+            if (!printed || !resolved.target->fact) {
+                return false;
+            }
+            const Fact& named = *resolved.target->fact;
+            // A “三公” item is its own line whichever fund the table's title names.
+            const bool item = named.three_public != ThreePublicItem::None &&
+                              printed->three_public == named.three_public;
+            return printed->subject == named.subject &&
+                   (!named.subject.empty() || item ||
+                    (printed->side == named.side && printed->grand == named.grand &&
+                     printed->source == named.source));
+        };
+        if (resolved.target && resolved.target->cells.size() == 1 && resolved.target->confident &&
+            prints_named(resolved.target->cells.front())) {
             const CellAt& at = resolved.target->cells.front();
             const TableSide& side = at.side_ref();
             const Period period = claim.basis == Period::PriorYearExecution
@@ -770,17 +789,21 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
                                       : Period::ChangeVsPriorBudget;
             const Period prior = claim.basis;
             const ColumnMeaning& m = at.column_ref().meaning;
+            // The same money in another year: a “三公” table printed across prints one column
+            // of last year per item, a summary one per source.
+            const auto same_money = [&](const ColumnMeaning& o) {
+                return o.excludes_capital_construction == m.excludes_capital_construction &&
+                       o.spending == m.spending && o.three_public == m.three_public &&
+                       o.source == m.source;
+            };
             const int change_column = find_column(side, [&](const ColumnMeaning& o) {
                 return o.period == period &&
                        o.quantity ==
                            (claim.is_rate ? Quantity::ChangePercent : Quantity::ChangeAmount) &&
-                       o.excludes_capital_construction == m.excludes_capital_construction &&
-                       o.spending == m.spending;
+                       same_money(o);
             });
             const int prior_column = find_column(side, [&](const ColumnMeaning& o) {
-                return o.period == prior && o.quantity == Quantity::Amount &&
-                       o.excludes_capital_construction == m.excludes_capital_construction &&
-                       o.spending == m.spending;
+                return o.period == prior && o.quantity == Quantity::Amount && same_money(o);
             });
             if (change_column >= 0) {
                 const CellAt cell{at.table, at.side, at.row, change_column};
@@ -1002,11 +1025,7 @@ void narrative_prior_year(const Document& document, RuleContext& context) {
         if (verdict == Verdict::Unchecked) {
             continue;
         }
-        context.hint_new_findings(
-            before,
-            "a budget adjusted after it was published, or restated for a change of scope, "
-            "also explains a difference from last year's disclosure",
-            "预算公开后经过调整，或因口径变化而重新列示，也会造成与上年公开数的差异");
+        context.hint_against_last_year(before);
         context.settle_claim(
             i, verdict == Verdict::Inconsistent ? ClaimStatus::Mismatched : ClaimStatus::Verified,
             fmt::format("against last year's disclosure: {}", what), {last->ref},

@@ -182,6 +182,14 @@ def last_year():
             handle.write(f'prior = "{earlier}"\n')
         code, out, _ = run("verify", "--config", config, later)
         expect(f"last year's figures checked against {earlier}" in out, "prior = in the configuration")
+        # Last year's published PDF serves as well as its transcription.
+        pdf_2024 = os.path.join(SRC, "tests/pdf/putuo-wanli-street-2024-dept-budget.pdf")
+        wanli_2025 = os.path.join(corpus, "putuo-wanli-street-2025-dept-budget.json")
+        code, out, _ = run("verify", wanli_2025, "--prior", pdf_2024)
+        expect(f"last year's figures checked against {pdf_2024}" in out and "skipped narrative.prior-year" not in out,
+               "--prior takes a PDF")
+        code, out, err = run("verify", wanli_2025, "--prior", os.path.join(SRC, "tests/pdf/jiangsu-gaojirenminfayuan-2018-budget.pdf"))
+        expect(code == 2 and "none could be read from its cover and titles" in err, "a PDF whose unit cannot be read is refused")
         other = os.path.join(corpus, "jiangsu-gaojirenminfayuan-2018-budget.json")
         code, out, err = run("verify", later, "--prior", other)
         expect(code == 2 and out == "" and f"budgetcheck: --prior {other} is the disclosure of 江苏省高级人民法院, but {later} is of 江苏省人民检察院: last year's figures of another unit cannot check this one's" in err,
@@ -403,6 +411,23 @@ def diff():
     code, out, _ = run("diff", "--format", "markdown", draft, published)
     expect(out.startswith("## budgetcheck diff:") and "### Fixed findings" in out and "| 189,767,551.46 | (blank) |" in out,
            "markdown diff for a merge request")
+    # The second draft only moved every page by two and added one line to the 编制说明
+    # (财政拨款支出主要内容如下：), checked by hand against both transcriptions.
+    code, out, _ = run("diff", os.path.join(corpus, "putuo-wanli-street-2025-dept-budget-draft-a.json"), draft)
+    expect(code == 1 and out.splitlines()[1:] == [
+        "  text 情况说明 · 2025年部门预算编制说明 rewritten",
+        "0 figures changed, 0 rows and 0 tables added, removed or relabelled, 1 text sections changed; 0 findings fixed, 0 new"],
+        f"draft a to draft b: one text section ({out!r})")
+    # The published PDFs themselves: the same figure gone, and the five text sections of both
+    # versions rewritten, not added (a PDF's section has a page, not a line).
+    pdf = os.path.join(SRC, "tests/pdf")
+    code, out, _ = run("diff", os.path.join(pdf, "putuo-wanli-street-2025-dept-budget-draft-b.pdf"),
+                       os.path.join(pdf, "putuo-wanli-street-2025-dept-budget.pdf"))
+    expect(code == 1 and "2025年部门财政拨款收支预算总表: #4 × 财政拨款收入 / 预算数: 189,767,551.46 → (blank)" in out
+           and out.count(" rewritten\n") == 5 and " added\n" not in out.replace("” added\n", ""),
+           "diff of two PDFs")
+    code, out, _ = run("diff", "--format", "json", draft, published)
+    expect(all(t["change"] == "rewritten" for t in json.loads(out)["texts"]), "json says how a text changed")
     code, _, err = run("diff", draft, os.path.join(SRC, "tests/fixtures/truncated.json"))
     expect(code == 2 and "cannot be read as a disclosure" in err, "an unreadable version")
 

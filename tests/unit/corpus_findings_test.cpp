@@ -9,6 +9,7 @@
 
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/rules/engine.hpp"
+#include "rules_support.hpp"
 
 using namespace budgetcheck;
 
@@ -21,11 +22,15 @@ struct Expected {
     std::string arithmetic;  // "" when the finding has none
 };
 
-CheckReport check_corpus(const std::string& name) {
-    const LoadResult loaded = load_file(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/corpus/" + name);
+Document load_corpus(const std::string& name) {
+    LoadResult loaded = load_file(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/corpus/" + name);
     REQUIRE(loaded.document);
     REQUIRE(loaded.diagnostics.empty());
-    return check_document(*loaded.document);
+    return std::move(*loaded.document);
+}
+
+CheckReport check_corpus(const std::string& name) {
+    return check_document(load_corpus(name));
 }
 
 void require_exactly(const std::string& name, const std::vector<Expected>& expected,
@@ -289,3 +294,67 @@ TEST_CASE("corpus: 上海市普陀区规划和自然资源局 2024 部门决算,
     }, {{"narrative.unverifiable", 56}, {"rounding.explained", 13}});
 }
 // clang-format on
+
+namespace {
+
+// With last year's disclosure of the same unit beside it, as `verify data/corpus` pairs them (or
+// --prior names it), each document of a pair reports exactly the errors and warnings it reports
+// alone, pinned above: every change and figure of last year its text quotes agrees with what
+// last year's tables print, and no table of the corpus prints a column of last year's figures.
+// What changes is the notes: the figures that waited for last year are settled (fewer
+// narrative.unverifiable), a figure of last year quoted more coarsely than last year printed it
+// is a rounding note (上年:24.31万元 for 243,120 元), and the 检察院's recoded 检察监督 is a note.
+void require_with_last_year(const std::string& name, const std::string& last_year_name,
+                            std::size_t verified,
+                            const std::map<std::string, int>& notes) {
+    INFO(name << " with " << last_year_name);
+    const Document document = load_corpus(name);
+    const Document last_year = load_corpus(last_year_name);
+    const CheckReport alone = check_document(document);
+    const CheckReport paired = check_document(document, {}, &last_year);
+    auto pinned = [](const CheckReport& report) {
+        std::vector<std::string> out;
+        for (const Finding& f : report.findings) {
+            if (f.severity != Severity::Note) {
+                out.push_back(f.rule_id + " " + f.cells.front().source.pointer + " " +
+                              f.arithmetic + " | " + f.message_en);
+            }
+        }
+        return out;
+    };
+    CHECK(pinned(paired) == pinned(alone));
+    std::map<std::string, int> note_counts;
+    for (const Finding& f : paired.findings) {
+        note_counts[f.rule_id] += f.severity == Severity::Note ? 1 : 0;
+    }
+    std::erase_if(note_counts, [](const auto& entry) { return entry.second == 0; });
+    CHECK(note_counts == notes);
+    CHECK(test::verified_against_last_year(paired) == verified);
+}
+
+}  // namespace
+
+TEST_CASE("corpus: the pairs of consecutive years, checked with last year's disclosure",
+          "[corpus][prior-year]") {
+    // Checked by hand among the 23: 24,169.74 − 21,955.35 = 2,214.39 (收、支总计, 2018's with
+    // its 14.39 of 其他资金) and 80 − 100 = −20 (因公出国).
+    require_with_last_year("jiangsu-renminjianchayuan-2019-budget.json",
+                           "jiangsu-renminjianchayuan-2018-budget.json", 23,
+                           {{"narrative.unverifiable", 14},
+                            {"rounding.explained", 2},
+                            {"yoy.subject-recoded", 1}});
+    // Checked by hand among the 28: 37,188.34 − 33,172.15 = 4,016.19 (收、支总计), and in the
+    // “三公” table 160 − 170 = −10 (因公出国), 86.95 − 183.95 = −97 (公务接待), 271.02 − 271.26 =
+    // −0.24 (会议费), 1,597.25 − 1,666.25 = −69 (培训费), 266.80 both years (车辆运行, 一致).
+    require_with_last_year("jiangsu-gaojirenminfayuan-2019-budget.json",
+                           "jiangsu-gaojirenminfayuan-2018-budget.json", 28,
+                           {{"narrative.unverifiable", 20}, {"rounding.explained", 1}});
+    require_with_last_year("putuo-wanli-street-2025-dept-budget.json",
+                           "putuo-wanli-street-2024-dept-budget.json", 11,
+                           {{"narrative.unverifiable", 24}, {"rounding.explained", 10}});
+    for (const char* draft : {"putuo-wanli-street-2025-dept-budget-draft-a.json",
+                              "putuo-wanli-street-2025-dept-budget-draft-b.json"}) {
+        require_with_last_year(draft, "putuo-wanli-street-2024-dept-budget.json", 44,
+                               {{"narrative.unverifiable", 31}, {"rounding.explained", 22}});
+    }
+}

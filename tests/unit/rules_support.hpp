@@ -98,4 +98,17 @@ inline std::vector<Finding> rounding_for(const CheckReport& report, std::string_
     return out;
 }
 
+// How many of the narrative's figures were settled against last year's disclosure; each of
+// them must agree with it.
+inline std::size_t verified_against_last_year(const CheckReport& report) {
+    std::size_t verified = 0;
+    for (const ClaimResult& result : report.claims) {
+        if (result.reason.rfind("against last year's disclosure", 0) == 0) {
+            CHECK(result.status == ClaimStatus::Verified);
+            ++verified;
+        }
+    }
+    return verified;
+}
+
 }  // namespace budgetcheck::test

@@ -66,8 +66,9 @@ struct DocumentIdentity {
     friend bool operator==(const DocumentIdentity&, const DocumentIdentity&) = default;
 };
 
-// Reads the identity from a transcription's "document" object without loading the rest; nullopt
-// when the file cannot be read or does not say all three.
+// Reads the identity from a transcription's "document" object without loading the rest, or from
+// what a PDF prints on its cover and in its titles; nullopt when the file cannot be read or does
+// not say all three.
 std::optional<DocumentIdentity> read_identity(const std::filesystem::path& path);
 
 // What a *.json file is when budgetcheck wrote it ("a budgetcheck report", "a budgetcheck
