@@ -163,6 +163,7 @@ constexpr Word words[] = {
     // ---- where the money comes from
     {"财政拨款", {.source = F::Fiscal}},
     {"财政补助", {.source = F::Fiscal}},
+    {"财政拨款(补助)", {.source = F::Fiscal}},
     {"一般公共预算", {.source = F::GeneralPublic}},
     {"公共财政拨款(补助)", {.source = F::GeneralPublic, .detail = "公共财政拨款"}},
     {"公共财政拨款", {.source = F::GeneralPublic, .detail = "公共财政拨款"}},
@@ -173,10 +174,13 @@ constexpr Word words[] = {
     {"国有资本经营", {.source = F::StateCapital}},
     {"财政专户管理资金", {.source = F::SpecialAccount}},
     {"财政专户", {.source = F::SpecialAccount}},
+    {"纳入专户管理的非税收入", {.source = F::SpecialAccount}},
+    {"纳入财政专户管理的非税收入", {.source = F::SpecialAccount}},
     {"专户管理教育收费", {.source = F::SpecialAccount, .detail = "教育收费"}},
     {"其他非税收入", {.source = F::SpecialAccount, .detail = "其他非税收入"}},
     {"教育收费", {.detail = "教育收费"}},
     {"单位资金", {.source = F::UnitFunds}},
+    {"单位自有资金", {.source = F::UnitFunds}},
     {"事业收入", {.source = F::BusinessIncome}},
     {"事业单位经营收入", {.source = F::OperatingIncome}},
     {"经营收入", {.source = F::OperatingIncome}},
@@ -187,6 +191,8 @@ constexpr Word words[] = {
     {"债务资金", {.source = F::Debt}},
     {"债务资金(银行贷款)", {.source = F::Debt}},
     {"使用非财政拨款结余", {.source = F::NonFiscalBalanceUse}},
+    // The older templates' name for the same money: a unit's own reserve drawn on this year.
+    {"用事业基金弥补收支差额", {.source = F::NonFiscalBalanceUse}},
     {"含专用结余", {}},
     {"非财政拨款", {.source = F::NonFiscal}},
     // ---- what the money is spent as

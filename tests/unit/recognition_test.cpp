@@ -42,6 +42,14 @@ TEST_CASE("recognise_table_kind knows titles as different places print them", "[
         {"一般公共预算机关运行经费支出预算表", TableKind::OperatingExpenses},
         {"“三公”经费、会议费、培训费支出预算表", TableKind::ThreePublicExpenses},
         {"2019年政府采购预算表", TableKind::GovernmentProcurement},
+        // Other provinces' templates: 广东's 专项业务经费 is 项目支出; a self-evaluation and one
+        // fund's project table are no table the rules know, not a 支出总表.
+        {"部门综合预算专项业务经费支出表", TableKind::ProjectExpenditure},
+        {"部门综合预算一般公共预算支出明细表（按功能分类科目）", TableKind::GeneralPublicExpenditure},
+        {"一般公共预算财政拨款项目支出预算表", TableKind::Unknown},
+        {"部门（单位）整体支出绩效自评表", TableKind::Unknown},
+        {"项目支出绩效自评表", TableKind::Unknown},
+        {"一般公共预算财政拨款“三公”经费支出决算表", TableKind::ThreePublicExpenses},
     };
     for (const auto& [title, kind] : cases) {
         INFO(title);
@@ -63,6 +71,20 @@ TEST_CASE("recognise_column decodes multi-level header paths", "[recognition]") 
                                   2024);
         CHECK(r.meaning.stage == Stage::CarryOver);
         CHECK(r.meaning.source == FundSource::NonFiscal);
+    }
+    SECTION("income sources as older and other templates name them") {
+        const std::map<std::string, FundSource> sources = {
+            {"财政拨款（补助）", FundSource::Fiscal},
+            {"纳入专户管理的非税收入", FundSource::SpecialAccount},
+            {"单位自有资金", FundSource::UnitFunds},
+            {"用事业基金弥补收支差额", FundSource::NonFiscalBalanceUse},
+        };
+        for (const auto& [header, source] : sources) {
+            INFO(header);
+            auto r = recognise_column({header}, TableKind::IncomeSummary, 2024);
+            CHECK(r.unrecognised.empty());
+            CHECK(r.meaning.source == source);
+        }
     }
     SECTION("prior-year execution is read from the year") {
         auto r =
