@@ -214,6 +214,8 @@ constexpr Word words[] = {
     {"机动经费", {.spending = S::Reserve}},
     {"结转下年", {.spending = S::CarryForward}},
     {"年末结转和结余", {.spending = S::CarryForward}},
+    {"年终结转结余", {.spending = S::CarryForward}},
+    {"年末结转结余", {.spending = S::CarryForward}},
     {"年末", {.spending = S::CarryForward}},  // 年末财政拨款结转和结余
     {"结余分配", {.spending = S::BalanceDistribution}},
     // ---- the “三公” items, 会议费, 培训费 and 机关运行经费

@@ -153,6 +153,12 @@ TEST_CASE("recognise_line reads summary lines word by word, and 三公 lines onl
           LineItem::CarryOver);
     CHECK(recognise_line("公务接待费", TableKind::ThreePublicExpenses).meaning.three_public ==
           ThreePublicItem::Reception);
+    // The older templates' lines below 本年收入合计 and 本年支出合计.
+    CHECK(recognise_line(split_label("用事业基金弥补收支差额").key,
+                         TableKind::IncomeExpenditureSummary)
+              .item == LineItem::NonFiscalBalanceUse);
+    CHECK(recognise_line(split_label("年终结转结余").key, TableKind::IncomeExpenditureSummary)
+              .item == LineItem::CarryForward);
     CHECK_FALSE(recognise_line("公务接待费", TableKind::GeneralPublicBasicExpenditure).recognised);
     SECTION("combinations nobody listed are read from their words") {
         const auto line = recognise_line(split_label("1. 一般公共预算资金").key,
