@@ -1112,6 +1112,40 @@ void narrative_counts(const Document& document, RuleContext& context) {
     }
 }
 
+namespace {
+
+// 其中：教育支出25万元，科学技术支出10万元 often names only some of a total's parts. Where the total
+// and every part listed agree with the tables, parts falling short of the total are the ones the
+// text chose to name, not a wrong figure: the tables print the rest. The shortfall, in 元, or
+// nullopt when the list is not such a partial one.
+std::optional<Decimal> partial_list(const RuleContext& context, const std::vector<Claim>& claims,
+                                    const Claim& breakdown) {
+    const auto verified = [&](int index) {
+        return context.claim_result(static_cast<std::size_t>(index)).status ==
+               ClaimStatus::Verified;
+    };
+    const auto yuan = [](const Claim& c) {
+        const Figure f = claim_figure(c);
+        return f.amount.in_unit(f.unit, MoneyUnit::Yuan);
+    };
+    if (!verified(breakdown.whole)) {
+        return std::nullopt;
+    }
+    std::optional<Decimal> sum = Decimal();
+    for (int part : breakdown.parts) {
+        const auto value = yuan(claims[static_cast<std::size_t>(part)]);
+        if (!verified(part) || !value || !sum) {
+            return std::nullopt;
+        }
+        sum = sum->plus(*value);
+    }
+    const auto whole = yuan(claims[static_cast<std::size_t>(breakdown.whole)]);
+    const auto shortfall = whole && sum ? whole->minus(*sum) : std::nullopt;
+    return shortfall && shortfall->sign() > 0 ? shortfall : std::nullopt;
+}
+
+}  // namespace
+
 void narrative_breakdowns(const Document&, RuleContext& context) {
     const auto& claims = context.claims();
     for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -1121,6 +1155,17 @@ void narrative_breakdowns(const Document&, RuleContext& context) {
         }
         const Claim& whole = claims[static_cast<std::size_t>(claim.whole)];
         const auto figure = claim_figure;
+        if (claim.parts.size() > 1 && partial_list(context, claims, claim)) {
+            context.settle_claim(
+                i, ClaimStatus::Verified,
+                fmt::format("{} of the parts of {}, each as its table prints it: the tables "
+                            "print the rest",
+                            claim.parts.size(), whole.subject),
+                {},
+                fmt::format("{}的其中 {} 项，均与表中数字一致，其余部分见表", whole.subject,
+                            claim.parts.size()));
+            continue;
+        }
         Verdict verdict;
         if (claim.parts.size() == 1) {
             verdict = context.check_at_most(

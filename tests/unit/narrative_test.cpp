@@ -338,3 +338,29 @@ TEST_CASE("the two sides of a balanced summary change alike against last year",
     CHECK(other_amount[0].arithmetic == "收入总计 = 支出总计 = 10.00 万元; +1.00 万元 ≠ +2.00 万元");
     CHECK(changes("持平", "增长 5.00%").size() == 1);
 }
+
+TEST_CASE("a 其中 list naming some of a total's parts, each as its table prints it, is no error",
+          "[narrative][rules]") {
+    const auto report = [](const std::string& text) {
+        return test::check_text(R"({"budgetcheck": 1,
+  "document": {"title": "测试单位 2024 年单位预算", "unit": "测试单位", "year": 2024, "kind": "unit_budget", "money_unit": "万元"},
+  "narrative": [{"section": "二、支出预算情况说明", "text": ")" + text + R"("}],
+  "tables": [{"title": "支出预算总表", "columns": ["科目编码", "科目名称", "合计"], "rows": [
+      ["201", "一般公共服务支出", "60.00"], ["205", "教育支出", "25.00"],
+      ["206", "科学技术支出", "15.00"], ["", "合计", "100.00"]]}]})");
+    };
+    // The tables print 科学技术支出 too: the list is partial, not wrong.
+    const auto partial = report("2024年支出预算100.00万元，其中：一般公共服务支出60.00万元，教育支出25.00万元。");
+    CHECK(findings_of(partial, "narrative.breakdown").empty());
+    const auto it = std::find_if(partial.claims.begin(), partial.claims.end(),
+                                 [](const ClaimResult& c) { return c.claim.kind == ClaimKind::Breakdown; });
+    REQUIRE(it != partial.claims.end());
+    CHECK(it->status == ClaimStatus::Verified);
+    CHECK(it->reason == "2 of the parts of 支出预算, each as its table prints it: the tables print the rest");
+
+    // A part the tables do not bear out leaves the sum to be judged: it is an error again.
+    const auto wrong = report("2024年支出预算100.00万元，其中：一般公共服务支出60.00万元，教育支出35.00万元。");
+    const auto found = findings_of(wrong, "narrative.breakdown");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].arithmetic == "60.00 + 35.00 = 95.00 ≠ 100.00");
+}
