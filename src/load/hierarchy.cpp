@@ -163,6 +163,15 @@ SubjectMatch match_subject(const SubjectCatalog& catalog, Classification classif
     if (tie && best_score <= 0) {
         match.subject = nullptr;  // several subjects share the name and none fits the context
     }
+    // Printed under a 类 or 款 its catalogued code does not belong to: the catalog knows the name
+    // elsewhere only (行政运行 under 20801 where it stands under 20103), so the code is a guess
+    // that would make the row look misfiled.
+    if (match.subject != nullptr && best_score < 3) {
+        const int level = subject_level(match.subject->code);
+        if (level > 1 && !context[static_cast<std::size_t>(level - 1)].empty()) {
+            match.subject = nullptr;
+        }
+    }
     return match;
 }
 
@@ -523,6 +532,7 @@ class SideReader {
                       const LineRecognition& line, int explicit_level) {
         const std::string& key = row.label_parts.key;
         std::optional<SubjectRef> subject;
+        ambiguous_ = false;
         if (!code.empty()) {
             SubjectRef ref;
             ref.classification = classification_of_code(code).value_or(
@@ -551,10 +561,11 @@ class SideReader {
                 for (const CatalogSubject* candidate : match.candidates) {
                     codes.push_back(candidate->code + " " + candidate->name);
                 }
+                ambiguous_ = true;
                 diagnostics_.warning(
                     "row.ambiguous-subject", row.source,
-                    fmt::format("subject '{}' matches several catalog subjects and "
-                                "none fits under the rows above it; print its code",
+                    fmt::format("subject '{}' is catalogued only under other subjects than "
+                                "the rows above it; print its code",
                                 row.label),
                     codes);
             }
@@ -605,6 +616,9 @@ class SideReader {
 
     void report_unknown(Row& row) {
         row.role = RowRole::Unknown;
+        if (std::exchange(ambiguous_, false)) {
+            return;  // already reported as a name the catalog files elsewhere
+        }
         std::vector<std::string> known;
         for (const Word& word : known_words()) {
             if (word.says.source || word.says.stage || word.says.spending ||
@@ -687,6 +701,7 @@ class SideReader {
     std::array<std::string, 4> context_;     // last subject code per level (index 1..3)
     std::string split_class_, split_section_;  // 类/款 carried down split code columns
     std::map<NumberingStyle, int> style_depth_;
+    bool ambiguous_ = false;  // the row last read was reported as row.ambiguous-subject
     int open_heading_ = -1;  // a numbered line such as 一、本年支出 that subjects may sit under
     int balance_heading_ = -1;          // the balance line whose fund breakdown may follow
     bool seen_total_ = false;           // a total line is already printed on this side

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "budgetcheck/load/load.hpp"
+#include "budgetcheck/rules/engine.hpp"
 #include "test_support.hpp"
 
 using namespace budgetcheck;
@@ -238,4 +241,29 @@ TEST_CASE("load_file reports unreadable paths as input errors", "[loader][bad-in
         REQUIRE(result.diagnostics.size() == 1);
         CHECK(result.diagnostics[0].message == "this is a directory, not a file");
     }
+}
+
+TEST_CASE("an uncoded subject the catalog files under another parent is not given that code",
+          "[load][hierarchy]") {
+    // The bundled catalog knows 行政运行 as 2080101 and others, not 2010301: printed under 20103
+    // it is left unread, so no rule calls it misfiled.
+    const LoadResult loaded = test::load_tables(
+        R"([{"title": "一般公共预算支出表", "columns": ["科目名称", "合计"], "rows": [
+            ["一般公共服务支出", "10.00"],
+            ["  政府办公厅（室）及相关机构事务", "10.00"],
+            ["    行政运行", "10.00"],
+            ["合计", "10.00"]]}])");
+    REQUIRE(loaded.document);
+    const Row& row = loaded.document->tables[0].sides[0].rows[2];
+    CHECK_FALSE(row.subject.has_value());
+    const LoadDiagnostic* d = test::find_diagnostic(loaded, "row.ambiguous-subject");
+    REQUIRE(d != nullptr);
+    CHECK(d->message ==
+          "subject '行政运行' is catalogued only under other subjects than the rows above it; "
+          "print its code");
+    CHECK(test::find_diagnostic(loaded, "row.unknown-subject") == nullptr);
+    const CheckReport report = check_document(*loaded.document);
+    CHECK(std::none_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        return f.rule_id == "classification.parent-code";
+    }));
 }
