@@ -122,6 +122,30 @@ bool row_is_blank(const Row& row) {
                        [](const Cell& cell) { return trim(cell.printed).empty(); });
 }
 
+// The columns' numbers printed as a row with no 栏次 word (1 2 3 … 12): at least three printed
+// cells, whole numbers without decimals, each one more than the one before.
+bool numbers_the_columns(const Row& row) {
+    int expected = -1;
+    int seen = 0;
+    for (const Cell& cell : row.cells) {
+        const std::string text = trim(cell.printed);
+        if (text.empty()) {
+            continue;
+        }
+        if (text.size() > 3 ||
+            !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return false;
+        }
+        const int value = std::stoi(text);
+        if (expected >= 0 && value != expected) {
+            return false;
+        }
+        expected = value + 1;
+        ++seen;
+    }
+    return seen >= 3;
+}
+
 std::string cell_text(const Row& row, int column) {
     return column < 0 ? std::string() : trim(row.cells[static_cast<std::size_t>(column)].printed);
 }
@@ -396,6 +420,10 @@ class SideReader {
                 row.role = RowRole::Filler;
                 return;
             }
+        }
+        if (row.label.empty() && code.empty() && numbers_the_columns(row)) {
+            row.role = RowRole::Filler;
+            return;
         }
         const Aspects context = group_context(std::max(depth, 0));
         LineRecognition line = key.empty() || !code.empty()

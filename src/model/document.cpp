@@ -548,6 +548,9 @@ int TableSide::find_role(ColumnRole role) const {
 bool Table::is_empty() const {
     for (const TableSide& s : sides) {
         for (const Row& row : s.rows) {
+            if (row.role == RowRole::Filler) {
+                continue;  // a blank row, or the columns' numbers (栏次): no figure of the table
+            }
             for (const Cell& cell : row.cells) {
                 const Amount* amount = cell.amount();
                 const Percentage* percentage = cell.percentage();

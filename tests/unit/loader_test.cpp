@@ -267,3 +267,30 @@ TEST_CASE("an uncoded subject the catalog files under another parent is not give
         return f.rule_id == "classification.parent-code";
     }));
 }
+
+TEST_CASE("a row of the columns' numbers without the word 栏次 is no row of figures",
+          "[load][hierarchy]") {
+    // The central 决算 template's “三公” table: no label column, the numbers 1…6 under the header.
+    const std::string three_public =
+        R"([{"title": "一般公共预算财政拨款“三公”经费支出决算表",
+             "columns": [["预算数", "合计"], ["预算数", "因公出国（境）费"], ["预算数", "公务接待费"],
+                         ["决算数", "合计"], ["决算数", "因公出国（境）费"], ["决算数", "公务接待费"]],
+             "rows": [["1", "2", "3", "4", "5", "6"],
+                      ["15.00", "4.00", "11.00", "13.00", "4.00", "9.00"]]}])";
+    const LoadResult loaded = test::load_tables(three_public);
+    REQUIRE(loaded.document);
+    CHECK(loaded.document->tables[0].sides[0].rows[0].role == RowRole::Filler);
+    const CheckReport report = check_document(*loaded.document);
+    for (const char* rule : {"crossfoot.column-group", "outturn.three-public-over-budget"}) {
+        INFO(rule);
+        CHECK(std::none_of(report.findings.begin(), report.findings.end(),
+                           [&](const Finding& f) { return f.rule_id == rule; }));
+    }
+    // An empty table whose only other row is 栏次 is still empty.
+    const LoadResult empty = test::load_tables(
+        R"([{"title": "政府性基金预算财政拨款收入支出决算表", "columns": ["项目", "年初结转和结余", "本年收入", "本年支出"],
+             "rows": [["栏次", "1", "2", "3"], ["合计", "", "", ""]],
+             "notes": ["注：本单位无政府性基金预算财政拨款收入、支出，故本表无数据。"]}])");
+    REQUIRE(empty.document);
+    CHECK(empty.document->tables[0].is_empty());
+}
