@@ -109,6 +109,8 @@ constexpr Word words[] = {
     // ---- stage: this year's money or money carried over
     {"本年", {.stage = Stage::CurrentYear}},
     {"当年", {.stage = Stage::CurrentYear}},
+    // 四川's “三公” header: this year's 财政拨款, as arranged in the budget.
+    {"当年财政拨款安排", {.stage = Stage::CurrentYear, .source = F::Fiscal}},
     {"本年预算", {.stage = Stage::CurrentYear}},
     {"本年拨款", {.stage = Stage::CurrentYear}},
     {"当年拨款", {.stage = Stage::CurrentYear}},
@@ -542,6 +544,11 @@ TitleReading read_title(std::string_view title) {
     const bool spending = a.side == Side::Expenditure || a.both_sides || a.classification;
     if (a.table) {
         out.kind = *a.table;
+    } else if (a.three_public && *a.three_public != T::OperatingExpenses &&
+               (out.scope == F::GovernmentFund || out.scope == F::StateCapital)) {
+        // 政府性基金预算“三公”经费支出预算表: another fund's “三公”, which no kind stands for; read
+        // as the “三公” table it would be compared with the 一般公共预算 figures.
+        out.kind = K::Unknown;
     } else if (a.three_public && *a.three_public != T::OperatingExpenses) {
         out.kind = K::ThreePublicExpenses;
     } else if (a.three_public == T::OperatingExpenses) {
