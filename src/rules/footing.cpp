@@ -1,6 +1,9 @@
 // Footing: figures down a column. A parent subject equals its children, a total row the lines
 // it totals, a summary line its sub-lines, a project type its projects; an 其中 line never
 // exceeds its parent.
+#include <algorithm>
+#include <map>
+
 #include <fmt/format.h>
 
 #include "families.hpp"
@@ -88,6 +91,35 @@ void subject_children(const Document& document, RuleContext& context) {
     });
 }
 
+namespace {
+
+// The rows of the three “三公” items: 因公出国（境）费, 公务接待费, and 公务用车购置及运行费 (or its
+// 购置费 and 运行费 where it is not printed); empty unless each is printed once.
+std::vector<int> three_public_items(const TableSide& side) {
+    using T = ThreePublicItem;
+    std::map<T, std::vector<int>> rows;
+    for (std::size_t r = 0; r < side.rows.size(); ++r) {
+        if (side.rows[r].role != RowRole::Filler) {
+            rows[side.rows[r].three_public].push_back(static_cast<int>(r));
+        }
+    }
+    std::vector<T> items{T::OverseasTravel, T::Reception, T::VehicleTotal};
+    if (rows[T::VehicleTotal].empty()) {
+        items = {T::OverseasTravel, T::Reception, T::VehiclePurchase, T::VehicleOperation};
+    }
+    std::vector<int> parts;
+    for (T item : items) {
+        if (rows[item].size() != 1) {
+            return {};
+        }
+        parts.push_back(rows[item].front());
+    }
+    std::sort(parts.begin(), parts.end());
+    return parts;
+}
+
+}  // namespace
+
 void total_rows(const Document& document, RuleContext& context) {
     for_each_grid_side(document, [&](const Table& table, int side_index) {
         const auto s = static_cast<std::size_t>(side_index);
@@ -109,7 +141,11 @@ void total_rows(const Document& document, RuleContext& context) {
             std::vector<int> parts;
             const bool grand = row.line_item == LineItem::IncomeGrandTotal ||
                                row.line_item == LineItem::ExpenditureGrandTotal;
-            if (grand && previous_total >= 0) {
+            if (row.three_public == ThreePublicItem::Total) {
+                // The “三公” total is its three items, wherever and however deep they are printed;
+                // 会议费, 培训费 and 机关运行经费 printed in the same table are not among them.
+                parts = three_public_items(side);
+            } else if (grand && previous_total >= 0) {
                 parts.push_back(previous_total);
                 parts.insert(parts.end(), pending.begin(), pending.end());
             } else if (!pending.empty()) {

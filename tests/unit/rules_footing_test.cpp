@@ -181,3 +181,24 @@ TEST_CASE("footing.of-which: an 其中 line or column does not exceed its whole"
         CHECK(found[0].cells[0].column == "事业收入 / 其中：教育收费");
     }
 }
+
+TEST_CASE("footing.total-row: the “三公” total is its three items, not the 会议费 and 培训费 beside them",
+          "[rules][footing]") {
+    // 广东's table prints 会议费 and 培训费 as rows under the “三公” items.
+    const auto table = [](const std::string& total) {
+        return R"([{"title": "部门综合预算一般公共预算“三公”经费及会议费、培训费支出表",
+            "columns": ["项目", "2025年预算数"], "rows": [
+            ["“三公”经费合计", ")" + total + R"("],
+            ["1.因公出国（境）费", "0.00"],
+            ["2.公务接待费", "3.00"],
+            ["3.公务用车购置及运行费", "10.00"],
+            ["其中：公务用车购置费", "0.00"],
+            ["公务用车运行费", "10.00"],
+            ["会议费", "8.00"],
+            ["培训费", "12.00"]]}])";
+    };
+    CHECK(findings_of(check_tables(table("13.00")), "footing.total-row").empty());
+    const auto found = findings_of(check_tables(table("14.00")), "footing.total-row");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].arithmetic == "0.00 + 3.00 + 10.00 = 13.00 ≠ 14.00");
+}
