@@ -74,6 +74,7 @@ constexpr Word words[] = {
     {"专项名称", {.role = R::Label}},
     {"采购物品名称", {.role = R::Label}},
     {"采购项目名称", {.role = R::Label}},
+    {"采购项目", {.role = R::Label}},
     {"采购组织形式", {.role = R::Attribute}},
     {"组织形式", {.role = R::Attribute}},
     {"采购方式", {.role = R::Attribute}},

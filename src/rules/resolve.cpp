@@ -525,20 +525,36 @@ Resolution ClaimResolver::procurement(const Claim& claim) const {
         return {std::nullopt, "no 政府采购 table is printed", "未公开政府采购预算表"};
     }
     const TableSide& side = table->sides[0];
+    // The procurement of all funds: the 合计 / 总计 column, or the one column of figures. With
+    // several funds' columns and no total, which one the text means is not known.
     int column = -1;
+    int values = 0;
+    int only = -1;
     for (std::size_t c = 0; c < side.columns.size(); ++c) {
-        if (side.columns[c].meaning.is_value()) {
+        const ColumnMeaning& m = side.columns[c].meaning;
+        if (!m.is_value() || m.quantity != Quantity::Amount) {
+            continue;
+        }
+        ++values;
+        only = static_cast<int>(c);
+        if (column < 0 && m.aggregate != Aggregate::None && m.source == FundSource::Any) {
             column = static_cast<int>(c);
         }
     }
+    if (column < 0 && values == 1) {
+        column = only;
+    }
+    // A category's own line (三、服务, 服务类), not an item that has the word in its name
+    // (运行维护服务).
     int row = -1;
     for (std::string_view kind : {"货物", "工程", "服务"}) {
         if (!has(claim.subject, kind)) {
             continue;
         }
         for (std::size_t r = 0; r < side.rows.size() && row < 0; ++r) {
+            const std::string& key = side.rows[r].label_parts.key;
             if (side.rows[r].level == 1 && !side.rows[r].is_total &&
-                has(label_key(side.rows[r].label), kind)) {
+                key.substr(0, kind.size()) == kind) {
                 row = static_cast<int>(r);
             }
         }
@@ -547,7 +563,12 @@ Resolution ClaimResolver::procurement(const Claim& claim) const {
         !has(claim.subject, "服务")) {
         row = total_row(side);
     }
-    if (row < 0 || column < 0) {
+    if (column < 0) {
+        return {std::nullopt,
+                "the 政府采购 table prints several funds' columns and no total of them",
+                "政府采购预算表分资金来源列示且无合计列"};
+    }
+    if (row < 0) {
         return {std::nullopt, "the 政府采购 table prints no line of that name",
                 "政府采购预算表中未列示该项"};
     }

@@ -364,3 +364,31 @@ TEST_CASE("a 其中 list naming some of a total's parts, each as its table print
     REQUIRE(found.size() == 1);
     CHECK(found[0].arithmetic == "60.00 + 35.00 = 95.00 ≠ 100.00");
 }
+
+TEST_CASE("政府采购 in the text is the procurement table's total column and its category lines",
+          "[narrative][rules]") {
+    // 广东's 政府采购表: a 合计 column beside the funds', and items named after what is bought.
+    const auto report = [](const std::string& text) {
+        return test::check_text(R"({"budgetcheck": 1,
+  "document": {"title": "测试单位 2025 年部门预算", "unit": "测试单位", "year": 2025, "kind": "department_budget", "money_unit": "万元"},
+  "narrative": [{"section": "三、政府采购预算情况", "text": ")" + text + R"("}],
+  "tables": [{"title": "部门综合预算政府采购表", "columns": ["采购项目", "采购品目", "合计", "一般公共预算", "单位资金"], "rows": [
+      ["物业管理", "运行维护服务", "100.00", "100.00", ""],
+      ["办公设备购置", "台式计算机", "20.00", "20.00", ""],
+      ["合计", "", "120.00", "120.00", ""]]}]})");
+    };
+    const auto right = report("2025年政府采购预算120.00万元，其中：货物类20.00万元，服务类100.00万元。");
+    CHECK(findings_of(right, "narrative.amount").empty());
+    CHECK(findings_of(right, "narrative.breakdown").empty());
+    const auto it = std::find_if(right.claims.begin(), right.claims.end(), [](const ClaimResult& c) {
+        return c.claim.kind == ClaimKind::Amount && c.claim.subject == "政府采购预算";
+    });
+    REQUIRE(it != right.claims.end());
+    CHECK(it->status == ClaimStatus::Verified);
+    CHECK(it->reason == "部门综合预算政府采购表 合计 × 合计");
+
+    const auto wrong = report("2025年政府采购预算130.00万元，其中：货物类30.00万元，服务类100.00万元。");
+    const auto found = findings_of(wrong, "narrative.amount");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].arithmetic == "130.00 万元 ≠ 120.00 万元");
+}
