@@ -738,6 +738,28 @@ class SideReader {
     std::array<int, max_levels> last_subject_row_ = {-1, -1, -1, -1, -1, -1, -1, -1};
 };
 
+// A “三公” table printed with its items across may print its periods down (浙江: rows 2024年预算数,
+// 2025年预算数, 增减额): such a row's label says the period or the change, as a header would.
+void read_period_rows(Table& table, int year, bool final_accounts) {
+    for (TableSide& side : table.sides) {
+        for (Row& row : side.rows) {
+            if (row.role == RowRole::Filler || row.three_public != ThreePublicItem::None ||
+                row.label.empty()) {
+                continue;
+            }
+            const ColumnRecognition read = recognise_column(
+                {row.label}, TableKind::ThreePublicExpenses, year, final_accounts);
+            const ColumnMeaning& m = read.meaning;
+            const bool says_period = m.period != Period::BudgetYear || m.quantity != Quantity::Amount;
+            if (read.unrecognised.empty() && says_period && m.three_public == ThreePublicItem::None &&
+                m.source == FundSource::Any && m.spending == Spending::All) {
+                row.meaning.period = m.period;
+                row.meaning.quantity = m.quantity;
+            }
+        }
+    }
+}
+
 void collect_three_public(Table& table) {
     for (std::size_t s = 0; s < table.sides.size(); ++s) {
         const TableSide& side = table.sides[s];
@@ -746,6 +768,10 @@ void collect_three_public(Table& table) {
             if (row.role == RowRole::Filler) {
                 continue;
             }
+            // A row that names its period or change overrides the columns' default period.
+            const bool row_period = row.three_public == ThreePublicItem::None &&
+                                    (row.meaning.period != Period::BudgetYear ||
+                                     row.meaning.quantity != Quantity::Amount);
             for (std::size_t c = 0; c < side.columns.size(); ++c) {
                 const ColumnMeaning& meaning = side.columns[c].meaning;
                 if (!meaning.is_value()) {
@@ -758,9 +784,12 @@ void collect_three_public(Table& table) {
                 if (item == ThreePublicItem::None) {
                     continue;
                 }
-                table.three_public.push_back(
-                    ThreePublicFigure{item, meaning.period, meaning.quantity, static_cast<int>(s),
-                                      static_cast<int>(r), static_cast<int>(c)});
+                const bool column_default =
+                    meaning.period == Period::BudgetYear && meaning.quantity == Quantity::Amount;
+                table.three_public.push_back(ThreePublicFigure{
+                    item, row_period && column_default ? row.meaning.period : meaning.period,
+                    row_period && column_default ? row.meaning.quantity : meaning.quantity,
+                    static_cast<int>(s), static_cast<int>(r), static_cast<int>(c)});
             }
         }
     }
@@ -774,6 +803,7 @@ void interpret_rows(Table& table, const Document& document, const SubjectCatalog
         SideReader(table, side, document, catalog, diagnostics).read();
     }
     if (table.kind == TableKind::ThreePublicExpenses) {
+        read_period_rows(table, document.year, is_final_accounts(document.kind));
         collect_three_public(table);
     }
 }

@@ -58,7 +58,8 @@ void well_formed_amounts(const Document& document, RuleContext& context) {
                     check_share(at, context);
                     continue;
                 }
-                if (!column.meaning.is_value() || column.meaning.quantity != Quantity::Amount) {
+                if (!column.meaning.is_value() || column.meaning.quantity != Quantity::Amount ||
+                    side.rows[r].meaning.quantity != Quantity::Amount) {
                     continue;  // changes may be negative, other rates are not money
                 }
                 if (!at.printed()) {

@@ -186,6 +186,12 @@ std::optional<Fact> fact_of(const CellAt& at, bool final_accounts) {
             if (!m.detail.empty()) {
                 f.detail = m.detail;
             }
+            // A row that names its period or change (2024年预算数, 增减额 down a “三公” table
+            // whose columns are its items) is that period's, whatever the columns default to.
+            if (c.period == Period::BudgetYear && c.quantity == Quantity::Amount) {
+                f.period = m.period;
+                f.quantity = m.quantity;
+            }
             f.grand = m.aggregate == Aggregate::Grand;
             if (f.side == Side::Income && f.spending != S::All) {
                 return std::nullopt;
