@@ -2,6 +2,7 @@
 // header paths column meanings, cell texts exact amounts, and rows (hierarchy.cpp) lines and
 // subjects in a tree. Whatever it cannot recognise it says so, once, where it was printed.
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -255,6 +256,30 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
         if (headless && columns[c].meaning.role == ColumnRole::Unknown &&
             columns[c - 1].meaning.role == ColumnRole::Label) {
             columns[c].meaning = columns[c - 1].meaning;
+        }
+    }
+    // A bare 增减额 / 增减% beside one prior year's column (浙江: 2024年预算数 | 2025年预算数 | 增减额)
+    // is the change from that year: the header leaves unsaid what the table prints beside it.
+    {
+        std::set<Period> priors;
+        for (const Column& column : columns) {
+            const ColumnMeaning& m = column.meaning;
+            if (m.is_value() && m.quantity == Quantity::Amount &&
+                (m.period == Period::PriorYearBudget || m.period == Period::PriorYearExecution)) {
+                priors.insert(m.period);
+            }
+        }
+        if (priors.size() == 1) {
+            const Period change = *priors.begin() == Period::PriorYearExecution
+                                      ? Period::ChangeVsPriorExecution
+                                      : Period::ChangeVsPriorBudget;
+            for (Column& column : columns) {
+                ColumnMeaning& m = column.meaning;
+                if (m.is_value() && m.period == Period::BudgetYear &&
+                    (m.quantity == Quantity::ChangeAmount || m.quantity == Quantity::ChangePercent)) {
+                    m.period = change;
+                }
+            }
         }
     }
     if (table.kind == TableKind::ThreePublicExpenses) {

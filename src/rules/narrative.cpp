@@ -780,9 +780,30 @@ void narrative_changes(const Document& /*document*/, RuleContext& context) {
                     (printed->side == named.side && printed->grand == named.grand &&
                      printed->source == named.source));
         };
-        if (resolved.target && resolved.target->cells.size() == 1 && resolved.target->confident &&
-            prints_named(resolved.target->cells.front())) {
-            const CellAt& at = resolved.target->cells.front();
+        // The figure's own cell, then every other table printing the same fact: the change may
+        // be printed beside only one of them (浙江's 一般公共预算支出预算表, not its 收支总表).
+        std::vector<CellAt> candidates;
+        if (resolved.target && resolved.target->cells.size() == 1 && resolved.target->confident) {
+            candidates.push_back(resolved.target->cells.front());
+            for (const Target& other : resolver.printings(*resolved.target)) {
+                if (other.cells.size() == 1 && other.cells.front().table != candidates.front().table) {
+                    candidates.push_back(other.cells.front());
+                }
+            }
+        }
+        // Another table's printing must be of the same money as printed, not only through this
+        // year's coincidences (all spending is 一般公共预算 this year, not necessarily last year).
+        const auto same_as_printed = [&](const CellAt& at) {
+            const auto printed = fact_of(at, is_final_accounts(context.document().kind));
+            const Fact& named = *resolved.target->fact;
+            return printed && printed->source == named.source &&
+                   printed->spending == named.spending && printed->stage == named.stage;
+        };
+        for (std::size_t k = 0; k < candidates.size(); ++k) {
+            const CellAt& at = candidates[k];
+            if (table_change || !prints_named(at) || (k > 0 && !same_as_printed(at))) {
+                continue;
+            }
             const TableSide& side = at.side_ref();
             const Period period = claim.basis == Period::PriorYearExecution
                                       ? Period::ChangeVsPriorExecution

@@ -324,6 +324,7 @@ TEST_CASE("a change the text quotes is taken from the prior-year column of its o
     // The eight rates 2019 misprints (corpus_findings_test.cpp), and nothing else.
     CHECK(changes.size() == 8);
     for (const std::string& arithmetic : changes) {
+        INFO(arithmetic);
         CHECK(arithmetic.find('%') != std::string::npos);
     }
     const ClaimResult* travel = claim_about(report, "因公出国(境)费预算支出", "20 万元");

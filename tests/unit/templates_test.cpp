@@ -2,7 +2,10 @@
 // written, so every error would be a misreading of a layout or a word the corpus does not have.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/rules/engine.hpp"
@@ -47,4 +50,42 @@ TEST_CASE("a “三公” table with its periods down the rows is read by row", 
                       {Period::PriorYearBudget, Quantity::Amount},
                       {Period::BudgetYear, Quantity::Amount},
                       {Period::BudgetYear, Quantity::ChangeAmount}});
+}
+
+TEST_CASE("a bare 增减额 beside one prior year's column is the change from it", "[templates]") {
+    // 浙江: 2024年预算数 | 2025年预算数 | … | 增减额 | 增减%.
+    std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) +
+                     "/tests/fixtures/templates/zhejiang-2025-dept-budget.json");
+    std::stringstream content;
+    content << in.rdbuf();
+    std::string text = content.str();
+    const LoadResult loaded = load_document(text, "zhejiang.json");
+    REQUIRE(loaded.document);
+    const Table* table = loaded.document->tables_of(TableKind::GeneralPublicExpenditure).front();
+    const TableSide& side = table->sides.front();
+    CHECK(side.columns[6].meaning.period == Period::ChangeVsPriorBudget);
+    CHECK(side.columns[7].meaning.period == Period::ChangeVsPriorBudget);
+
+    // The narrative's changes are read from that column, and a raised change is caught.
+    const CheckReport report = check_document(*loaded.document);
+    const auto verified = std::find_if(report.claims.begin(), report.claims.end(), [](const ClaimResult& c) {
+        return c.claim.kind == ClaimKind::Change && c.claim.subject == "一般公共服务支出" && !c.claim.is_rate;
+    });
+    REQUIRE(verified != report.claims.end());
+    CHECK(verified->status == ClaimStatus::Verified);
+    CHECK(verified->reason == "201 一般公共服务支出 × 增减额");
+
+    const std::string from =
+        "\"一般公共服务支出\",\n     \"1,350.00\",\n     \"1,450.00\",\n     \"1,130.00\",\n     "
+        "\"320.00\",\n     \"100.00\"";
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    text.replace(at + from.size() - 7, 6, "110.00");
+    const LoadResult raised = load_document(text, "zhejiang.json");
+    REQUIRE(raised.document);
+    const CheckReport wrong = check_document(*raised.document);
+    CHECK(std::any_of(wrong.findings.begin(), wrong.findings.end(), [](const Finding& f) {
+        return f.rule_id == "yoy.change-amount" && f.arithmetic == "1450.00 − 1350.00 = 100.00 ≠ 110.00";
+    }));
 }
