@@ -216,11 +216,18 @@ std::string subject_of(std::u32string_view clause) {
         ++at;
     }
     std::string key = split_label(encode_utf8(text)).key;
+    // 收、支总计 / 收入、支出预算总计: the two sides together, as 收支总计 says them.
+    for (const auto& [joined, said] : {std::pair<std::string_view, std::string_view>{"收入、支出", "收支"},
+                                       {"收、支", "收支"}}) {
+        for (std::size_t at = key.find(joined); at != std::string::npos; at = key.find(joined, at)) {
+            key.replace(at, joined.size(), said);
+        }
+    }
     const auto ends_with = [&key](std::string_view tail) {
         return key.size() >= tail.size() &&
                key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
     };
-    for (std::string_view tail : {"为", "是", "共", "约", "计", "达"}) {
+    for (std::string_view tail : {"为", "是", "共", "约", "计", "达", "均", "各"}) {
         // 计 of 总计 / 合计 / 小计 is part of the word, not a verb before the figure.
         while (ends_with(tail) &&
                !(tail == "计" && (ends_with("总计") || ends_with("合计") || ends_with("小计")))) {
@@ -411,9 +418,23 @@ struct Line {
     std::optional<Numbering> numbering;
 };
 
+// 收、支总计 and 收入、支出预算总计 name the two sides together: their 、 joins, it does not end a
+// clause.
+bool joins_the_sides(std::u32string_view t, std::size_t comma) {
+    const std::u32string_view before = t.substr(0, comma);
+    const std::u32string_view after = t.substr(comma + 1);
+    const auto ends = [&](std::u32string_view w) {
+        return before.size() >= w.size() && before.substr(before.size() - w.size()) == w;
+    };
+    return (ends(U"收") && after.substr(0, 1) == U"支") ||
+           (ends(U"收入") && after.substr(0, 2) == U"支出");
+}
+
 std::size_t clause_start(std::u32string_view t, std::size_t sentence_begin, std::size_t at) {
     std::size_t start = at;
-    while (start > sentence_begin && !is_clause_end(t[start - 1])) {
+    while (start > sentence_begin &&
+           (!is_clause_end(t[start - 1]) ||
+            (t[start - 1] == U'、' && joins_the_sides(t, start - 1)))) {
         --start;
     }
     return start;

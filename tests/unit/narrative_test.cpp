@@ -392,3 +392,17 @@ TEST_CASE("政府采购 in the text is the procurement table's total column and 
     REQUIRE(found.size() == 1);
     CHECK(found[0].arithmetic == "130.00 万元 ≠ 120.00 万元");
 }
+
+TEST_CASE("收、支总计 names the two sides together", "[narrative]") {
+    // The central 决算 template: 收、支总计均为…; its 、 joins the sides and 均 is no part of the name.
+    for (const char* text : {"2024年收、支总计均为10.00万元。", "2024年收入、支出预算总计各为10.00万元。"}) {
+        INFO(text);
+        const auto report = test::check_text(disclosure(text));
+        const auto it = std::find_if(report.claims.begin(), report.claims.end(),
+                                     [](const ClaimResult& c) { return c.claim.kind == ClaimKind::Amount; });
+        REQUIRE(it != report.claims.end());
+        CHECK(it->claim.subject.find("收支") != std::string::npos);
+        CHECK(it->claim.subject.back() == "计"[2]);
+        CHECK(it->status == ClaimStatus::Verified);
+    }
+}

@@ -128,7 +128,7 @@ TEST_CASE("changes against last year agree with last year's disclosure of the sa
     CHECK(findings_of(report, "narrative.prior-year").empty());
     CHECK(test::verified_against_last_year(report) == 23);
     // 收、支预算总计各增加 2214.39 万元: 24169.74 − 21955.35, the 2018 total with its 其他资金.
-    const ClaimResult* total = claim_about(report, "支出预算总计", "2214.39 万元");
+    const ClaimResult* total = claim_about(report, "江苏省人民检察院收支预算总计", "2214.39 万元");
     REQUIRE(total != nullptr);
     CHECK(total->status == ClaimStatus::Verified);
     CHECK(total->reason ==
@@ -359,7 +359,7 @@ TEST_CASE("a 收支总表 printing last year's income is checked line by line", 
     // 收、支预算总计各增加 2214.39 万元 is of the total (21,955.35), not of 财政拨款 (21,940.96),
     // though this year all the money is 财政拨款.
     CHECK(findings_of(holds, "narrative.change").size() == 8);
-    const ClaimResult* total = claim_about(holds, "支出预算总计", "2214.39 万元");
+    const ClaimResult* total = claim_about(holds, "江苏省人民检察院收支预算总计", "2214.39 万元");
     REQUIRE(total != nullptr);
     CHECK(total->status == ClaimStatus::Verified);
 
