@@ -117,6 +117,47 @@ bool is_content_row(const Row& row) {
     return row.role != RowRole::Filler;
 }
 
+// A code printed in the name's own cell (预算一体化 exports: [201]一般公共服务支出, 【2010301】行政运行,
+// or 2010301 行政运行): taken out of the label, which keeps the name. Empty when there is none; a
+// numbering (1. / (1)) or a year is no code.
+std::string code_before_name(std::string& label) {
+    const std::string text = trim(label);
+    static const std::vector<std::pair<std::string_view, std::string_view>> brackets = {
+        {"[", "]"}, {"【", "】"}, {"〔", "〕"}, {"（", "）"}, {"(", ")"}};
+    std::size_t digits_at = 0;
+    std::string_view close;
+    for (const auto& [open, shut] : brackets) {
+        if (text.compare(0, open.size(), open) == 0) {
+            digits_at = open.size();
+            close = shut;
+            break;
+        }
+    }
+    std::size_t end = digits_at;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') {
+        ++end;
+    }
+    const std::string code = text.substr(digits_at, end - digits_at);
+    if (code.size() != 3 && code.size() != 5 && code.size() != 7) {
+        return {};
+    }
+    std::size_t name_at = end;
+    if (!close.empty()) {
+        if (text.compare(end, close.size(), close) != 0) {
+            return {};
+        }
+        name_at += close.size();
+    } else if (end >= text.size() || (text[end] != ' ' && text[end] != '\t')) {
+        return {};  // 2024年…, 100万元: digits run into the words
+    }
+    const std::string name = trim(text.substr(name_at));
+    if (name.empty() || !is_code(code)) {
+        return {};
+    }
+    label = name;
+    return code;
+}
+
 bool row_is_blank(const Row& row) {
     return std::all_of(row.cells.begin(), row.cells.end(),
                        [](const Cell& cell) { return trim(cell.printed).empty(); });
@@ -399,6 +440,9 @@ class SideReader {
                     break;
                 }
             }
+        }
+        if (code.empty() && origin == SubjectRef::Origin::PrintedCode) {
+            code = code_before_name(row.label);
         }
         row.label_parts = split_label(row.label);
         const std::string& key = row.label_parts.key;

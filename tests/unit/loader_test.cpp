@@ -294,3 +294,28 @@ TEST_CASE("a row of the columns' numbers without the word 栏次 is no row of fi
     REQUIRE(empty.document);
     CHECK(empty.document->tables[0].is_empty());
 }
+
+TEST_CASE("a code printed in the name's own cell is the row's code", "[load][hierarchy]") {
+    // 预算一体化 exports print [201]一般公共服务支出 in the name column; a numbering or a year is none.
+    const LoadResult loaded = test::load_tables(
+        R"([{"title": "一般公共预算支出表", "columns": ["科目名称", "合计"], "rows": [
+            ["[201]一般公共服务支出", "10.00"],
+            ["【20103】政府办公厅（室）及相关机构事务", "10.00"],
+            ["2010301 行政运行", "10.00"],
+            ["合计", "10.00"]]}])");
+    REQUIRE(loaded.document);
+    const auto& rows = loaded.document->tables[0].sides[0].rows;
+    const std::vector<std::pair<std::string, std::string>> want = {
+        {"201", "一般公共服务支出"},
+        {"20103", "政府办公厅（室）及相关机构事务"},
+        {"2010301", "行政运行"}};
+    for (std::size_t r = 0; r < want.size(); ++r) {
+        INFO(r);
+        REQUIRE(rows[r].subject.has_value());
+        CHECK(rows[r].subject->code == want[r].first);
+        CHECK(rows[r].subject->origin == SubjectRef::Origin::PrintedCode);
+        CHECK(rows[r].label == want[r].second);
+    }
+    CHECK(rows[2].parent == 1);
+    CHECK(loaded.diagnostics.empty());
+}
