@@ -1063,6 +1063,7 @@ class TableBuilder {
             int page = 0;
             std::vector<bool> filled;     // per column: prints something
             std::vector<bool> runs_on;    // per column: its last line reaches the right edge
+            std::vector<bool> numbered_in;  // per column: starts a numbered item (十四、…)
         };
         std::vector<Shape> shapes(rows);
         std::vector<bool> figures_only(rows, true);  // per row: prints figures and nothing else
@@ -1070,6 +1071,7 @@ class TableBuilder {
         for (Shape& shape : shapes) {
             shape.filled.assign(columns_.size(), false);
             shape.runs_on.assign(columns_.size(), false);
+            shape.numbered_in.assign(columns_.size(), false);
         }
         for (std::size_t i = 0; i < lines.size(); ++i) {
             Shape& shape = shapes[row_of[i]];
@@ -1079,6 +1081,9 @@ class TableBuilder {
                 shape.figures = shape.figures || is_figure(part.text) || compact(part.text) == "无";
                 shape.numbered = shape.numbered || starts_numbered(part.text);
                 figures_only[row_of[i]] = figures_only[row_of[i]] && is_figure(part.text);
+                if (!shape.filled[c] && starts_numbered(part.text)) {
+                    shape.numbered_in[c] = true;
+                }
                 shape.filled[c] = true;
                 if (part.centre_y() >= bottom[row_of[i]][c]) {
                     bottom[row_of[i]][c] = part.centre_y();
@@ -1105,6 +1110,9 @@ class TableBuilder {
             const bool has_below = end < rows && shapes[end].figures && shapes[end].page == shapes[r].page;
             bool up = has_above;
             bool down = has_below;
+            // Between two numbered items of a column (十四、资源勘探工业信息等 / 支出 / 十五、…),
+            // text that is not numbered is the end of the item above, figures or not.
+            bool item = r > 0 && shapes[r - 1].page == shapes[r].page;
             for (std::size_t c = 0; c < columns_.size(); ++c) {
                 bool used = false;
                 bool runs_on = true;  // every line but the run's last reaches the right edge
@@ -1120,9 +1128,12 @@ class TableBuilder {
                 const bool above = has_above && shapes[r - 1].filled[c];
                 const bool below = has_below && shapes[end].filled[c];
                 up = up && above && shapes[r - 1].runs_on[c] && runs_on && !below;
+                item = item && shapes[r - 1].numbered_in[c] && shapes[r - 1].runs_on[c] && runs_on &&
+                       (end == rows || !shapes[end].filled[c] || shapes[end].numbered_in[c]);
                 down = down && below && !above && runs_on &&
                        shapes[end - 1].filled[c] && shapes[end - 1].runs_on[c];
             }
+            up = up || (item && !down);
             for (std::size_t k = r; k < end; ++k) {
                 home[k] = up ? r - 1 : (down ? end : k);
             }
