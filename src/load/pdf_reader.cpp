@@ -960,9 +960,36 @@ class TableBuilder {
                 }
                 return false;
             };
+            // Labels above a row's figures, when those stand in boxes far taller than their own
+            // labels (ONLYOFFICE) and start below the labels, are a row of their own if the
+            // figures' row has its own labels in the same columns (二十六、… over 本年支出合计).
+            const auto labels_above = [&](std::size_t k) {
+                if (figures(k - 1) || !figures(k)) {
+                    return false;
+                }
+                double top = 1e18;
+                double tallest = 0;
+                double lowest = 1e18;
+                for (const Box& b : lines[k].parts) {
+                    if (is_figure(b.text)) {
+                        top = std::min(top, b.y0);
+                        tallest = std::max(tallest, b.height());
+                    } else {
+                        lowest = std::min(lowest, b.height());
+                    }
+                }
+                if (lowest == 1e18 || tallest < 2 * lowest || lines[k - 1].y1 > top) {
+                    return false;
+                }
+                return std::all_of(lines[k - 1].parts.begin(), lines[k - 1].parts.end(), [&](const Box& a) {
+                    return std::any_of(lines[k].parts.begin(), lines[k].parts.end(), [&](const Box& b) {
+                        return !is_figure(b.text) && place(a) == place(b);
+                    });
+                });
+            };
             while (end < lines.size() && lines[end].page == lines[end - 1].page &&
                    lines[end].centre_y() - lines[end - 1].centre_y() < threshold &&
-                   !numbered_below(end)) {
+                   !numbered_below(end) && !labels_above(end)) {
                 ++end;
             }
             // Lines of figures that fill different columns, closer than half the row spacing,
@@ -1456,9 +1483,9 @@ class DocumentBuilder {
                                        [&](const Box& b) { return header_words.count(compact(b.text)) > 0; })) {
                         ++k;
                     }
-                    if (k < lines.size() && lines[k].page == line.page &&
-                        (lines[k].has_figure() || k > i || wraps_into_body(lines, k)) &&
-                        !is_title_at(lines, k) && (k > i || aligned_with_body(lines[k], 0.5))) {
+                    if (k < lines.size() && lines[k].page == line.page && !is_title_at(lines, k) &&
+                        (k > i || (lines[k].has_figure() && aligned_with_body(lines[k], 0.5)) ||
+                         (!lines[k].has_figure() && wraps_into_body(lines, k)))) {
                         i = k;
                         state = State::Body;
                         drafts_.back().body.push_back(lines[k]);
@@ -1552,25 +1579,29 @@ class DocumentBuilder {
         if (body.empty() || contains(lines[k].text(), "。")) {
             return false;
         }
-        for (const Box& part : lines[k].parts) {
-            bool aligned = false;
-            for (const Line& line : body) {
-                for (const Box& b : line.parts) {
-                    aligned = aligned || (!is_figure(b.text) && std::abs(b.x0 - part.x0) < 1.5);
-                }
-            }
-            if (!aligned) {
-                return false;
-            }
-        }
+        const bool names = aligned_with_body(lines[k], 1.0);
         for (std::size_t n = k + 1; n < lines.size() && n <= k + 8 && lines[n].page == lines[k].page; ++n) {
             if (lines[n].y0 - lines[n - 1].y1 > 3 * text_height(lines[k])) {
                 break;
             }
             if (lines[n].has_figure()) {
-                return true;
+                if (names) {
+                    return true;
+                }
+                // Names indented differently from the rows above, followed closely by figures
+                // that all end where the table's figure columns end (several of them).
+                std::size_t figures = 0;
+                for (const Box& part : lines[n].parts) {
+                    if (is_figure(part.text)) {
+                        ++figures;
+                        if (!aligned_with_body(Line{{part}, part.y0, part.y1, part.page, 0, 0}, 1.0)) {
+                            return false;
+                        }
+                    }
+                }
+                return figures >= 2 && n <= k + 2;
             }
-            if (!aligned_with_body(lines[n], 1.0)) {
+            if (!names || !aligned_with_body(lines[n], 1.0)) {
                 break;
             }
         }
