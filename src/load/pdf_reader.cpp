@@ -335,21 +335,24 @@ double median(std::vector<double> values, double fallback) {
     return values[values.size() / 2];
 }
 
-// The size of a line's type. Some producers (ONLYOFFICE) give Chinese text boxes a fraction
+// The size of a box's type. Some producers (ONLYOFFICE) give Chinese text boxes a fraction
 // of their font's height; a Chinese character is about as wide as it is high, so a box much
 // lower than its characters are wide is measured by their width instead.
+double type_size(const Box& box) {
+    const std::size_t n = char_count(compact(box.text));
+    if (n > 0 && static_cast<unsigned char>(box.text.front()) >= 0x80) {
+        const double width = (box.x1 - box.x0) / static_cast<double>(n);
+        if (box.height() < 0.5 * width) {
+            return width;
+        }
+    }
+    return box.height();
+}
+
 double text_height(const Line& line) {
     double out = 0;
     for (const Box& box : line.parts) {
-        double h = box.height();
-        const std::size_t n = char_count(compact(box.text));
-        if (n > 0 && static_cast<unsigned char>(box.text.front()) >= 0x80) {
-            const double width = (box.x1 - box.x0) / static_cast<double>(n);
-            if (h < 0.5 * width) {
-                h = width;
-            }
-        }
-        out = std::max(out, h);
+        out = std::max(out, type_size(box));
     }
     return out > 0 ? out : line.height();
 }
@@ -641,7 +644,7 @@ class TableBuilder {
                         }
                     }
                 }
-                if (!below && word.y1 >= header_bottom - 2.5 * word.height()) {
+                if (!below && word.y1 >= header_bottom - 2.5 * type_size(word)) {
                     leaves.push_back(&word);
                 }
             }
