@@ -1082,7 +1082,12 @@ class TableBuilder {
         std::vector<double> right(columns_.size(), -1e18);
         for (const Line& line : lines) {
             for (const Box& part : line.parts) {
-                if (!is_figure(part.text)) {
+                // Labels centred across columns (当年支出小计) do not mark a column's edge.
+                const bool spans = std::any_of(
+                    spanning_texts_.begin(), spanning_texts_.end(), [&](const Column& c) {
+                        return part.x0 >= c.x0 - 0.5 && part.x1 <= c.x1 + 0.5;
+                    });
+                if (!is_figure(part.text) && !spans) {
                     const std::size_t c = place(part);
                     right[c] = std::max(right[c], part.x1);
                 }
@@ -1142,7 +1147,8 @@ class TableBuilder {
             bool down = has_below;
             // Between two numbered items of a column (十四、资源勘探工业信息等 / 支出 / 十五、…),
             // text that is not numbered is the end of the item above, figures or not.
-            bool item = r > 0 && shapes[r - 1].page == shapes[r].page;
+            // The item may end at the top of the next page.
+            bool item = r > 0;
             for (std::size_t c = 0; c < columns_.size(); ++c) {
                 bool used = false;
                 bool runs_on = true;  // every line but the run's last reaches the right edge
@@ -1506,7 +1512,7 @@ class DocumentBuilder {
                     // empty table, printed without figures) starts the body.
                     const auto& header = drafts_.back().header;
                     const bool detached = !header.empty() && header.back().page == line.page &&
-                                          line.y0 - header.back().y1 > 6 * line.height();
+                                          line.y0 - header.back().y1 > 6 * text_height(line);
                     if (line.has_figure() || t == "无" ||
                         (detached && !starts_with(t, "注"))) {
                         state = State::Body;
