@@ -472,6 +472,20 @@ struct TableDraft {
     std::vector<Line> header;
     std::vector<Line> body;
     std::vector<Line> notes;
+    // Where the body's texts start and its figures end (to the half point): what a line is
+    // compared with to tell a row of the table from text under it.
+    std::set<long> text_starts, figure_ends;
+
+    void add_body(const Line& line) {
+        body.push_back(line);
+        for (const Box& b : line.parts) {
+            if (is_figure(b.text)) {
+                figure_ends.insert(std::lround(2 * b.x1));
+            } else {
+                text_starts.insert(std::lround(2 * b.x0));
+            }
+        }
+    }
 };
 
 class TableBuilder {
@@ -1497,7 +1511,7 @@ class DocumentBuilder {
                          (!lines[k].has_figure() && wraps_into_body(lines, k)))) {
                         i = k;
                         state = State::Body;
-                        drafts_.back().body.push_back(lines[k]);
+                        drafts_.back().add_body(lines[k]);
                         continue;
                     }
                     state = State::Text;
@@ -1516,7 +1530,7 @@ class DocumentBuilder {
                     if (line.has_figure() || t == "无" ||
                         (detached && !starts_with(t, "注"))) {
                         state = State::Body;
-                        drafts_.back().body.push_back(line);
+                        drafts_.back().add_body(line);
                     } else if (starts_with(t, "注：") || starts_with(t, "注:")) {
                         state = State::Notes;
                         drafts_.back().notes.push_back(line);
@@ -1549,7 +1563,7 @@ class DocumentBuilder {
                         state = State::Notes;
                         drafts_.back().notes.push_back(line);
                     } else {
-                        drafts_.back().body.push_back(line);
+                        drafts_.back().add_body(line);
                     }
                     break;
                 }
@@ -1563,18 +1577,14 @@ class DocumentBuilder {
     // Whether some text of the line starts, or some figure ends, where one of the table's body
     // does: a row of the table, not text under it.
     bool aligned_with_body(const Line& line, double share = 0) const {
+        const TableDraft& draft = drafts_.back();
+        const auto near = [](const std::set<long>& edges, double x) {
+            const auto at = edges.lower_bound(std::lround(2 * x) - 2);
+            return at != edges.end() && *at <= std::lround(2 * x) + 2;
+        };
         const auto aligned = [&](const Box& part) {
-            for (const Line& row : drafts_.back().body) {
-                for (const Box& b : row.parts) {
-                    const bool figures = is_figure(b.text) && is_figure(part.text);
-                    const bool texts = !is_figure(b.text) && !is_figure(part.text);
-                    if ((texts && std::abs(b.x0 - part.x0) < 1.5) ||
-                        (figures && std::abs(b.x1 - part.x1) < 1.5)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return is_figure(part.text) ? near(draft.figure_ends, part.x1)
+                                        : near(draft.text_starts, part.x0);
         };
         const auto count = std::count_if(line.parts.begin(), line.parts.end(), aligned);
         return count > 0 && static_cast<double>(count) >= share * static_cast<double>(line.parts.size());
