@@ -963,6 +963,7 @@ class TableBuilder {
         };
         std::vector<std::size_t> row_of(lines.size());
         std::size_t rows = 0;
+        const std::vector<double> right = right_edges();
         for (std::size_t start = 0; start < lines.size();) {
             std::size_t end = start + 1;
             // Two lines that each start a numbered item (七、… over 八、…) in the same column are
@@ -980,6 +981,27 @@ class TableBuilder {
             // Labels above a row's figures, when those stand in boxes far taller than their own
             // labels (ONLYOFFICE) and start below the labels, are a row of their own if the
             // figures' row has its own labels in the same columns (二十六、… over 本年支出合计).
+            // Two labels starting at one edge of a column, with no figures between them, the
+            // upper one stopping well short of the column's right edge, are two rows: a label
+            // wraps only when its line is full (事业收入 over 经营收入, printed closer than the
+            // other rows).
+            const auto short_above = [&](std::size_t k) {
+                if (figures(k)) {
+                    return false;
+                }
+                for (std::size_t j = k; j-- > start && !figures(j);) {
+                    for (const Box& a : lines[j].parts) {
+                        for (const Box& b : lines[k].parts) {
+                            const std::size_t c = place(a);
+                            if (!is_figure(a.text) && !is_figure(b.text) && c == place(b) &&
+                                std::abs(a.x0 - b.x0) < 1.5 && a.x1 < right[c] - 2 * type_size(a)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            };
             const auto labels_above = [&](std::size_t k) {
                 if (figures(k - 1) || !figures(k)) {
                     return false;
@@ -1006,7 +1028,7 @@ class TableBuilder {
             };
             while (end < lines.size() && lines[end].page == lines[end - 1].page &&
                    lines[end].centre_y() - lines[end - 1].centre_y() < threshold &&
-                   !numbered_below(end) && !labels_above(end)) {
+                   !numbered_below(end) && !labels_above(end) && !short_above(end)) {
                 ++end;
             }
             // Lines of figures that fill different columns, closer than half the row spacing,
@@ -1082,6 +1104,25 @@ class TableBuilder {
         }
     }
 
+    // Per column: where its longest texts end, the edge a wrapped text runs to. Labels centred
+    // across columns (当年支出小计) do not mark a column's edge.
+    std::vector<double> right_edges() const {
+        std::vector<double> right(columns_.size(), -1e18);
+        for (const Line& line : draft_.body) {
+            for (const Box& part : line.parts) {
+                const bool spans = std::any_of(
+                    spanning_texts_.begin(), spanning_texts_.end(), [&](const Column& c) {
+                        return part.x0 >= c.x0 - 0.5 && part.x1 <= c.x1 + 0.5;
+                    });
+                if (!is_figure(part.text) && !spans) {
+                    const std::size_t c = place(part);
+                    right[c] = std::max(right[c], part.x1);
+                }
+            }
+        }
+        return right;
+    }
+
     // A cell's text wrapped onto lines of its own, at the same spacing as the rows (names in the
     // 政府采购 tables, centred in their cells, above and below the row's figures). A row with no
     // figures continues the cell of the row above when that cell's last line runs to the
@@ -1093,20 +1134,7 @@ class TableBuilder {
         if (rows < 2) {
             return rows;
         }
-        std::vector<double> right(columns_.size(), -1e18);
-        for (const Line& line : lines) {
-            for (const Box& part : line.parts) {
-                // Labels centred across columns (当年支出小计) do not mark a column's edge.
-                const bool spans = std::any_of(
-                    spanning_texts_.begin(), spanning_texts_.end(), [&](const Column& c) {
-                        return part.x0 >= c.x0 - 0.5 && part.x1 <= c.x1 + 0.5;
-                    });
-                if (!is_figure(part.text) && !spans) {
-                    const std::size_t c = place(part);
-                    right[c] = std::max(right[c], part.x1);
-                }
-            }
-        }
+        const std::vector<double> right = right_edges();
         struct Shape {
             bool figures = false, numbered = false;
             int page = 0;
