@@ -99,6 +99,17 @@ std::string trim(std::string_view text) {
 // geometry, not the text, tells them apart.
 bool is_figure(std::string_view text) {
     std::string t = compact(text);
+    // "（20" is the start of "（20万以上）" wrapped in its cell, not a negative figure.
+    const auto count = [&](std::string_view mark) {
+        std::size_t n = 0;
+        for (std::size_t at = t.find(mark); at != std::string::npos; at = t.find(mark, at + 1)) {
+            ++n;
+        }
+        return n;
+    };
+    if (count("（") + count("(") != count("）") + count(")")) {
+        return false;
+    }
     for (std::string_view mark : {"−", "－", "（", "）", "％"}) {
         std::size_t at;
         while ((at = t.find(mark)) != std::string::npos) {
@@ -237,6 +248,10 @@ std::vector<Line> group_lines(std::vector<Box> boxes) {
             lines.push_back(std::move(line));
             home = &lines.back();
         }
+        // The line reaches as far as its boxes: a figure printed in a taller box than its
+        // label's (ONLYOFFICE) takes in the label on its offset baseline.
+        home->y0 = std::min(home->y0, box.y0);
+        home->y1 = std::max(home->y1, box.y1);
         home->parts.push_back(std::move(box));
     }
     for (Line& line : lines) {
@@ -245,17 +260,31 @@ std::vector<Line> group_lines(std::vector<Box> boxes) {
         // Boxes closer than a fraction of a character are one printed text (a word split by
         // the producer, letters of one cell).
         std::vector<Box> joined;
-        for (Box& part : line.parts) {
+        for (std::size_t p = 0; p < line.parts.size(); ++p) {
+            Box& part = line.parts[p];
             if (!joined.empty()) {
                 Box& last = joined.back();
                 const double gap = part.x0 - last.x1;
+                // A small number printed inside a sentence ("总预算 20 万以下") is a word of it.
+                const bool inside_text =
+                    p + 1 < line.parts.size() && part.text.size() <= 3 &&
+                    std::all_of(part.text.begin(), part.text.end(),
+                                [](char c) { return c >= '0' && c <= '9'; }) &&
+                    static_cast<unsigned char>(line.parts[p + 1].text.front()) >= 0x80 &&
+                    line.parts[p + 1].x0 - part.x1 < 0.35 * part.height();
                 // A right-aligned figure and the left-aligned label of the next cell can stand
                 // as close as letters of one word; a figure never runs on into Chinese text.
+                // An opening bracket runs on into what it opens: "（20" of "（20万以上）".
+                const bool opens = last.text.back() == '(' ||
+                                   (last.text.size() >= 3 &&
+                                    last.text.compare(last.text.size() - 3, 3, "（") == 0);
                 const bool figure_meets_text =
-                    (std::isdigit(static_cast<unsigned char>(last.text.back())) &&
-                     static_cast<unsigned char>(part.text.front()) >= 0x80) ||
-                    (static_cast<unsigned char>(last.text.back()) >= 0x80 &&
-                     std::isdigit(static_cast<unsigned char>(part.text.front())));
+                    !opens && ((std::isdigit(static_cast<unsigned char>(last.text.back())) &&
+                                static_cast<unsigned char>(part.text.front()) >= 0x80 &&
+                                is_figure(last.text)) ||
+                               (static_cast<unsigned char>(last.text.back()) >= 0x80 &&
+                                std::isdigit(static_cast<unsigned char>(part.text.front())) &&
+                                !inside_text));
                 // Two whole figures side by side are two cells, however close.
                 const bool two_figures = is_figure(last.text) && is_figure(part.text) &&
                                          last.text.size() >= 3 && part.text.size() >= 3;
@@ -304,6 +333,28 @@ double median(std::vector<double> values, double fallback) {
     }
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
+}
+
+// The size of a box's type. Some producers (ONLYOFFICE) give Chinese text boxes a fraction
+// of their font's height; a Chinese character is about as wide as it is high, so a box much
+// lower than its characters are wide is measured by their width instead.
+double type_size(const Box& box) {
+    const std::size_t n = char_count(compact(box.text));
+    if (n > 0 && static_cast<unsigned char>(box.text.front()) >= 0x80) {
+        const double width = (box.x1 - box.x0) / static_cast<double>(n);
+        if (box.height() < 0.5 * width) {
+            return width;
+        }
+    }
+    return box.height();
+}
+
+double text_height(const Line& line) {
+    double out = 0;
+    for (const Box& box : line.parts) {
+        out = std::max(out, type_size(box));
+    }
+    return out > 0 ? out : line.height();
 }
 
 // ---- tables ------------------------------------------------------------------------------------
@@ -380,6 +431,7 @@ bool is_title_at(const std::vector<Line>& lines, std::size_t i) {
     const bool names_table =
         contains(t, "表") || (i + 1 < lines.size() && lines[i + 1].page == lines[i].page &&
                               ends_with_table(compact(lines[i + 1].text())) &&
+                              !is_label_text(lines[i + 1].text()) &&
                               char_count(compact(lines[i + 1].text())) <= 12);
     if (!names_table || char_count(t) > 60 || starts_with(t, "注") ||
         starts_with(t, "说明") || unit_in(t) || is_label_text(t) ||
@@ -420,6 +472,20 @@ struct TableDraft {
     std::vector<Line> header;
     std::vector<Line> body;
     std::vector<Line> notes;
+    // Where the body's texts start and its figures end (to the half point): what a line is
+    // compared with to tell a row of the table from text under it.
+    std::set<long> text_starts, figure_ends;
+
+    void add_body(const Line& line) {
+        body.push_back(line);
+        for (const Box& b : line.parts) {
+            if (is_figure(b.text)) {
+                figure_ends.insert(std::lround(2 * b.x1));
+            } else {
+                text_starts.insert(std::lround(2 * b.x0));
+            }
+        }
+    }
 };
 
 class TableBuilder {
@@ -544,7 +610,19 @@ class TableBuilder {
                 });
                 beside = beside || (here && left);
             }
-            spanning[c] = !beside && support[c] * 4 <= static_cast<int>(draft_.body.size());
+            // Different texts starting at one edge are a left-aligned column of its own.
+            std::map<long, std::set<std::string>> starts;
+            for (const Line& line : draft_.body) {
+                for (const Box& b : line.parts) {
+                    if (in_column(b, columns_[c])) {
+                        starts[std::lround(b.x0)].insert(b.text);
+                    }
+                }
+            }
+            const bool aligned = std::any_of(starts.begin(), starts.end(),
+                                             [](const auto& edge) { return edge.second.size() >= 3; });
+            spanning[c] = !beside && !aligned &&
+                          support[c] * 4 <= static_cast<int>(draft_.body.size());
         }
         if (draft_.body.size() >= 4) {
             std::vector<Column> kept;
@@ -580,7 +658,7 @@ class TableBuilder {
                         }
                     }
                 }
-                if (!below && word.y1 >= header_bottom - 2.5 * word.height()) {
+                if (!below && word.y1 >= header_bottom - 2.5 * type_size(word)) {
                     leaves.push_back(&word);
                 }
             }
@@ -855,7 +933,7 @@ class TableBuilder {
         std::vector<double> pitches;
         std::vector<double> heights;
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            heights.push_back(lines[i].height());
+            heights.push_back(text_height(lines[i]));
             if (i > 0 && lines[i].page == lines[i - 1].page && lines[i].has_figure() &&
                 lines[i - 1].has_figure()) {
                 pitches.push_back(lines[i].centre_y() - lines[i - 1].centre_y());
@@ -885,17 +963,99 @@ class TableBuilder {
         };
         std::vector<std::size_t> row_of(lines.size());
         std::size_t rows = 0;
+        const std::vector<double> right = right_edges();
         for (std::size_t start = 0; start < lines.size();) {
             std::size_t end = start + 1;
+            // Two lines that each start a numbered item (七、… over 八、…) in the same column are
+            // two rows, however close: a wrapped label does not number its second line.
+            const auto numbered_below = [&](std::size_t k) {
+                for (const Box& a : lines[k - 1].parts) {
+                    for (const Box& b : lines[k].parts) {
+                        if (starts_numbered(a.text) && starts_numbered(b.text) && place(a) == place(b)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            };
+            // Labels above a row's figures, when those stand in boxes far taller than their own
+            // labels (ONLYOFFICE) and start below the labels, are a row of their own if the
+            // figures' row has its own labels in the same columns (二十六、… over 本年支出合计).
+            // Two labels starting at one edge of a column, with no figures between them, the
+            // upper one stopping well short of the column's right edge, are two rows: a label
+            // wraps only when its line is full (事业收入 over 经营收入, printed closer than the
+            // other rows).
+            const auto short_above = [&](std::size_t k) {
+                if (figures(k)) {
+                    return false;
+                }
+                for (std::size_t j = k; j-- > start && !figures(j);) {
+                    for (const Box& a : lines[j].parts) {
+                        for (const Box& b : lines[k].parts) {
+                            const std::size_t c = place(a);
+                            if (!is_figure(a.text) && !is_figure(b.text) && c == place(b) &&
+                                std::abs(a.x0 - b.x0) < 1.5 && a.x1 < right[c] - 2 * type_size(a)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            };
+            const auto labels_above = [&](std::size_t k) {
+                if (figures(k - 1) || !figures(k)) {
+                    return false;
+                }
+                double top = 1e18;
+                double tallest = 0;
+                double lowest = 1e18;
+                for (const Box& b : lines[k].parts) {
+                    if (is_figure(b.text)) {
+                        top = std::min(top, b.y0);
+                        tallest = std::max(tallest, b.height());
+                    } else {
+                        lowest = std::min(lowest, b.height());
+                    }
+                }
+                if (lowest == 1e18 || tallest < 2 * lowest || lines[k - 1].y1 > top) {
+                    return false;
+                }
+                return std::all_of(lines[k - 1].parts.begin(), lines[k - 1].parts.end(), [&](const Box& a) {
+                    return std::any_of(lines[k].parts.begin(), lines[k].parts.end(), [&](const Box& b) {
+                        return !is_figure(b.text) && place(a) == place(b);
+                    });
+                });
+            };
             while (end < lines.size() && lines[end].page == lines[end - 1].page &&
-                   lines[end].centre_y() - lines[end - 1].centre_y() < threshold) {
+                   lines[end].centre_y() - lines[end - 1].centre_y() < threshold &&
+                   !numbered_below(end) && !labels_above(end) && !short_above(end)) {
                 ++end;
             }
+            // Lines of figures that fill different columns, closer than half the row spacing,
+            // are one row printed on offset baselines (ONLYOFFICE): one anchor.
             std::vector<std::size_t> anchors;
+            std::vector<bool> filled;
             for (std::size_t i = start; i < end; ++i) {
-                if (figures(i)) {
-                    anchors.push_back(i);
+                if (!figures(i)) {
+                    continue;
                 }
+                std::vector<bool> here(columns_.size(), false);
+                for (const Box& part : lines[i].parts) {
+                    here[place(part)] = true;
+                }
+                bool disjoint = !anchors.empty() &&
+                                lines[i].centre_y() - lines[anchors.back()].centre_y() < 0.5 * pitch;
+                for (std::size_t c = 0; disjoint && c < here.size(); ++c) {
+                    disjoint = !(here[c] && filled[c]);
+                }
+                if (disjoint) {
+                    for (std::size_t c = 0; c < here.size(); ++c) {
+                        filled[c] = filled[c] || here[c];
+                    }
+                    continue;
+                }
+                anchors.push_back(i);
+                filled = std::move(here);
             }
             if (anchors.size() <= 1) {
                 for (std::size_t i = start; i < end; ++i) {
@@ -917,6 +1077,7 @@ class TableBuilder {
             }
             start = end;
         }
+        rows = join_wrapped_cells(row_of, rows);
         const std::size_t first = draft_.printed.rows.size();
         for (std::size_t r = 0; r < rows; ++r) {
             PrintedRow row;
@@ -941,6 +1102,162 @@ class TableBuilder {
                 cell.text += trim(part.text);
             }
         }
+    }
+
+    // Per column: where its longest texts end, the edge a wrapped text runs to. Labels centred
+    // across columns (当年支出小计) do not mark a column's edge.
+    std::vector<double> right_edges() const {
+        std::vector<double> right(columns_.size(), -1e18);
+        for (const Line& line : draft_.body) {
+            for (const Box& part : line.parts) {
+                const bool spans = std::any_of(
+                    spanning_texts_.begin(), spanning_texts_.end(), [&](const Column& c) {
+                        return part.x0 >= c.x0 - 0.5 && part.x1 <= c.x1 + 0.5;
+                    });
+                if (!is_figure(part.text) && !spans) {
+                    const std::size_t c = place(part);
+                    right[c] = std::max(right[c], part.x1);
+                }
+            }
+        }
+        return right;
+    }
+
+    // A cell's text wrapped onto lines of its own, at the same spacing as the rows (names in the
+    // 政府采购 tables, centred in their cells, above and below the row's figures). A row with no
+    // figures continues the cell of the row above when that cell's last line runs to the
+    // column's right edge and the row below prints nothing in that column; or the cell of the
+    // row below when its own text runs to the edge and the row above prints nothing there.
+    // Any other row without figures (a blank line of a summary table) stays a row.
+    std::size_t join_wrapped_cells(std::vector<std::size_t>& row_of, std::size_t rows) const {
+        const std::vector<Line>& lines = draft_.body;
+        if (rows < 2) {
+            return rows;
+        }
+        const std::vector<double> right = right_edges();
+        struct Shape {
+            bool figures = false, numbered = false;
+            int page = 0;
+            std::vector<bool> filled;     // per column: prints something
+            std::vector<bool> runs_on;    // per column: its last line reaches the right edge
+            std::vector<bool> numbered_in;  // per column: starts a numbered item (十四、…)
+        };
+        std::vector<Shape> shapes(rows);
+        std::vector<bool> figures_only(rows, true);  // per row: prints figures and nothing else
+        std::vector<std::vector<double>> bottom(rows, std::vector<double>(columns_.size(), -1e18));
+        for (Shape& shape : shapes) {
+            shape.filled.assign(columns_.size(), false);
+            shape.runs_on.assign(columns_.size(), false);
+            shape.numbered_in.assign(columns_.size(), false);
+        }
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            Shape& shape = shapes[row_of[i]];
+            shape.page = lines[i].page;
+            for (const Box& part : lines[i].parts) {
+                const std::size_t c = place(part);
+                shape.figures = shape.figures || is_figure(part.text) || compact(part.text) == "无";
+                shape.numbered = shape.numbered || starts_numbered(part.text);
+                figures_only[row_of[i]] = figures_only[row_of[i]] && is_figure(part.text);
+                if (!shape.filled[c] && starts_numbered(part.text)) {
+                    shape.numbered_in[c] = true;
+                }
+                shape.filled[c] = true;
+                if (part.centre_y() >= bottom[row_of[i]][c]) {
+                    bottom[row_of[i]][c] = part.centre_y();
+                    shape.runs_on[c] = part.x1 >= right[c] - 1.5 * part.height();
+                }
+            }
+        }
+        // Runs of rows without figures between two rows with figures go whole to one of them.
+        std::vector<std::size_t> home(rows);
+        for (std::size_t r = 0; r < rows; ++r) {
+            home[r] = r;
+        }
+        const auto loose = [&](std::size_t r) { return !shapes[r].figures && !shapes[r].numbered; };
+        for (std::size_t r = 0; r < rows;) {
+            if (!loose(r)) {
+                ++r;
+                continue;
+            }
+            std::size_t end = r;
+            while (end < rows && loose(end) && shapes[end].page == shapes[r].page) {
+                ++end;
+            }
+            const bool has_above = r > 0 && shapes[r - 1].figures && shapes[r - 1].page == shapes[r].page;
+            const bool has_below = end < rows && shapes[end].figures && shapes[end].page == shapes[r].page;
+            bool up = has_above;
+            bool down = has_below;
+            // Between two numbered items of a column (十四、资源勘探工业信息等 / 支出 / 十五、…),
+            // text that is not numbered is the end of the item above, figures or not.
+            // The item may end at the top of the next page.
+            bool item = r > 0;
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                bool used = false;
+                bool runs_on = true;  // every line but the run's last reaches the right edge
+                for (std::size_t k = r; k < end; ++k) {
+                    used = used || shapes[k].filled[c];
+                    if (k + 1 < end && shapes[k].filled[c] && !shapes[k].runs_on[c]) {
+                        runs_on = false;
+                    }
+                }
+                if (!used) {
+                    continue;
+                }
+                const bool above = has_above && shapes[r - 1].filled[c];
+                const bool below = has_below && shapes[end].filled[c];
+                up = up && above && shapes[r - 1].runs_on[c] && runs_on && !below;
+                item = item && shapes[r - 1].numbered_in[c] && shapes[r - 1].runs_on[c] && runs_on &&
+                       (end == rows || !shapes[end].filled[c] || shapes[end].numbered_in[c]);
+                down = down && below && !above && runs_on &&
+                       shapes[end - 1].filled[c] && shapes[end - 1].runs_on[c];
+            }
+            up = up || (item && !down);
+            for (std::size_t k = r; k < end; ++k) {
+                home[k] = up ? r - 1 : (down ? end : k);
+            }
+            // One row of labels beside one row of bare figures, in columns apart: the label and
+            // the figures of one row printed at different heights in its cell.
+            if (!up && !down && end == r + 1) {
+                const auto bare = [&](std::size_t g) {
+                    if (!shapes[g].figures || shapes[g].page != shapes[r].page || !figures_only[g]) {
+                        return false;
+                    }
+                    for (std::size_t c = 0; c < columns_.size(); ++c) {
+                        if (shapes[g].filled[c] && shapes[r].filled[c]) {
+                            return false;
+                        }
+                    }
+                    return true;
+                };
+                const bool above = r > 0 && bare(r - 1);
+                const bool below = end < rows && bare(end);
+                if (above != below) {
+                    home[r] = above ? r - 1 : end;
+                }
+            }
+            r = end;
+        }
+        std::vector<std::size_t> number(rows);
+        std::size_t count = 0;
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (home[r] == r) {
+                number[r] = count++;
+            }
+        }
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (home[r] < r) {
+                number[r] = number[home[r]];
+            }
+        }
+        for (std::size_t r = rows; r-- > 0;) {
+            if (home[r] > r) {
+                number[r] = number[home[r]];
+            }
+        }
+        for (std::size_t& row : row_of) {
+            row = number[row];
+        }
+        return count;
     }
 
     void build_notes() {
@@ -1217,11 +1534,12 @@ class DocumentBuilder {
                                        [&](const Box& b) { return header_words.count(compact(b.text)) > 0; })) {
                         ++k;
                     }
-                    if (k < lines.size() && lines[k].page == line.page &&
-                        (lines[k].has_figure() || k > i) && !is_title_at(lines, k)) {
+                    if (k < lines.size() && lines[k].page == line.page && !is_title_at(lines, k) &&
+                        (k > i || (lines[k].has_figure() && aligned_with_body(lines[k], 0.5)) ||
+                         (!lines[k].has_figure() && wraps_into_body(lines, k)))) {
                         i = k;
                         state = State::Body;
-                        drafts_.back().body.push_back(lines[k]);
+                        drafts_.back().add_body(lines[k]);
                         continue;
                     }
                     state = State::Text;
@@ -1236,11 +1554,11 @@ class DocumentBuilder {
                     // empty table, printed without figures) starts the body.
                     const auto& header = drafts_.back().header;
                     const bool detached = !header.empty() && header.back().page == line.page &&
-                                          line.y0 - header.back().y1 > 6 * line.height();
+                                          line.y0 - header.back().y1 > 6 * text_height(line);
                     if (line.has_figure() || t == "无" ||
                         (detached && !starts_with(t, "注"))) {
                         state = State::Body;
-                        drafts_.back().body.push_back(line);
+                        drafts_.back().add_body(line);
                     } else if (starts_with(t, "注：") || starts_with(t, "注:")) {
                         state = State::Notes;
                         drafts_.back().notes.push_back(line);
@@ -1252,7 +1570,20 @@ class DocumentBuilder {
                     }
                     break;
                 }
-                case State::Body:
+                case State::Body: {
+                    const auto& body = drafts_.back().body;
+                    // Text printed well below the last row, or in a larger type, and not where
+                    // the table's columns are, is not the table's.
+                    const bool apart = !body.empty() && body.back().page == line.page &&
+                                       (line.y0 - body.back().y1 > 3 * body.back().height() ||
+                                        (line.y0 - body.back().y1 > body.back().height() &&
+                                         line.height() > 1.5 * body.back().height())) &&
+                                       !aligned_with_body(line);
+                    if (apart) {
+                        state = State::Text;
+                        text_.push_back(line);
+                        break;
+                    }
                     // A sentence under the figures is a note even when its 注 is not in the
                     // text layer.
                     if (starts_with(t, "注") || starts_with(t, "说明：") || starts_with(t, "备注") ||
@@ -1260,14 +1591,68 @@ class DocumentBuilder {
                         state = State::Notes;
                         drafts_.back().notes.push_back(line);
                     } else {
-                        drafts_.back().body.push_back(line);
+                        drafts_.back().add_body(line);
                     }
                     break;
+                }
                 case State::Notes:
                     drafts_.back().notes.push_back(line);
                     break;
             }
         }
+    }
+
+    // Whether some text of the line starts, or some figure ends, where one of the table's body
+    // does: a row of the table, not text under it.
+    bool aligned_with_body(const Line& line, double share = 0) const {
+        const TableDraft& draft = drafts_.back();
+        const auto near = [](const std::set<long>& edges, double x) {
+            const auto at = edges.lower_bound(std::lround(2 * x) - 2);
+            return at != edges.end() && *at <= std::lround(2 * x) + 2;
+        };
+        const auto aligned = [&](const Box& part) {
+            return is_figure(part.text) ? near(draft.figure_ends, part.x1)
+                                        : near(draft.text_starts, part.x0);
+        };
+        const auto count = std::count_if(line.parts.begin(), line.parts.end(), aligned);
+        return count > 0 && static_cast<double>(count) >= share * static_cast<double>(line.parts.size());
+    }
+
+    // A page that goes on with a row whose name wraps over the page break starts with the name's
+    // last part, without figures: it continues the table when every text on it starts where
+    // texts of the table's body start, and figures follow a few such lines below.
+    bool wraps_into_body(const std::vector<Line>& lines, std::size_t k) const {
+        const std::vector<Line>& body = drafts_.back().body;
+        if (body.empty() || contains(lines[k].text(), "。")) {
+            return false;
+        }
+        const bool names = aligned_with_body(lines[k], 1.0);
+        for (std::size_t n = k + 1; n < lines.size() && n <= k + 8 && lines[n].page == lines[k].page; ++n) {
+            if (lines[n].y0 - lines[n - 1].y1 > 3 * text_height(lines[k])) {
+                break;
+            }
+            if (lines[n].has_figure()) {
+                if (names) {
+                    return true;
+                }
+                // Names indented differently from the rows above, followed closely by figures
+                // that all end where the table's figure columns end (several of them).
+                std::size_t figures = 0;
+                for (const Box& part : lines[n].parts) {
+                    if (is_figure(part.text)) {
+                        ++figures;
+                        if (!aligned_with_body(Line{{part}, part.y0, part.y1, part.page, 0, 0}, 1.0)) {
+                            return false;
+                        }
+                    }
+                }
+                return figures >= 2 && n <= k + 2;
+            }
+            if (!names || !aligned_with_body(lines[n], 1.0)) {
+                break;
+            }
+        }
+        return false;
     }
 
     // Reads the title and the lines around it (label, 编制单位, 单位); returns the last line used.
