@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "budgetcheck/load/pdf.hpp"
 #include "budgetcheck/load/vocabulary.hpp"
 #include "families.hpp"
 
@@ -90,7 +91,29 @@ std::string_view final_accounts_name(TableKind kind) {
     }
 }
 
+namespace {
+
+// A disclosure published as two PDFs (江苏: the text, then the tables) read one file at a time:
+// the text's file has no table at all, and is no disclosure missing the tables its 目录 lists.
+bool tables_published_apart(const Document& document, RuleContext& context) {
+    if (!document.tables.empty() || !is_pdf_path(document.file)) {
+        return false;
+    }
+    context.skip("no table is printed in this PDF: a disclosure published as a text PDF and a "
+                 "tables PDF is checked as one with `budgetcheck import TEXT.pdf TABLES.pdf`",
+                 "本PDF未列示任何表格：正文与表格分为两个PDF公开的，请用 budgetcheck import "
+                 "正文.pdf 表格.pdf 合并后检查");
+    return true;
+}
+
+}  // namespace
+
 void required_tables(const Document& document, RuleContext& context) {
+    // A disclosure published as two PDFs (江苏: the text, then the tables) read one file at a
+    // time: the text's file has no table at all, and is no disclosure missing nine of them.
+    if (tables_published_apart(document, context)) {
+        return;
+    }
     // A 决算 publishes the same nine tables as a budget, under its own titles.
     const bool final_accounts = is_final_accounts(document.kind);
     const TableKind required[] = {
@@ -260,6 +283,9 @@ void narrative_topics(const Document& document, RuleContext& context) {
 }
 
 void contents_tables(const Document& document, RuleContext& context) {
+    if (tables_published_apart(document, context)) {
+        return;
+    }
     for (const TextSection& entry : document.contents) {
         // An entry naming a table ends in 表 (一、收入支出决算总表); the parts and the sections
         // of the 情况说明 (收入支出决算总体情况说明) are not tables.

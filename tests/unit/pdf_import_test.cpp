@@ -391,3 +391,34 @@ TEST_CASE("A cover above the contents on the same page still gives title, year a
     CHECK(imported.document->unit == "江苏省委办公厅");
     CHECK_FALSE(imported.document->contents.empty());
 }
+
+TEST_CASE("The text PDF of a disclosure published as two is not taken for one missing its tables",
+          "[pdf]") {
+    // 江苏省人大常委会办公厅 2019 publishes its text and its tables as two PDFs.
+    const LoadResult text =
+        load_pdf({source_dir / "tests/pdf/jiangsu-renda-changweihui-2019-budget-text.pdf"});
+    REQUIRE(text.document);
+    REQUIRE(text.document->tables.empty());
+    const CheckReport alone = check_document(*text.document);
+    for (const char* rule : {"completeness.required-tables", "completeness.contents"}) {
+        INFO(rule);
+        CHECK(std::none_of(alone.findings.begin(), alone.findings.end(),
+                           [&](const Finding& f) { return f.rule_id == rule; }));
+        CHECK(std::any_of(alone.skipped.begin(), alone.skipped.end(), [&](const SkippedCheck& s) {
+            return s.rule_id == rule &&
+                   s.reason ==
+                       "no table is printed in this PDF: a disclosure published as a text PDF "
+                       "and a tables PDF is checked as one with `budgetcheck import TEXT.pdf "
+                       "TABLES.pdf`";
+        }));
+    }
+    // Read together, the two are one disclosure with every table.
+    const LoadResult both =
+        load_pdf({source_dir / "tests/pdf/jiangsu-renda-changweihui-2019-budget-text.pdf",
+                  source_dir / "tests/pdf/jiangsu-renda-changweihui-2019-budget-tables.pdf"});
+    REQUIRE(both.document);
+    const CheckReport together = check_document(*both.document);
+    CHECK(std::none_of(together.findings.begin(), together.findings.end(), [](const Finding& f) {
+        return f.rule_id == "completeness.required-tables";
+    }));
+}
