@@ -1340,6 +1340,16 @@ void table_unit_names(const Document& document, RuleContext& context,
             std::all_of(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(dash), ::isdigit)) {
             key.erase(0, dash + 1);
         }
+        // 某县司法局 for 四川省某县司法局: the same unit without the places above it.
+        if (name.size() > key.size() && name.ends_with(key)) {
+            const std::string places = name.substr(0, name.size() - key.size());
+            for (std::string_view place : {"省", "市", "自治区", "区", "县", "州", "盟", "旗"}) {
+                if (places.ends_with(place)) {
+                    context.count_checked({});
+                    return;
+                }
+            }
+        }
         const std::size_t distance = edit_distance(decode_utf8(key), decode_utf8(name));
         context.count_checked({});
         if (distance == 0 || distance > 3 ||

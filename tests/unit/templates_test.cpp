@@ -89,3 +89,15 @@ TEST_CASE("a bare 增减额 beside one prior year's column is the change from it
         return f.rule_id == "yoy.change-amount" && f.arithmetic == "1450.00 − 1350.00 = 100.00 ≠ 110.00";
     }));
 }
+
+TEST_CASE("a table naming the unit without the places above it names the same unit", "[templates]") {
+    // 四川: the 部门收入总表's 本级 row says 某县司法局 for 四川省某县司法局.
+    const LoadResult loaded = load_file(std::string(BUDGETCHECK_SOURCE_DIR) +
+                                        "/tests/fixtures/templates/sichuan-county-2025-dept-budget.json");
+    REQUIRE(loaded.document);
+    REQUIRE(loaded.document->unit == "四川省某县司法局");
+    const CheckReport report = check_document(*loaded.document);
+    CHECK(std::none_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        return f.rule_id == "narrative.unit-name";
+    }));
+}
