@@ -201,6 +201,14 @@ constexpr Word words[] = {
     // ---- what the money is spent as
     {"基本支出", {.spending = S::Basic}},
     {"项目支出", {.spending = S::Project}},
+    // The economic 类 printed as columns (四川: 财政拨款支出预算表（部门经济分类科目）by unit):
+    // spending of that class, a part of the row's 合计.
+    {"工资福利支出", {.side = Side::Expenditure, .detail = "工资福利支出"}},
+    {"商品和服务支出", {.side = Side::Expenditure, .detail = "商品和服务支出"}},
+    {"对个人和家庭的补助", {.side = Side::Expenditure, .detail = "对个人和家庭的补助"}},
+    {"资本性支出", {.side = Side::Expenditure, .detail = "资本性支出"}},
+    {"债务利息及费用支出", {.side = Side::Expenditure, .detail = "债务利息及费用支出"}},
+    {"对企业补助", {.side = Side::Expenditure, .detail = "对企业补助"}},
     {"专项业务经费", {.spending = S::Project}},  // 广东: 项目支出 by another name
     {"专项业务费", {.spending = S::Project}},
     {"人员经费", {.spending = S::Personnel}},

@@ -28,13 +28,17 @@ inline std::size_t error_count(const CheckReport& report) {
     return report.count(Severity::Error);
 }
 
-// Every printed amount of the document's grid tables, by JSON pointer: a figure printed once may
-// be read in two panels (a total printed across them), and is raised in both.
+// Every printed amount of the document's grid tables (not a row of the columns' numbers), by JSON
+// pointer: a figure printed once may be read in two panels (a total printed across them), and is
+// raised in both.
 inline std::map<std::string, std::vector<Cell*>> printed_amounts(Document& document) {
     std::map<std::string, std::vector<Cell*>> out;
     for (Table& table : document.tables) {
         for (TableSide& side : table.sides) {
             for (Row& row : side.rows) {
+                if (row.role == RowRole::Filler) {
+                    continue;  // the columns' numbers (栏次), not figures
+                }
                 for (std::size_t c = 0; c < row.cells.size(); ++c) {
                     Cell& cell = row.cells[c];
                     if (side.columns[c].meaning.is_value() && cell.amount() != nullptr &&

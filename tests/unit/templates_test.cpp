@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/rules/engine.hpp"
+#include "perturbation.hpp"
 
 using namespace budgetcheck;
 
@@ -100,4 +102,25 @@ TEST_CASE("a table naming the unit without the places above it names the same un
     CHECK(std::none_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
         return f.rule_id == "narrative.unit-name";
     }));
+}
+
+TEST_CASE("raising any printed figure of a disclosure in another template is reported as an error",
+          "[templates][coverage]") {
+    const std::filesystem::path dir =
+        std::filesystem::path(BUDGETCHECK_SOURCE_DIR) / "tests/fixtures/templates";
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() != ".json") {
+            continue;
+        }
+        const LoadResult loaded = load_file(entry.path().string());
+        REQUIRE(loaded.document);
+        const test::PerturbationResult coverage = test::perturb(*loaded.document);
+        std::cout << entry.path().filename().string() << ": " << coverage.caught << "/"
+                  << coverage.figures << " raised figures reported as errors\n";
+        for (const std::string& miss : coverage.misses) {
+            std::cout << "  missed " << miss << "\n";
+        }
+        INFO(entry.path().filename().string());
+        CHECK(coverage.share() >= 0.95);
+    }
 }
