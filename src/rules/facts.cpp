@@ -188,7 +188,8 @@ std::optional<Fact> fact_of(const CellAt& at, bool final_accounts) {
             }
             // A row that names its period or change (2024年预算数, 增减额 down a “三公” table
             // whose columns are its items) is that period's, whatever the columns default to.
-            if (c.period == Period::BudgetYear && c.quantity == Quantity::Amount) {
+            if (table.kind == TableKind::ThreePublicExpenses && c.period == Period::BudgetYear &&
+                c.quantity == Quantity::Amount) {
                 f.period = m.period;
                 f.quantity = m.quantity;
             }
