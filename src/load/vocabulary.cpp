@@ -142,6 +142,17 @@ constexpr Word words[] = {
     {"增长率", {.quantity = Q::ChangePercent}},
     {"增幅", {.quantity = Q::ChangePercent}},
     {"增幅(%)", {.quantity = Q::ChangePercent}},
+    // Changes that say only "against last year": of the one prior year's column printed beside
+    // them (recognise.cpp), as a bare 增减额 is.
+    {"比上年增减", {.quantity = Q::ChangeAmount}},
+    {"比上年增减%", {.quantity = Q::ChangePercent}},
+    {"比上年增减(%)", {.quantity = Q::ChangePercent}},
+    {"比上年预算增减", {.quantity = Q::ChangeAmount}},
+    {"比上年预算增减%", {.quantity = Q::ChangePercent}},
+    {"同比增减", {.quantity = Q::ChangeAmount}},
+    {"同比增减%", {.quantity = Q::ChangePercent}},
+    {"同比增长", {.quantity = Q::ChangePercent}},
+    {"同比增长%", {.quantity = Q::ChangePercent}},
     // ---- a 决算's outturn as a share of its budget
     {"决算数为预算数的%", {.quantity = Q::CompletionPercent}},
     {"决算数为预算数的", {.quantity = Q::CompletionPercent}},

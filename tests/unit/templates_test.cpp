@@ -11,6 +11,7 @@
 #include "budgetcheck/load/load.hpp"
 #include "budgetcheck/rules/engine.hpp"
 #include "perturbation.hpp"
+#include "test_support.hpp"
 
 using namespace budgetcheck;
 
@@ -123,4 +124,29 @@ TEST_CASE("raising any printed figure of a disclosure in another template is rep
         INFO(entry.path().filename().string());
         CHECK(coverage.share() >= 0.95);
     }
+}
+
+TEST_CASE("比上年增减 and 同比增长 are changes from the prior year's column beside them", "[templates]") {
+    const auto table = [](const std::string& change) {
+        return R"([{"title": "部门支出总体情况表",
+            "columns": ["功能分类科目编码", "功能分类科目名称", "本年预算数", "上年预算数", "比上年增减", "同比增长"],
+            "rows": [["201", "一般公共服务支出", "110.00", "100.00", ")" + change + R"(", "10.00"],
+                     ["", "合计", "110.00", "100.00", ")" + change + R"(", "10.00"]]}])";
+    };
+    const LoadResult loaded = test::load_tables(table("10.00"));
+    REQUIRE(loaded.document);
+    const TableSide& side = loaded.document->tables[0].sides[0];
+    CHECK(side.columns[4].meaning.period == Period::ChangeVsPriorBudget);
+    CHECK(side.columns[4].meaning.quantity == Quantity::ChangeAmount);
+    CHECK(side.columns[5].meaning.period == Period::ChangeVsPriorBudget);
+    CHECK(side.columns[5].meaning.quantity == Quantity::ChangePercent);
+    CHECK(loaded.diagnostics.empty());
+    const auto count = [](const CheckReport& report, std::string_view rule) {
+        return std::count_if(report.findings.begin(), report.findings.end(),
+                             [&](const Finding& f) { return f.rule_id == rule; });
+    };
+    CHECK(count(check_document(*loaded.document), "yoy.change-amount") == 0);
+    const LoadResult wrong = test::load_tables(table("12.00"));
+    REQUIRE(wrong.document);
+    CHECK(count(check_document(*wrong.document), "yoy.change-amount") == 2);
 }
