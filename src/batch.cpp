@@ -35,6 +35,123 @@ bool ends_with(std::string_view text, std::string_view end) {
     return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
 }
 
+// The words a file name uses for one part of a disclosure published as two PDFs, longest first
+// where one contains another. 江苏 publishes 文字部分 and 表格部分; others 说明 and 报表/附表.
+enum class PublishedPart { Text, Tables };
+struct PartWord {
+    std::string_view word;
+    PublishedPart part;
+};
+constexpr PartWord part_words[] = {
+    {"tables", PublishedPart::Tables}, {"table", PublishedPart::Tables},
+    {"表格", PublishedPart::Tables},   {"报表", PublishedPart::Tables},
+    {"附表", PublishedPart::Tables},   {"text", PublishedPart::Text},
+    {"文字", PublishedPart::Text},     {"文本", PublishedPart::Text},
+    {"正文", PublishedPart::Text},     {"说明", PublishedPart::Text},
+};
+
+// Separators and brackets around a part word, and 部分 ("part"), say nothing of which
+// disclosure a file is: X-text, X_text and X（文字部分） are all X.
+std::string name_key(std::string stem) {
+    for (std::string_view noise : {"（", "）", "(", ")", "【", "】", "[", "]", "-", "_", " ", ".",
+                                   "部分"}) {
+        for (std::size_t at = stem.find(noise); at != std::string::npos; at = stem.find(noise)) {
+            stem.erase(at, noise.size());
+        }
+    }
+    return stem;
+}
+
+struct NamedPart {
+    std::string key;  // the directory and the name without its part word
+    PublishedPart part;
+};
+
+// Which part of which disclosure a PDF's name says it is; nothing when it names no part word or
+// words of both parts.
+std::optional<NamedPart> named_part(const std::string& path) {
+    const std::filesystem::path file(path);
+    if (!is_pdf_path(file)) {
+        return std::nullopt;
+    }
+    std::string stem = file.stem().string();
+    std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) {
+        return c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
+    });
+    std::optional<NamedPart> found;
+    for (const PartWord& w : part_words) {
+        const std::size_t at = stem.rfind(w.word);
+        if (at == std::string::npos) {
+            continue;
+        }
+        if (found && found->part != w.part) {
+            return std::nullopt;  // 表格说明: which part is not said
+        }
+        if (!found) {
+            std::string rest = stem;
+            rest.erase(at, w.word.size());
+            found = NamedPart{file.parent_path().string() + "/" + name_key(rest), w.part};
+        }
+    }
+    if (found && found->key.back() == '/') {
+        return std::nullopt;  // text.pdf and tables.pdf alone name no disclosure
+    }
+    return found;
+}
+
+// Joins each text PDF with its tables PDF when exactly one of each has the same name otherwise;
+// the pair takes the text's place in the list (a disclosure is read text first).
+void pair_published_parts(Inputs& inputs) {
+    std::map<std::string, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> by_key;
+    for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+        if (const auto named = named_part(inputs.files[i])) {
+            auto& [texts, tables] = by_key[named->key];
+            (named->part == PublishedPart::Text ? texts : tables).push_back(i);
+        }
+    }
+    std::vector<bool> joined(inputs.files.size(), false);
+    std::map<std::size_t, std::string> renamed;
+    for (const auto& [key, found] : by_key) {
+        const auto& [texts, tables] = found;
+        if (texts.size() != 1 || tables.size() != 1) {
+            continue;  // which text goes with which tables is not known: each is checked alone
+        }
+        const std::string& text = inputs.files[texts.front()];
+        const std::string& table = inputs.files[tables.front()];
+        std::string name = text + " + " + table;
+        inputs.parts[name] = {text, table};
+        renamed[texts.front()] = std::move(name);
+        joined[tables.front()] = true;
+    }
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+        if (joined[i]) {
+            continue;
+        }
+        const auto name = renamed.find(i);
+        files.push_back(name != renamed.end() ? name->second : inputs.files[i]);
+    }
+    inputs.files = std::move(files);
+}
+
+// The files behind one entry of the list: a pair's two PDFs, or the entry itself.
+std::vector<std::filesystem::path> files_of(
+    const std::string& entry, const std::map<std::string, std::vector<std::string>>* parts) {
+    if (parts != nullptr) {
+        if (const auto found = parts->find(entry); found != parts->end()) {
+            return {found->second.begin(), found->second.end()};
+        }
+    }
+    return {entry};
+}
+
+std::optional<DocumentIdentity> identity_of(
+    const std::string& entry, const std::map<std::string, std::vector<std::string>>* parts) {
+    const auto files = files_of(entry, parts);
+    // The text part has the cover, which says whose disclosure it is.
+    return read_identity(files.front());
+}
+
 }  // namespace
 
 Inputs expand_inputs(const std::vector<std::string>& paths) {
@@ -86,10 +203,13 @@ Inputs expand_inputs(const std::vector<std::string>& paths) {
         std::sort(found.begin(), found.end());
         inputs.files.insert(inputs.files.end(), found.begin(), found.end());
     }
+    pair_published_parts(inputs);
     return inputs;
 }
 
-std::vector<std::string> last_year_files(const std::vector<std::string>& files) {
+std::vector<std::string> last_year_files(
+    const std::vector<std::string>& files,
+    const std::map<std::string, std::vector<std::string>>* parts) {
     std::vector<std::string> out(files.size());
     if (files.size() < 2) {
         return out;
@@ -100,7 +220,7 @@ std::vector<std::string> last_year_files(const std::vector<std::string>& files) 
         if (files[i] == "-") {
             continue;  // standard input can be read once only
         }
-        identities[i] = read_identity(files[i]);
+        identities[i] = identity_of(files[i], parts);
         if (identities[i]) {
             by_identity[{identities[i]->unit, identities[i]->kind, identities[i]->year}].push_back(
                 i);
@@ -129,10 +249,14 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
                                std::istreambuf_iterator<char>());
         loaded = load_document(text, "-", options.load);
     } else {
-        loaded = load_file(path, options.load);
+        const auto files = files_of(path, options.parts);
+        loaded = files.size() > 1 ? load_pdf(files, options.load) : load_file(path, options.load);
     }
     FileResult result;
     result.file = path;
+    if (const auto files = files_of(path, options.parts); files.size() > 1) {
+        result.parts.assign(files.begin(), files.end());
+    }
     // One cell that cannot be read is an error of that cell: the rest is still checked.
     const bool checkable = loaded.checkable();
     result.input_diagnostics = std::move(loaded.diagnostics);
@@ -164,7 +288,8 @@ FileResult check_file(const std::string& path, const BatchOptions& options,
     return result;  // the document goes out of scope here: a batch keeps only what it reports
 }
 
-std::string prior_mismatch(const std::string& prior, const std::vector<std::string>& files) {
+std::string prior_mismatch(const std::string& prior, const std::vector<std::string>& files,
+                           const std::map<std::string, std::vector<std::string>>* parts) {
     const auto last = read_identity(prior);
     if (!last) {
         return fmt::format("--prior {} does not say its unit, year and kind ({}), or cannot be "
@@ -177,7 +302,7 @@ std::string prior_mismatch(const std::string& prior, const std::vector<std::stri
         if (file == "-") {
             continue;
         }
-        const auto current = read_identity(file);
+        const auto current = identity_of(file, parts);
         if (!current) {
             continue;  // its own load reports what is wrong with it
         }
@@ -200,7 +325,7 @@ void check_files(const std::vector<std::string>& files, const BatchOptions& opti
                  const std::function<void(FileResult&&)>& emit) {
     const std::size_t total = files.size();
     const std::vector<std::string> last_years =
-        options.prior.empty() ? last_year_files(files)
+        options.prior.empty() ? last_year_files(files, options.parts)
                               : std::vector<std::string>(files.size(), options.prior);
     const unsigned jobs = std::max(
         1U,

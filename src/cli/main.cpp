@@ -620,8 +620,9 @@ int run(std::vector<std::string> args) {
     }
     std::vector<FileResult>& unwalkable = inputs.problems;
     const std::vector<std::string>& files = inputs.files;
+    batch.parts = &inputs.parts;
     if (!settings.prior.empty() && verify->parsed()) {
-        if (const std::string mismatch = prior_mismatch(settings.prior, files);
+        if (const std::string mismatch = prior_mismatch(settings.prior, files, &inputs.parts);
             !mismatch.empty()) {
             fmt::print(std::cerr, "budgetcheck: {}\n", mismatch);
             return to_int(ExitCode::InputError);

@@ -1488,6 +1488,7 @@ class DocumentBuilder {
             }
             if (!text.empty()) {
                 document_.contents.push_back(printed_text(text, line->page));
+                document_.contents.back().source.part = static_cast<std::uint32_t>(line->file);
             }
         }
         return true;
@@ -1663,6 +1664,7 @@ class DocumentBuilder {
         table.title = printed_text(title, lines[i].page);
         table.label = label;
         table.source = at_page(lines[i].page);
+        table.source.part = static_cast<std::uint32_t>(lines[i].file);
         table.page = lines[i].page;
         if (!pending_label_.empty() && i > 0 && is_label_text(lines[i - 1].text())) {
             table.label = pending_label_;
@@ -1746,6 +1748,7 @@ class DocumentBuilder {
             if (heading || all.empty()) {
                 PrintedSection section;
                 section.source = at_page(line.page);
+                section.source.part = static_cast<std::uint32_t>(line.file);
                 section.heading = printed_text(heading ? compact(line.text()) : "", line.page);
                 section.text = printed_text("", line.page);
                 all.push_back(std::move(section));
@@ -1824,6 +1827,37 @@ class DocumentBuilder {
 };
 
 void quiet(const std::string&, void*) {}
+
+// A table or a section is printed in one of a disclosure's PDFs: everything read into it is in
+// the same one, which its pages are numbered in.
+void mark_part(PrintedDocument& document) {
+    auto mark = [](SourceLocation& where, std::uint32_t part) { where.part = part; };
+    for (PrintedTable& table : document.tables) {
+        const std::uint32_t part = table.source.part;
+        mark(table.title.source, part);
+        for (PrintedColumn& column : table.columns) {
+            mark(column.source, part);
+            for (PrintedText& text : column.header) {
+                mark(text.source, part);
+            }
+        }
+        for (PrintedRow& row : table.rows) {
+            mark(row.source, part);
+            for (PrintedText& cell : row.cells) {
+                mark(cell.source, part);
+            }
+        }
+        for (PrintedText& note : table.notes) {
+            mark(note.source, part);
+        }
+    }
+    for (auto* sections : {&document.profile, &document.narrative, &document.glossary}) {
+        for (PrintedSection& section : *sections) {
+            mark(section.heading.source, section.source.part);
+            mark(section.text.source, section.source.part);
+        }
+    }
+}
 
 std::string display_name(const std::vector<std::filesystem::path>& files) {
     std::string out;
@@ -2000,6 +2034,9 @@ PdfImport import_pdf(const std::vector<std::filesystem::path>& files, const Load
         diagnostics.warning("pdf.no-tables", {},
                             "no table was found (a table is recognised by its title and the "
                             "单位：元/万元 line under it)");
+    }
+    if (files.size() > 1) {
+        mark_part(document);
     }
     result.document = std::move(document);
     return result;

@@ -39,6 +39,9 @@ inline const std::string& reason_of(const SkippedCheck& skipped, const ReportOpt
 
 // "file:line:column", or the file alone when the position is not known (never "file:0:0").
 std::string located(const std::string& file, const SourceLocation& where);
+// The same within a file's result: a disclosure published as several PDFs names the one the
+// location is in (`text.pdf p.3`, `tables.pdf p.5`).
+std::string located(const FileResult& result, const SourceLocation& where);
 
 // "合计 × 基本 支出", or just the row when a finding names no column.
 std::string place(const CellRef& cell);

@@ -10,13 +10,20 @@ namespace budgetcheck::report {
 
 namespace {
 
+// Where a PDF printed it: its page, and which of the file's "parts" (a disclosure published
+// as several PDFs) the page is in. Nothing for a transcription, which has lines instead.
+std::string page_json(const SourceLocation& where) {
+    return where.page == 0 ? std::string()
+                           : fmt::format(R"(,"page":{},"part":{})", where.page, where.part);
+}
+
 std::string cell_json(const CellRef& cell) {
     return fmt::format(
-        R"({{"table":{},"table_index":{},"side":{},"row":{},"column":{},"printed":{},"unit":{},"pointer":{},"line":{},"column_number":{}}})",
+        R"({{"table":{},"table_index":{},"side":{},"row":{},"column":{},"printed":{},"unit":{},"pointer":{},"line":{},"column_number":{}{}}})",
         json_string(cell.table), cell.table_index, json_string(to_string(cell.side)),
         json_string(cell.row), json_string(cell.column), json_string(cell.printed),
         json_string(cell.unit), json_string(cell.source.pointer), cell.source.line,
-        cell.source.column);
+        cell.source.column, page_json(cell.source));
 }
 
 std::string strings_json(const std::vector<std::string>& items) {
@@ -30,9 +37,10 @@ std::string strings_json(const std::vector<std::string>& items) {
 
 std::string diagnostic_json(const LoadDiagnostic& d) {
     return fmt::format(
-        R"({{"severity":{},"code":{},"message":{},"pointer":{},"line":{},"column":{},"suggestions":{}}})",
+        R"({{"severity":{},"code":{},"message":{},"pointer":{},"line":{},"column":{}{},"suggestions":{}}})",
         json_string(to_string(d.severity)), json_string(d.code), json_string(d.message),
-        json_string(d.where.pointer), d.where.line, d.where.column, strings_json(d.suggestions));
+        json_string(d.where.pointer), d.where.line, d.where.column, page_json(d.where),
+        strings_json(d.suggestions));
 }
 
 std::string claim_json(const ClaimResult& result) {
@@ -44,12 +52,12 @@ std::string claim_json(const ClaimResult& result) {
     }
     cells += "]";
     return fmt::format(
-        R"({{"kind":{},"status":{},"reason":{},"subject":{},"printed":{},"section":{},"sentence":{},"pointer":{},"line":{},"column":{},"cells":{}}})",
+        R"({{"kind":{},"status":{},"reason":{},"subject":{},"printed":{},"section":{},"sentence":{},"pointer":{},"line":{},"column":{}{},"cells":{}}})",
         json_string(to_string(c.kind)), json_string(to_string(result.status)),
         json_string(result.reason), json_string(c.subject), json_string(c.printed),
         json_string(c.source.heading), json_string(c.source.sentence),
         json_string(c.source.location.pointer), c.source.location.line, c.source.location.column,
-        cells);
+        page_json(c.source.location), cells);
 }
 
 std::string file_json(const FileResult& result, const ReportOptions& options) {
@@ -98,9 +106,10 @@ std::string file_json(const FileResult& result, const ReportOptions& options) {
     stale += "]";
     const ClaimCounts counts = result.report ? claim_counts(*result.report) : ClaimCounts{};
     return fmt::format(
-        R"({{"file":{},"title":{},"last_year":{},"status":{},"summary":{{"errors":{},"warnings":{},"notes":{},"suppressed":{},"identities_checked":{},"checks_skipped":{}}},"claims":{{"found":{},"verified":{},"mismatched":{},"unverifiable":{},"items":{}}},"input_diagnostics":{},"findings":{},"suppressed":{},"stale_baseline":{},"skipped":{}}})",
-        json_string(result.file), json_string(result.title), json_string(result.last_year),
-        json_string(result.unreadable ? "unreadable" : "checked"), result.count(Severity::Error),
+        R"({{"file":{},"parts":{},"title":{},"last_year":{},"status":{},"summary":{{"errors":{},"warnings":{},"notes":{},"suppressed":{},"identities_checked":{},"checks_skipped":{}}},"claims":{{"found":{},"verified":{},"mismatched":{},"unverifiable":{},"items":{}}},"input_diagnostics":{},"findings":{},"suppressed":{},"stale_baseline":{},"skipped":{}}})",
+        json_string(result.file), strings_json(result.parts), json_string(result.title),
+        json_string(result.last_year), json_string(result.unreadable ? "unreadable" : "checked"),
+        result.count(Severity::Error),
         result.count(Severity::Warning), result.count(Severity::Note), result.suppressed.size(),
         result.report ? result.report->identities_checked : 0,
         result.report ? result.report->skipped.size() : 0, counts.found, counts.verified,

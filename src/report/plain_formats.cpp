@@ -115,7 +115,7 @@ class JunitReporter : public Reporter {
         if (!result.report) {
             std::string details;
             for (const LoadDiagnostic& d : result.input_diagnostics) {
-                details += fmt::format("{} {} [{}]\n", located(result.file, d.where), d.message,
+                details += fmt::format("{} {} [{}]\n", located(result, d.where), d.message,
                                        d.code);
             }
             cases += fmt::format(
@@ -137,7 +137,7 @@ class JunitReporter : public Reporter {
                     continue;
                 }
                 ++input_failing;
-                input_details += fmt::format("{} {} {} [{}]\n", located(result.file, d.where),
+                input_details += fmt::format("{} {} {} [{}]\n", located(result, d.where),
                                              to_string(d.severity), d.message, d.code);
             }
             ++tests;
@@ -168,7 +168,7 @@ class JunitReporter : public Reporter {
                     ++failing;
                     const CellRef cell = f.cells.empty() ? CellRef{} : f.cells.front();
                     details += fmt::format("{} {} [{}] {}\n{}\n",
-                                           located(result.file, cell.source),
+                                           located(result, cell.source),
                                            to_string(f.severity), f.rule_id,
                                            message_of(f, options_), f.arithmetic);
                 }
@@ -193,7 +193,7 @@ class JunitReporter : public Reporter {
         for (const Suppressed& s : result.suppressed) {
             const CellRef cell = s.finding.cells.empty() ? CellRef{} : s.finding.cells.front();
             listed += fmt::format("suppressed {} {} {}: {}\n", s.finding.rule_id,
-                                  located(result.file, cell.source),
+                                  located(result, cell.source),
                                   message_of(s.finding, options_), s.justification);
         }
         for (const StaleEntry& e : result.stale) {
@@ -239,7 +239,7 @@ class MarkdownReporter : public Reporter {
                               : fmt::format("{}/{} verified", claims.verified, claims.found));
         for (const LoadDiagnostic& d : result.input_diagnostics) {
             if (d.severity == DiagnosticSeverity::Error) {
-                errors_ += fmt::format("- `{}` **{}** {}\n", located(result.file, d.where), d.code,
+                errors_ += fmt::format("- `{}` **{}** {}\n", located(result, d.where), d.code,
                                        d.message);
             }
         }
@@ -248,7 +248,7 @@ class MarkdownReporter : public Reporter {
         }
         for (const Finding& f : result.report->findings) {
             const CellRef cell = f.cells.empty() ? CellRef{} : f.cells.front();
-            std::string line = fmt::format("- `{}` **{}** {}", located(result.file, cell.source),
+            std::string line = fmt::format("- `{}` **{}** {}", located(result, cell.source),
                                            f.rule_id, message_of(f, options_));
             if (!f.arithmetic.empty()) {
                 line += fmt::format(" — `{}`", f.arithmetic);
@@ -261,7 +261,7 @@ class MarkdownReporter : public Reporter {
         for (const Suppressed& s : result.suppressed) {
             const CellRef cell = s.finding.cells.empty() ? CellRef{} : s.finding.cells.front();
             suppressed_ += fmt::format("- `{}` **{}** {} — accepted: {}\n",
-                                       located(result.file, cell.source), s.finding.rule_id,
+                                       located(result, cell.source), s.finding.rule_id,
                                        message_of(s.finding, options_), s.justification);
         }
         for (const StaleEntry& e : result.stale) {

@@ -47,9 +47,17 @@ std::string located(const std::string& file, const SourceLocation& where) {
     return where.line == 0 ? file : fmt::format("{}:{}:{}", file, where.line, where.column);
 }
 
+std::string located(const FileResult& result, const SourceLocation& where) {
+    return located(result.file_at(where), where);
+}
+
 }  // namespace report
 
 bool shows_tables(Format format) { return format == Format::Html; }
+
+const std::string& FileResult::file_at(const SourceLocation& where) const {
+    return where.page != 0 && where.part < parts.size() ? parts[where.part] : file;
+}
 
 std::size_t FileResult::count(Severity severity) const {
     std::size_t n = report ? report->count(severity) : 0;

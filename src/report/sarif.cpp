@@ -17,7 +17,19 @@ namespace {
 // SARIF's levels are budgetcheck's severities by the same names.
 std::string_view level(Severity severity) { return to_string(severity); }
 
-std::string location_json(const std::string& file, const CellRef& cell) {
+std::string to_uri(const std::string& path);
+
+// A SARIF location names one artifact: for a disclosure published as several PDFs the one the
+// cell is printed in, or the first (its text, with the cover) for what has no page.
+std::string uri_of(const FileResult& result, const SourceLocation& where) {
+    if (where.page == 0 && !result.parts.empty()) {
+        return to_uri(result.parts.front());
+    }
+    return to_uri(result.file_at(where));
+}
+
+std::string location_json(const FileResult& result, const CellRef& cell) {
+    const std::string file = uri_of(result, cell.source);
     const std::uint32_t line = cell.source.line == 0 ? 1 : cell.source.line;
     const std::uint32_t column = cell.source.column == 0 ? 1 : cell.source.column;
     // A PDF has no lines: SARIF regions cannot name a page, so the page goes in the message
@@ -62,7 +74,7 @@ class SarifReporter : public Reporter {
     SarifReporter(std::ostream& out, const ReportOptions& options) : out_(out), options_(options) {}
 
     void file(const FileResult& result) override {
-        const std::string uri = to_uri(result.file);
+        const std::string uri = uri_of(result, {});
         for (const LoadDiagnostic& d : result.input_diagnostics) {
             CellRef cell;
             cell.source = d.where;
@@ -70,19 +82,19 @@ class SarifReporter : public Reporter {
             results_.push_back(fmt::format(
                 R"({{"ruleId":"input-error","level":{},"message":{{"text":{}}},"locations":[{}],"partialFingerprints":{{"budgetcheckCell/v1":{}}}}})",
                 json_string(d.severity == DiagnosticSeverity::Error ? "error" : "warning"),
-                json_string(fmt::format("{} [{}]", d.message, d.code)), location_json(uri, cell),
+                json_string(fmt::format("{} [{}]", d.message, d.code)), location_json(result, cell),
                 json_string(fingerprint(result.file, d.code, d.where.pointer, "", ""))));
         }
         if (result.report) {
             for (const Finding& f : result.report->findings) {
-                results_.push_back(result_json(result.file, uri, f, ""));
+                results_.push_back(result_json(result, f, ""));
             }
         }
         // Accepted findings stay in the log, marked as suppressed with the reviewer's reason, so
         // code scanning shows them as dismissed rather than losing them.
         for (const Suppressed& s : result.suppressed) {
             results_.push_back(result_json(
-                result.file, uri, s.finding,
+                result, s.finding,
                 fmt::format(R"(,"suppressions":[{{"kind":"external","status":"accepted","justification":{}}}])",
                             json_string(s.justification))));
         }
@@ -125,12 +137,13 @@ class SarifReporter : public Reporter {
     }
 
   private:
-    std::string result_json(const std::string& file, const std::string& uri, const Finding& f,
+    std::string result_json(const FileResult& result, const Finding& f,
                             const std::string& suppression) {
+        const std::string& file = result.file;
         std::string related = "[";
         for (std::size_t i = 1; i < f.cells.size(); ++i) {
             related += related.size() > 1 ? "," : "";
-            related += location_json(uri, f.cells[i]);
+            related += location_json(result, f.cells[i]);
         }
         related += "]";
         const CellRef primary = f.cells.empty() ? CellRef{} : f.cells.front();
@@ -145,7 +158,7 @@ class SarifReporter : public Reporter {
         return fmt::format(
             R"({{"ruleId":{},"ruleIndex":{},"level":{},"message":{{"text":{}}},"locations":[{}],"relatedLocations":{},"partialFingerprints":{{"budgetcheckCell/v1":{}}}{}}})",
             json_string(f.rule_id), rule == nullptr ? 0 : rule - all_rules().data(),
-            json_string(level(f.severity)), json_string(text), location_json(uri, primary),
+            json_string(level(f.severity)), json_string(text), location_json(result, primary),
             related,
             json_string(fingerprint(file, f.rule_id, primary.table, primary.row, primary.column)),
             suppression);

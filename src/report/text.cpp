@@ -119,7 +119,7 @@ class TextReporter : public Reporter {
 
     void file(const FileResult& result) override {
         for (const LoadDiagnostic& d : result.input_diagnostics) {
-            const std::string where = located(result.file, d.where);
+            const std::string where = located(result, d.where);
             line(fmt::format("{}: {}: {} [{}]{}", where,
                              paint(std::string(d.severity == DiagnosticSeverity::Error
                                                    ? words_.error
@@ -153,7 +153,8 @@ class TextReporter : public Reporter {
                            : cell->table);
             if (table != current) {
                 current = table;
-                line(fmt::format("{}: {}", result.file,
+                // A table or a section is in one PDF of a disclosure published as two: name it.
+                line(fmt::format("{}: {}", cell == nullptr ? result.file : result.file_at(cell->source),
                                  table.empty() ? std::string(words_.document) : table),
                      0);
             }

@@ -100,9 +100,12 @@ bool tables_published_apart(const Document& document, RuleContext& context) {
         return false;
     }
     context.skip("no table is printed in this PDF: a disclosure published as a text PDF and a "
-                 "tables PDF is checked as one with `budgetcheck import TEXT.pdf TABLES.pdf`",
-                 "本PDF未列示任何表格：正文与表格分为两个PDF公开的，请用 budgetcheck import "
-                 "正文.pdf 表格.pdf 合并后检查");
+                 "tables PDF is checked as one when `verify` is given both, named alike "
+                 "(X-text.pdf and X-tables.pdf, X文字部分.pdf and X表格部分.pdf), or after "
+                 "`budgetcheck import TEXT.pdf TABLES.pdf`",
+                 "本PDF未列示任何表格：正文与表格分为两个PDF公开的，将两个文件一并交给 verify"
+                 "（文件名仅差“文字/表格”等字样）即合并检查，或先用 budgetcheck import 正文.pdf "
+                 "表格.pdf 合并");
     return true;
 }
 

@@ -432,7 +432,38 @@ def diff():
     expect(code == 2 and "cannot be read as a disclosure" in err, "an unreadable version")
 
 
-SCENARIOS = {"diff": diff, "bad-input": bad_input, "formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
+def published_in_two():
+    pdf = os.path.join(SRC, "tests/pdf")
+    with tempfile.TemporaryDirectory() as work:
+        for part in ("text", "tables"):
+            shutil.copy(os.path.join(pdf, f"jiangsu-renda-changweihui-2019-budget-{part}.pdf"),
+                        os.path.join(work, f"人大2019（{'文字' if part == 'text' else '表格'}部分）.pdf"))
+        text = os.path.join(work, "人大2019（文字部分）.pdf")
+        tables = os.path.join(work, "人大2019（表格部分）.pdf")
+        code, out, _ = run("verify", "--format", "json", work)
+        report = json.loads(out)
+        with open(os.path.join(SRC, "docs/schema/report-v1.schema.json"), encoding="utf-8") as handle:
+            jsonschema.validate(report, json.load(handle))
+        expect(len(report["files"]) == 1, "the two PDFs are one disclosure")
+        checked = report["files"][0]
+        expect(checked["file"] == f"{text} + {tables}" and checked["parts"] == [text, tables],
+               f"named by both files ({checked['file']!r})")
+        expect(not any(s["rule"] == "completeness.required-tables" for s in checked["skipped"]),
+               "its tables are there")
+        cells = [c for f in checked["findings"] for c in f["cells"]]
+        expect(cells and all(c["page"] >= 1 and c["part"] in (0, 1) for c in cells), "every cell has its page and part")
+        expect({c["part"] for c in cells if c["table_index"] >= 0} == {1}, "table cells are in the tables PDF")
+        code, out, _ = run("verify", work)
+        expect(f"{tables}: 收入预算总表 (table 2)" in out and f"{text}: 情况说明" in out,
+               "the text report names the PDF of each table and section")
+        code, out, _ = run("verify", "--format", "sarif", work)
+        uris = {l["physicalLocation"]["artifactLocation"]["uri"]
+                for r in json.loads(out)["runs"][0]["results"] for l in r["locations"]}
+        expect(uris and all(" + " not in u and "%20%2B%20" not in u for u in uris),
+               f"SARIF points at one PDF per location ({uris})")
+
+
+SCENARIOS = {"published-in-two": published_in_two, "diff": diff, "bad-input": bad_input, "formats": formats, "exit-codes": exit_codes, "jobs": jobs, "colour": colour, "stdin": stdin,
              "output-file": output_file, "config": config, "baseline": baseline, "rules-and-explain": rules_and_explain,
              "last-year": last_year}
 SCENARIOS[SCENARIO]()

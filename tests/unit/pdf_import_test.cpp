@@ -364,6 +364,87 @@ TEST_CASE("In a batch a bad PDF does not stop the others", "[pdf]") {
     CHECK(good.document->tables.size() == 9);
 }
 
+TEST_CASE("A batch checks a text PDF and its tables PDF, named alike, as one disclosure",
+          "[pdf]") {
+    const auto dir = scratch("published-in-two");
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    for (const char* part : {"text", "tables"}) {
+        std::filesystem::copy_file(
+            source_dir /
+                fmt::format("tests/pdf/jiangsu-renda-changweihui-2019-budget-{}.pdf", part),
+            dir / fmt::format("renda-2019-{}.pdf", part));
+    }
+    // Chinese names say the part as 文字部分 and 表格部分.
+    std::filesystem::copy_file(
+        source_dir / "tests/pdf/jiangsu-zhengxiebangongting-2019-budget-text.pdf",
+        dir / "政协办公厅2019年部门预算（文字部分）.pdf");
+    std::filesystem::copy_file(
+        source_dir / "tests/pdf/jiangsu-zhengxiebangongting-2019-budget-tables.pdf",
+        dir / "政协办公厅2019年部门预算（表格部分）.pdf");
+    // A tables PDF of another disclosure pairs with nothing.
+    std::filesystem::copy_file(
+        source_dir / "tests/pdf/jiangsu-shengweibangongting-2017-budget-tables.pdf",
+        dir / "shengwei-2017-tables.pdf");
+
+    const Inputs inputs = expand_inputs({dir.string()});
+    const std::string renda =
+        (dir / "renda-2019-text.pdf").string() + " + " + (dir / "renda-2019-tables.pdf").string();
+    const std::string zhengxie = (dir / "政协办公厅2019年部门预算（文字部分）.pdf").string() +
+                                 " + " + (dir / "政协办公厅2019年部门预算（表格部分）.pdf").string();
+    CHECK(inputs.files ==
+          std::vector<std::string>{renda, (dir / "shengwei-2017-tables.pdf").string(), zhengxie});
+    REQUIRE(inputs.parts.count(renda) == 1);
+    CHECK(inputs.parts.at(renda) ==
+          std::vector<std::string>{(dir / "renda-2019-text.pdf").string(),
+                                   (dir / "renda-2019-tables.pdf").string()});
+
+    BatchOptions options;
+    options.parts = &inputs.parts;
+    const FileResult together = check_file(renda, options);
+    REQUIRE(together.report);
+    CHECK(together.parts == inputs.parts.at(renda));
+    // The same findings as the two imported into one document by hand.
+    const LoadResult imported =
+        load_pdf({dir / "renda-2019-text.pdf", dir / "renda-2019-tables.pdf"});
+    REQUIRE(imported.document);
+    const CheckReport by_hand = check_document(*imported.document);
+    REQUIRE(together.report->findings.size() == by_hand.findings.size());
+    CHECK(std::none_of(together.report->skipped.begin(), together.report->skipped.end(),
+                       [](const SkippedCheck& s) {
+                           return s.rule_id == "completeness.required-tables";
+                       }));
+    // A table's cell is located in the tables PDF, a sentence of the text in the text PDF.
+    const auto in_table = std::find_if(
+        together.report->findings.begin(), together.report->findings.end(),
+        [](const Finding& f) { return !f.cells.empty() && f.cells.front().table_index >= 0 &&
+                                      f.cells.front().source.page != 0; });
+    REQUIRE(in_table != together.report->findings.end());
+    CHECK(together.file_at(in_table->cells.front().source) ==
+          (dir / "renda-2019-tables.pdf").string());
+    REQUIRE_FALSE(together.report->claims.empty());
+    CHECK(together.file_at(together.report->claims.front().claim.source.location) ==
+          (dir / "renda-2019-text.pdf").string());
+}
+
+TEST_CASE("Two PDFs are paired only when their names leave no doubt", "[pdf]") {
+    const auto dir = scratch("not-paired");
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const auto text = source_dir / "tests/pdf/jiangsu-renda-changweihui-2019-budget-text.pdf";
+    const auto tables = source_dir / "tests/pdf/jiangsu-renda-changweihui-2019-budget-tables.pdf";
+    // Two texts for one tables PDF: which goes with it is not known.
+    std::filesystem::copy_file(text, dir / "a-text.pdf");
+    std::filesystem::copy_file(text, dir / "a_文字.pdf");
+    std::filesystem::copy_file(tables, dir / "a-tables.pdf");
+    // Names differing by more than the part word.
+    std::filesystem::copy_file(text, dir / "b-2019-text.pdf");
+    std::filesystem::copy_file(tables, dir / "b-2020-tables.pdf");
+    const Inputs inputs = expand_inputs({dir.string()});
+    CHECK(inputs.parts.empty());
+    CHECK(inputs.files.size() == 5);
+}
+
 TEST_CASE("A cover printed as an image leaves the title empty and takes the year from the contents",
           "[pdf]") {
     const PdfImport imported =
@@ -408,8 +489,9 @@ TEST_CASE("The text PDF of a disclosure published as two is not taken for one mi
             return s.rule_id == rule &&
                    s.reason ==
                        "no table is printed in this PDF: a disclosure published as a text PDF "
-                       "and a tables PDF is checked as one with `budgetcheck import TEXT.pdf "
-                       "TABLES.pdf`";
+                       "and a tables PDF is checked as one when `verify` is given both, named "
+                       "alike (X-text.pdf and X-tables.pdf, X文字部分.pdf and X表格部分.pdf), or "
+                       "after `budgetcheck import TEXT.pdf TABLES.pdf`";
         }));
     }
     // Read together, the two are one disclosure with every table.

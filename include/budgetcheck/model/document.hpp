@@ -16,12 +16,14 @@ namespace budgetcheck {
 
 // Where something came from in the input file: line and column are 1-based (the column counts
 // Unicode code points); 0 means unknown. The JSON pointer (RFC 6901) names the value. Text read
-// from a PDF has no line or pointer but the 1-based page it is printed on (0: not from a PDF).
+// from a PDF has no line or pointer but the 1-based page it is printed on (0: not from a PDF),
+// and, for a disclosure published as several PDFs, which of them (0: the first) the page is in.
 struct SourceLocation {
     std::string pointer;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     std::uint32_t page = 0;
+    std::uint32_t part = 0;
 };
 
 // 部门预算, 单位预算, 部门决算, 单位决算.

@@ -39,6 +39,9 @@ struct StaleEntry {
 // kept, so a batch holds only findings, and the page as printed when a format shows it.
 struct FileResult {
     std::string file;
+    // A disclosure published as several PDFs: its files, in reading order. A location's `part`
+    // says which one it is in; empty for a single file.
+    std::vector<std::string> parts;
     std::vector<LoadDiagnostic> input_diagnostics;
     bool unreadable = false;  // no document could be loaded, or input errors: not checked
     std::optional<CheckReport> report;
@@ -54,6 +57,9 @@ struct FileResult {
     // read is an error, and a misspelled key or a title no kind matches a warning, since they
     // leave part of the file unchecked, which CI must see.
     std::size_t count(Severity severity) const;
+    // The file a location is in: `file`, or the part of a disclosure published as several PDFs
+    // that the page is in.
+    const std::string& file_at(const SourceLocation& where) const;
     // Whether anything in the file is at or above `threshold` (what --fail-on decides on);
     // an unreadable file always is.
     bool fails(Severity threshold) const;
