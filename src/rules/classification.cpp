@@ -85,7 +85,7 @@ void catalog_name(const Document& document, RuleContext& context) {
                     continue;
                 }
                 if (const int year = catalog.year(subject.classification);
-                    year != 0 && document.year < year) {
+                    year != 0 && document.year != 0 && document.year < year) {
                     // Subjects are renamed and recoded between catalog years (30307 was 医疗费
                     // before 2018): a name the catalog does not know may be the one of its year.
                     context.skip(fmt::format("{} {}: the catalog names subjects as of {}, the "

@@ -416,7 +416,22 @@ void template_residue(const Document& document, RuleContext& context) {
     }
 }
 
+// A PDF whose cover, contents and titles give no year (year 0) has nothing to compare with:
+// every year it prints would be reported against year 0.
+bool year_unknown(const Document& document, RuleContext& context) {
+    if (document.year != 0) {
+        return false;
+    }
+    context.skip("the document's year is not known (none was read from its cover, contents or "
+                 "table titles)",
+                 "未能确定文件所属年度（封面、目录和表题中均未读到年度）");
+    return true;
+}
+
 void title_year(const Document& document, RuleContext& context) {
+    if (year_unknown(document, context)) {
+        return;
+    }
     for (const Table& table : document.tables) {
         const std::u32string text = folded(table.title);
         CellRef ref;
@@ -448,6 +463,9 @@ void title_year(const Document& document, RuleContext& context) {
 }
 
 void text_years(const Document& document, RuleContext& context) {
+    if (year_unknown(document, context)) {
+        return;
+    }
     // The 情况说明, the notes under tables and the column headers speak of the budget year and
     // the year before it. The 部门概况 recounts the unit's history and the 名词解释 the history
     // of a policy, so neither is read.

@@ -142,6 +142,26 @@ TEST_CASE("text.year: a year neither the report's nor the one before", "[rules][
     }
 }
 
+TEST_CASE("text.year and text.title-year: a document whose year is not known is not compared",
+          "[rules][text]") {
+    // A PDF whose cover, contents and titles give no year is read with year 0; every year it
+    // prints would otherwise be "neither 0 nor -1".
+    LoadResult loaded =
+        load_file(std::string(BUDGETCHECK_SOURCE_DIR) + "/data/corpus/" + justice);
+    REQUIRE(loaded.document);
+    loaded.document->year = 0;
+    const CheckReport report = check_document(*loaded.document);
+    for (const char* rule : {"text.year", "text.title-year"}) {
+        INFO(rule);
+        CHECK(findings_of(report, rule).empty());
+        CHECK(std::any_of(report.skipped.begin(), report.skipped.end(), [&](const SkippedCheck& s) {
+            return s.rule_id == rule &&
+                   s.reason == "the document's year is not known (none was read from its cover, "
+                               "contents or table titles)";
+        }));
+    }
+}
+
 TEST_CASE("completeness.empty-table-note: a fund table's note speaks of its own table",
           "[rules][completeness]") {
     SECTION("as published, every note under 万里街道 2025's fund tables names its own fund") {
