@@ -1100,6 +1100,8 @@ class TableBuilder {
             draft_.printed.rows.push_back(std::move(row));
         }
         std::vector<bool> placed(rows, false);
+        std::vector<std::vector<std::optional<Spot>>> where(
+            rows, std::vector<std::optional<Spot>>(columns_.size()));
         for (std::size_t i = 0; i < lines.size(); ++i) {
             PrintedRow& row = draft_.printed.rows[first + row_of[i]];
             if (!placed[row_of[i]]) {
@@ -1110,11 +1112,128 @@ class TableBuilder {
                 }
             }
             for (const Box& part : lines[i].parts) {
-                PrintedText& cell = row.cells[place(part)];
+                const std::size_t c = place(part);
+                PrintedText& cell = row.cells[c];
                 if (cell.text.empty()) {
                     cell.source = at_page(part.page);
+                    where[row_of[i]][c] = {part.x0, part.centre_y(), part.height(), part.page};
                 }
                 cell.text += trim(part.text);
+            }
+        }
+        place_merged_labels(first, where, pitch);
+    }
+
+    // Where a cell's text was printed: its first box's left edge, middle height and page.
+    struct Spot {
+        double x0 = 0, y = 0, height = 0;
+        int page = 0;
+    };
+
+    // Label cells merged across columns or rows are written where a transcription writes them:
+    // in the leftmost label column, and in the first row of the rows they head.
+    void place_merged_labels(std::size_t first, std::vector<std::vector<std::optional<Spot>>>& where,
+                             double pitch) {
+        auto& rows = draft_.printed.rows;
+        const std::size_t count = rows.size() - first;
+        const auto move = [&](std::size_t from_row, std::size_t from_col, std::size_t to_row,
+                              std::size_t to_col) {
+            PrintedText& from = rows[first + from_row].cells[from_col];
+            PrintedText& to = rows[first + to_row].cells[to_col];
+            to = from;
+            from.text.clear();
+            where[to_row][to_col] = where[from_row][from_col];
+            where[from_row][from_col].reset();
+        };
+        const auto label = [&](std::size_t r, std::size_t c) {
+            return !rows[first + r].cells[c].text.empty() && !is_figure(rows[first + r].cells[c].text);
+        };
+        std::size_t leftmost = columns_.size();
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            if (c < text_columns_.size() && text_columns_[c]) {
+                leftmost = std::min(leftmost, c);
+            }
+        }
+        // A label centred across the label columns (收入总计 over 项目名称's two columns) does not
+        // start at the edge the other labels of its column start at, and has nothing to its left.
+        for (std::size_t c = leftmost + 1; c < columns_.size() && leftmost < columns_.size(); ++c) {
+            if (!text_columns_[c] || !text_columns_[c - 1]) {
+                continue;
+            }
+            std::map<long, int> starts;
+            for (std::size_t r = 0; r < count; ++r) {
+                if (label(r, c) && where[r][c]) {
+                    ++starts[std::lround(where[r][c]->x0)];
+                }
+            }
+            const auto edge = std::max_element(starts.begin(), starts.end(), [](const auto& a, const auto& b) {
+                return a.second < b.second;
+            });
+            if (edge == starts.end() || edge->second < 3) {
+                continue;
+            }
+            for (std::size_t r = 0; r < count; ++r) {
+                bool alone = label(r, c) && where[r][c] &&
+                             std::abs(where[r][c]->x0 - static_cast<double>(edge->first)) >
+                                 0.5 * where[r][c]->height;
+                for (std::size_t k = 0; alone && k < c; ++k) {
+                    alone = rows[first + r].cells[k].text.empty();
+                }
+                if (alone) {
+                    move(r, c, r, leftmost);
+                }
+            }
+        }
+        // A row-header cell merged over several rows (一般公共预算资金 beside 小计 / 公共财政拨款 /
+        // 专项收入) prints its label in the middle of its rows. A column is such a column when one
+        // of its labels stands between two rows (a span of an even number of rows); each label
+        // then heads the rows from the one after the previous span to as far below it as above.
+        // Only the first label column is read so: the transcriptions leave a project's name in
+        // a 政府采购 table's second column where it is printed, mid-span.
+        for (std::size_t c = leftmost; c + 1 < columns_.size() && c == leftmost; ++c) {
+            if (!text_columns_[c] || !text_columns_[c + 1]) {
+                continue;
+            }
+            bool between = false;
+            for (std::size_t r = 0; r < count; ++r) {
+                if (label(r, c) && label(r, c + 1) && where[r][c] && where[r][c + 1] &&
+                    std::abs(where[r][c]->y - where[r][c + 1]->y) > 0.3 * pitch) {
+                    between = true;
+                }
+            }
+            if (!between) {
+                continue;
+            }
+            std::size_t start = 0;
+            for (std::size_t r = 0; r < count; ++r) {
+                if (!label(r, c)) {
+                    continue;
+                }
+                if (!label(r, c + 1) || !where[r][c]) {
+                    start = r + 1;  // a label across both columns bounds the spans
+                    continue;
+                }
+                const Spot spot = *where[r][c];
+                std::size_t s = start;
+                while (s < r && (!where[s][c + 1] || where[s][c + 1]->page != spot.page)) {
+                    ++s;
+                }
+                std::size_t end = r;
+                double best = 1e18;
+                for (std::size_t e = r; e < count; ++e) {
+                    if ((e > r && label(e, c)) || !where[e][c + 1] || where[e][c + 1]->page != spot.page) {
+                        break;
+                    }
+                    const double off = std::abs((where[s][c + 1]->y + where[e][c + 1]->y) / 2 - spot.y);
+                    if (off < best) {
+                        best = off;
+                        end = e;
+                    }
+                }
+                if (s < r && where[s][c + 1] && rows[first + s].cells[c].text.empty()) {
+                    move(r, c, s, c);
+                }
+                start = end + 1;
             }
         }
     }
