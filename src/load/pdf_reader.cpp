@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -154,7 +155,21 @@ bool starts_numbered(std::string_view text) {
     if (bracket) {
         return cps[i] == U'）' || cps[i] == U')';
     }
-    return cps[i] == U'、' || cps[i] == U'．' || cps[i] == U'.';
+    // "10.87%" opening a line is a figure carried over from the line above, not item 10.
+    const bool decimal = i + 1 < cps.size() && cps[i + 1] >= U'0' && cps[i + 1] <= U'9';
+    return cps[i] == U'、' || ((cps[i] == U'．' || cps[i] == U'.') && !decimal);
+}
+
+// "第三部分 …": the heading of one of the parts a disclosure is printed in.
+bool is_part_heading(std::string_view text) {
+    const std::vector<char32_t> cps = code_points(compact(text));
+    std::size_t i = 0;
+    if (cps.empty() || cps[0] != U'第') {
+        return false;
+    }
+    for (i = 1; i < cps.size() && is_chinese_numeral(cps[i]); ++i) {
+    }
+    return i > 1 && i + 1 < cps.size() && cps[i] == U'部' && cps[i + 1] == U'分';
 }
 
 constexpr std::string_view sentence_ends[] = {"。", "：", "；", "！", "？", "”", ":", ";", "）"};
@@ -1085,6 +1100,8 @@ class TableBuilder {
             draft_.printed.rows.push_back(std::move(row));
         }
         std::vector<bool> placed(rows, false);
+        std::vector<std::vector<std::optional<Spot>>> where(
+            rows, std::vector<std::optional<Spot>>(columns_.size()));
         for (std::size_t i = 0; i < lines.size(); ++i) {
             PrintedRow& row = draft_.printed.rows[first + row_of[i]];
             if (!placed[row_of[i]]) {
@@ -1095,11 +1112,128 @@ class TableBuilder {
                 }
             }
             for (const Box& part : lines[i].parts) {
-                PrintedText& cell = row.cells[place(part)];
+                const std::size_t c = place(part);
+                PrintedText& cell = row.cells[c];
                 if (cell.text.empty()) {
                     cell.source = at_page(part.page);
+                    where[row_of[i]][c] = {part.x0, part.centre_y(), part.height(), part.page};
                 }
                 cell.text += trim(part.text);
+            }
+        }
+        place_merged_labels(first, where, pitch);
+    }
+
+    // Where a cell's text was printed: its first box's left edge, middle height and page.
+    struct Spot {
+        double x0 = 0, y = 0, height = 0;
+        int page = 0;
+    };
+
+    // Label cells merged across columns or rows are written where a transcription writes them:
+    // in the leftmost label column, and in the first row of the rows they head.
+    void place_merged_labels(std::size_t first, std::vector<std::vector<std::optional<Spot>>>& where,
+                             double pitch) {
+        auto& rows = draft_.printed.rows;
+        const std::size_t count = rows.size() - first;
+        const auto move = [&](std::size_t from_row, std::size_t from_col, std::size_t to_row,
+                              std::size_t to_col) {
+            PrintedText& from = rows[first + from_row].cells[from_col];
+            PrintedText& to = rows[first + to_row].cells[to_col];
+            to = from;
+            from.text.clear();
+            where[to_row][to_col] = where[from_row][from_col];
+            where[from_row][from_col].reset();
+        };
+        const auto label = [&](std::size_t r, std::size_t c) {
+            return !rows[first + r].cells[c].text.empty() && !is_figure(rows[first + r].cells[c].text);
+        };
+        std::size_t leftmost = columns_.size();
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            if (c < text_columns_.size() && text_columns_[c]) {
+                leftmost = std::min(leftmost, c);
+            }
+        }
+        // A label centred across the label columns (收入总计 over 项目名称's two columns) does not
+        // start at the edge the other labels of its column start at, and has nothing to its left.
+        for (std::size_t c = leftmost + 1; c < columns_.size() && leftmost < columns_.size(); ++c) {
+            if (!text_columns_[c] || !text_columns_[c - 1]) {
+                continue;
+            }
+            std::map<long, int> starts;
+            for (std::size_t r = 0; r < count; ++r) {
+                if (label(r, c) && where[r][c]) {
+                    ++starts[std::lround(where[r][c]->x0)];
+                }
+            }
+            const auto edge = std::max_element(starts.begin(), starts.end(), [](const auto& a, const auto& b) {
+                return a.second < b.second;
+            });
+            if (edge == starts.end() || edge->second < 3) {
+                continue;
+            }
+            for (std::size_t r = 0; r < count; ++r) {
+                bool alone = label(r, c) && where[r][c] &&
+                             std::abs(where[r][c]->x0 - static_cast<double>(edge->first)) >
+                                 0.5 * where[r][c]->height;
+                for (std::size_t k = 0; alone && k < c; ++k) {
+                    alone = rows[first + r].cells[k].text.empty();
+                }
+                if (alone) {
+                    move(r, c, r, leftmost);
+                }
+            }
+        }
+        // A row-header cell merged over several rows (一般公共预算资金 beside 小计 / 公共财政拨款 /
+        // 专项收入) prints its label in the middle of its rows. A column is such a column when one
+        // of its labels stands between two rows (a span of an even number of rows); each label
+        // then heads the rows from the one after the previous span to as far below it as above.
+        // Only the first label column is read so: the transcriptions leave a project's name in
+        // a 政府采购 table's second column where it is printed, mid-span.
+        for (std::size_t c = leftmost; c + 1 < columns_.size() && c == leftmost; ++c) {
+            if (!text_columns_[c] || !text_columns_[c + 1]) {
+                continue;
+            }
+            bool between = false;
+            for (std::size_t r = 0; r < count; ++r) {
+                if (label(r, c) && label(r, c + 1) && where[r][c] && where[r][c + 1] &&
+                    std::abs(where[r][c]->y - where[r][c + 1]->y) > 0.3 * pitch) {
+                    between = true;
+                }
+            }
+            if (!between) {
+                continue;
+            }
+            std::size_t start = 0;
+            for (std::size_t r = 0; r < count; ++r) {
+                if (!label(r, c)) {
+                    continue;
+                }
+                if (!label(r, c + 1) || !where[r][c]) {
+                    start = r + 1;  // a label across both columns bounds the spans
+                    continue;
+                }
+                const Spot spot = *where[r][c];
+                std::size_t s = start;
+                while (s < r && (!where[s][c + 1] || where[s][c + 1]->page != spot.page)) {
+                    ++s;
+                }
+                std::size_t end = r;
+                double best = 1e18;
+                for (std::size_t e = r; e < count; ++e) {
+                    if ((e > r && label(e, c)) || !where[e][c + 1] || where[e][c + 1]->page != spot.page) {
+                        break;
+                    }
+                    const double off = std::abs((where[s][c + 1]->y + where[e][c + 1]->y) / 2 - spot.y);
+                    if (off < best) {
+                        best = off;
+                        end = e;
+                    }
+                }
+                if (s < r && where[s][c + 1] && rows[first + s].cells[c].text.empty()) {
+                    move(r, c, s, c);
+                }
+                start = end + 1;
             }
         }
     }
@@ -1295,10 +1429,19 @@ class DocumentBuilder {
             if (static_cast<int>(p) == cover_page_) {
                 continue;
             }
+            std::size_t from = 0;
+            contents_rest_ = 0;
             if (contents_page(pages_[p])) {
-                continue;
+                contents_end_ = p;
+                if (contents_rest_ == 0) {
+                    continue;
+                }
+                from = contents_rest_;
+            } else if (contents_end_ && *contents_end_ + 1 == p) {
+                from = contents_continued(pages_[p]);
             }
-            for (const Line& line : pages_[p].lines) {
+            for (std::size_t l = from; l < pages_[p].lines.size(); ++l) {
+                const Line& line = pages_[p].lines[l];
                 if (!is_page_number(line, pages_[p])) {
                     stream.push_back(line);
                 }
@@ -1458,6 +1601,13 @@ class DocumentBuilder {
         }
         contents_read_ = true;
         for (auto line = heading + 1; line != page.lines.end(); ++line) {
+            // The document itself may start below the contents, with its first entry printed
+            // again as a heading (第一部分 部门概况).
+            if (!document_.contents.empty() &&
+                compact(line->text()) == compact(document_.contents.front().text)) {
+                contents_rest_ = static_cast<std::size_t>(line - page.lines.begin());
+                break;
+            }
             if (is_page_number(*line, page)) {
                 continue;
             }
@@ -1492,6 +1642,40 @@ class DocumentBuilder {
             }
         }
         return true;
+    }
+
+    // The page after the contents may go on with its entries: the document itself starts where
+    // the first entry is printed again as a heading. Returns the index of that line (0 when the
+    // page does not go on with the contents).
+    std::size_t contents_continued(const Page& page) {
+        if (document_.contents.empty()) {
+            return 0;
+        }
+        const std::string first = compact(document_.contents.front().text);
+        std::size_t at = 0;
+        while (at < page.lines.size() && compact(page.lines[at].text()) != first) {
+            ++at;
+        }
+        if (at == 0 || at == page.lines.size()) {
+            return 0;
+        }
+        for (std::size_t l = 0; l < at; ++l) {
+            const std::string t = compact(page.lines[l].text());
+            if (is_page_number(page.lines[l], page) || t.empty()) {
+                continue;
+            }
+            if (contains(t, "。") || contains(t, "，")) {
+                return 0;  // a sentence: not a list of entries
+            }
+            // An entry wrapped onto a second line (…培训费支 / 出预算表) is one entry.
+            if (!starts_numbered(t) && !is_part_heading(t) && !document_.contents.empty() &&
+                l > 0) {
+                document_.contents.back().text += t;
+            } else {
+                document_.contents.push_back(printed_text(trim(page.lines[l].text()), page.lines[l].page));
+            }
+        }
+        return at;
     }
 
     // Walks the lines: table titles open tables, a table runs over following pages while they
@@ -1580,7 +1764,11 @@ class DocumentBuilder {
                                         (line.y0 - body.back().y1 > body.back().height() &&
                                          line.height() > 1.5 * body.back().height())) &&
                                        !aligned_with_body(line);
-                    if (apart) {
+                    // A note may stand well below the rows it explains (注：“科目编码”… under a
+                    // short table); only a larger type makes it the next part's text.
+                    const bool note = (starts_with(t, "注：") || starts_with(t, "注:")) &&
+                                      line.height() <= 1.5 * body.back().height();
+                    if (apart && !note) {
                         state = State::Text;
                         text_.push_back(line);
                         break;
@@ -1596,9 +1784,21 @@ class DocumentBuilder {
                     }
                     break;
                 }
-                case State::Notes:
+                case State::Notes: {
+                    // Notes are printed right under their table: a line well below the last one,
+                    // or in a larger type (the next part's heading), is text after the table.
+                    const Line& last = drafts_.back().notes.back();
+                    const double gap = line.y0 - last.y1;
+                    if (last.page == line.page &&
+                        (gap > 3 * last.height() ||
+                         (gap > last.height() && line.height() > 1.5 * last.height()))) {
+                        state = State::Text;
+                        text_.push_back(line);
+                        break;
+                    }
                     drafts_.back().notes.push_back(line);
                     break;
+                }
             }
         }
     }
@@ -1726,7 +1926,9 @@ class DocumentBuilder {
         }
         std::vector<bool> centred(text_.size(), false);
         std::vector<bool> numbered(text_.size(), false);
+        std::vector<bool> part(text_.size(), false);
         bool any_centred = false;
+        bool any_part = false;
         for (std::size_t i = 0; i < text_.size(); ++i) {
             const Line& line = text_[i];
             const double width = line.page_width;
@@ -1738,13 +1940,45 @@ class DocumentBuilder {
                          line.x1() - line.x0() < 0.6 * width && line.x0() > 0.2 * width;
             any_centred = any_centred || centred[i];
             const std::vector<char32_t> cps = code_points(t);
-            numbered[i] = !sentence && char_count(t) <= 30 && !cps.empty() &&
+            numbered[i] = !sentence && char_count(t) <= 40 && !cps.empty() &&
                           is_chinese_numeral(cps[0]) && starts_numbered(t);
+            part[i] = !sentence && char_count(t) <= 40 && is_part_heading(t);
+            any_part = any_part || part[i];
         }
+        // A document printed in parts (第一部分 概况, 第三部分 情况说明) heads its sections with
+        // numbered headings (一、…) inside each part; a centred line there is the part's title
+        // wrapped onto a second line or the caption of a chart, not a section. A document without
+        // parts (Shanghai's budgets) centres its section headings and numbers paragraphs inside.
         std::vector<PrintedSection> all;
+        std::vector<bool> in_profile_part;  // per section: under a part about the department itself
+        bool profile_part = false;
+        bool glossary_part = false;
         for (std::size_t i = 0; i < text_.size(); ++i) {
             const Line& line = text_[i];
-            const bool heading = any_centred ? centred[i] : numbered[i];
+            // A heading too long for its line goes on on the next (…培训费支出预算情 / 况说明;
+            // a part's title over two centred lines).
+            if (i > 0 && !all.empty() && all.back().text.text.empty() &&
+                !all.back().heading.text.empty() && !part[i] && !numbered[i] &&
+                text_[i - 1].page == line.page) {
+                const Line& before = text_[i - 1];
+                const std::string t = compact(line.text());
+                const bool sentence = contains(t, "。") || contains(t, "；") || contains(t, "，");
+                const double right = margins.at({before.file, before.page}).second;
+                const bool full = before.x1() >= right - 1.5 * text_height(before) &&
+                                  char_count(t) <= 12 && !sentence;
+                if ((any_part && part[i - 1] && centred[i]) || (numbered[i - 1] && full)) {
+                    all.back().heading.text += t;
+                    continue;
+                }
+            }
+            if (part[i]) {
+                const std::string t = compact(line.text());
+                profile_part = contains(t, "概况");
+                glossary_part = contains(t, "名词解释") || contains(t, "名称解释");
+            }
+            // Inside a part of term definitions every numbered line is a term, not a section.
+            const bool heading = any_part ? part[i] || (numbered[i] && !glossary_part)
+                                          : (any_centred ? centred[i] : numbered[i]);
             if (heading || all.empty()) {
                 PrintedSection section;
                 section.source = at_page(line.page);
@@ -1752,6 +1986,7 @@ class DocumentBuilder {
                 section.heading = printed_text(heading ? compact(line.text()) : "", line.page);
                 section.text = printed_text("", line.page);
                 all.push_back(std::move(section));
+                in_profile_part.push_back(profile_part && !part[i]);
                 if (heading) {
                     continue;
                 }
@@ -1776,14 +2011,16 @@ class DocumentBuilder {
             }
             section.text.text += text;
         }
-        for (PrintedSection& section : all) {
+        for (std::size_t s = 0; s < all.size(); ++s) {
+            PrintedSection& section = all[s];
             const std::string h = section.heading.text;
-            if (section.text.text.empty() && h.empty()) {
-                continue;
+            if (section.text.text.empty() && (h.empty() || any_part)) {
+                continue;  // a part's title with its sections below it
             }
-            if (contains(h, "名词解释")) {
+            if (contains(h, "名词解释") || contains(h, "名称解释")) {
                 glossary(section);
-            } else if (contains(h, "职能") || contains(h, "机构设置") || contains(h, "概况")) {
+            } else if (in_profile_part[s] || contains(h, "职能") || contains(h, "机构设置") ||
+                       contains(h, "概况")) {
                 document_.profile.push_back(std::move(section));
             } else {
                 document_.narrative.push_back(std::move(section));
@@ -1821,6 +2058,8 @@ class DocumentBuilder {
     PrintedDocument& document_;
     int cover_page_ = -1;  // the index of a page that is only the cover
     bool contents_read_ = false;
+    std::optional<std::size_t> contents_end_;  // the index of the (last) contents page
+    std::size_t contents_rest_ = 0;  // where the document starts on its contents page, if it does
     std::vector<TableDraft> drafts_;
     std::vector<Line> text_;
     std::string pending_label_;  // a 公开表 label line waiting for its title

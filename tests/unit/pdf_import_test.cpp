@@ -2,11 +2,15 @@
 // whose PDFs are copied into tests/pdf/), and bad input that must come back as a diagnostic.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -503,4 +507,259 @@ TEST_CASE("The text PDF of a disclosure published as two is not taken for one mi
     CHECK(std::none_of(together.findings.begin(), together.findings.end(), [](const Finding& f) {
         return f.rule_id == "completeness.required-tables";
     }));
+}
+
+namespace {
+
+const PrintedSection* section_headed(const std::vector<PrintedSection>& sections, std::string_view heading) {
+    for (const PrintedSection& s : sections) {
+        if (s.heading.text == heading) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+const PrintedTable* table_titled(const PrintedDocument& document, std::string_view part) {
+    for (const PrintedTable& t : document.tables) {
+        if (t.title.text.find(part) != std::string::npos) {
+            return &t;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> row_texts(const PrintedRow& row) {
+    std::vector<std::string> out;
+    for (const PrintedText& cell : row.cells) {
+        out.push_back(cell.text);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("A disclosure printed in parts is split into sections at its numbered headings", "[pdf]") {
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-gaojirenminfayuan-2018-budget.pdf"});
+    REQUIRE(imported.document);
+    const PrintedDocument& d = *imported.document;
+    REQUIRE(d.profile.size() == 4);
+    CHECK(d.profile[0].heading.text == "一、主要职能");
+    REQUIRE(d.narrative.size() == 13);
+    CHECK(d.narrative[0].heading.text == "一、收支预算总体情况说明");
+    // A heading too long for its line goes on on the next.
+    CHECK(d.narrative[8].heading.text == "九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明");
+    CHECK(d.narrative[12].heading.text == "十三、其他重要事项说明");
+}
+
+TEST_CASE("The next part's heading under a table's note is not the note's", "[pdf]") {
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-gaojirenminfayuan-2019-budget.pdf"});
+    REQUIRE(imported.document);
+    const PrintedSection* first =
+        section_headed(imported.document->narrative, "一、收支预算总体情况说明");
+    REQUIRE(first != nullptr);
+    CHECK(first->text.text.rfind("反映部门年度总体收支预算情况。根据《江苏省财政厅关于 2019", 0) == 0);
+}
+
+TEST_CASE("A line opening with a rate goes on with the sentence above it", "[pdf]") {
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-shengweibangongting-2017-budget-text.pdf",
+                    source_dir / "tests/pdf/jiangsu-shengweibangongting-2017-budget-tables.pdf"});
+    REQUIRE(imported.document);
+    const PrintedSection* first = section_headed(imported.document->narrative, "一、收支预算总表情况说明");
+    REQUIRE(first != nullptr);
+    // “10.87%” opening the line is not an item numbered 10.
+    CHECK(first->text.text.find("各增加 2043.58 万元，增长10.87%。主要原因是政策性调资") !=
+          std::string::npos);
+    // The contents go on over the top of the next page, up to 第一部分 printed again.
+    REQUIRE(imported.document->contents.size() >= 3);
+    CHECK(imported.document->contents.back().text == "第四部分 名称解释");
+    CHECK(imported.document->contents[imported.document->contents.size() - 4].text ==
+          "十一、一般公共预算“三公”经费、会议费、培训费支出预算表");
+}
+
+TEST_CASE("The document starting on its contents page is not taken for contents", "[pdf]") {
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2018-budget.pdf"});
+    REQUIRE(imported.document);
+    REQUIRE_FALSE(imported.document->profile.empty());
+    CHECK(imported.document->profile[0].heading.text == "一、主要职责");
+    CHECK(imported.document->contents.back().text == "第四部分 名词解释");
+}
+
+TEST_CASE("Labels merged across columns or rows are written where a transcription writes them",
+          "[pdf]") {
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2018-budget.pdf"});
+    REQUIRE(imported.document);
+    const PrintedTable* income = table_titled(*imported.document, "收入预算总表");
+    REQUIRE(income != nullptr);
+    REQUIRE(income->rows.size() == 15);
+    using Row = std::vector<std::string>;
+    // 收入总计 centred over both 项目名称 columns: the leftmost.
+    CHECK(row_texts(income->rows[0]) == Row{"收入总计", "", "21,955.35"});
+    // 一般公共预算资金 printed beside the middle of its three rows: the first of them.
+    CHECK(row_texts(income->rows[1]) == Row{"一般公共预算资金", "小计", "21,940.96"});
+    CHECK(row_texts(income->rows[2]) == Row{"", "公共财政拨款(补助)资金", "21,940.96"});
+    CHECK(row_texts(income->rows[8]) == Row{"其他资金", "小计", "14.39"});
+    // 上年结转和结余资金 printed between its two rows.
+    CHECK(row_texts(income->rows[13]) == Row{"上年结转和结余资金", "小计", ""});
+    CHECK(row_texts(income->rows[14]) == Row{"", "其中：动用上年结转和结余资金", ""});
+}
+
+namespace {
+
+// What a finding says is wrong, and where: what an auditor compares between two runs. A
+// narrative section is named by its heading without the sub-heading a transcription may add
+// (“五、… / （一）…”: a transcriber's choice for a sub-heading with several paragraphs of its
+// own), and spaces are ignored (a heading's “2018 年” is compacted by the importer).
+using Verdict = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+
+std::multiset<Verdict> verdicts(const CheckReport& report) {
+    std::multiset<Verdict> out;
+    for (const Finding& f : report.findings) {
+        if (f.severity == Severity::Note) {
+            continue;
+        }
+        CellRef cell;
+        if (!f.cells.empty()) {
+            cell = f.cells.front();
+        }
+        std::string table = cell.table;
+        if (cell.table_index < 0) {
+            table = table.substr(0, table.find(" / "));
+        }
+        out.insert({f.rule_id, f.severity == Severity::Error ? "error" : "warning",
+                    without_spaces(table), without_spaces(cell.row), without_spaces(cell.column)});
+    }
+    return out;
+}
+
+std::vector<std::filesystem::path> pdfs_of(const std::filesystem::path& transcription) {
+    std::ifstream in(transcription);
+    const nlohmann::json source = nlohmann::json::parse(in).at("source");
+    std::vector<std::filesystem::path> out;
+    const auto add = [&](const std::string& name) {
+        out.push_back(source_dir / "tests/pdf" / std::filesystem::path(name).filename());
+    };
+    if (source.contains("files")) {
+        for (const auto& f : source.at("files")) {
+            add(f.get<std::string>());
+        }
+    } else {
+        add(source.at("file").get<std::string>());
+    }
+    return out;
+}
+
+// A difference the PDF's verdict still has, and why. `extra`: the PDF reports it and the
+// transcription does not (else the reverse). An empty row matches any row; a rule ending in
+// '*' any rule it starts with.
+struct Exception {
+    std::string document;
+    bool extra;
+    std::string rule;
+    std::string table;  // the start of the table (or 情况说明·section) name, spaces removed
+    std::string row;
+};
+
+// clang-format off
+const std::vector<Exception> exceptions = {
+    // Header paths (the other half of this work: TableBuilder's header reconstruction). The
+    // 江苏 “三公” table reads its “三公”经费 header over 合计, 会议费 and 培训费 as well as
+    // over its own five columns, so “占“三公”经费的 27.39%” is divided by the table's 合计
+    // (三公 + 会议费 + 培训费) instead of its 小计, and 公务接待费 / 公务用车运行维护费 are not
+    // found apart (crosstable.three-public-economic, completeness.three-public-items).
+    {"jiangsu-gaojirenminfayuan-2018-budget", true, "narrative.share", "情况说明·九、", ""},
+    {"jiangsu-gaojirenminfayuan-2019-budget", true, "narrative.share", "情况说明·九、", ""},
+    {"jiangsu-renda-changweihui-2019-budget", true, "narrative.share", "情况说明·九、", ""},
+    {"jiangsu-renminjianchayuan-2018-budget", true, "narrative.share", "情况说明·九、", ""},
+    {"jiangsu-renminjianchayuan-2019-budget", true, "narrative.share", "情况说明·九、", ""},
+    {"jiangsu-zhengxiebangongting-2019-budget", true, "narrative.share", "情况说明·九、", ""},
+    {"jiangsu-shengweibangongting-2017-budget", true, "narrative.share", "情况说明·十一、", ""},
+    {"jiangsu-renminjianchayuan-2018-budget", true, "crosstable.three-public-economic", "一般公共预算基本支出预算表", ""},
+    {"jiangsu-renminjianchayuan-2019-budget", true, "crosstable.three-public-economic", "一般公共预算基本支出预算表", ""},
+    {"jiangsu-renminjianchayuan-2018-budget", true, "completeness.three-public-items", "一般公共预算“三公”经费", ""},
+    {"jiangsu-renminjianchayuan-2019-budget", true, "completeness.three-public-items", "“三公”经费", ""},
+    // The finance bureau's headers of three and four levels wrapped inside their cells: its
+    // code columns' paths are misread, so codes are read as names (classification.*), two
+    // tables are not recognised as printing figures, and its “三公” table's columns are not
+    // told apart.
+    {"putuo-finance-bureau-2024-dept-final", true, "classification.*", "一般公共预算财政拨款", ""},
+    {"putuo-finance-bureau-2024-dept-final", true, "completeness.empty-table-explained", "", ""},
+    {"putuo-finance-bureau-2024-dept-final", true, "crossfoot.column-group", "财政拨款“三公”经费支出决算表", ""},
+    {"putuo-finance-bureau-2024-dept-final", true, "completeness.three-public-items", "财政拨款“三公”经费支出决算表", ""},
+    // Not yet traced (docs/import.md lists them): the 人民检察院's 政府采购 table reads three
+    // figures on rows of their own; its 政府性基金 table's note is not found; narrative
+    // sentences of 一、 and 五、 resolve a figure against another line than the transcription's;
+    // 人大常委会's 收入预算总表 still foots 小计 over the wrong lines; the planning bureau's
+    // list of units is read into its profile's text.
+    {"jiangsu-renminjianchayuan-2019-budget", true, "completeness.unlabelled-row", "政府采购支出预算表", ""},
+    {"jiangsu-renminjianchayuan-2018-budget", true, "completeness.empty-table-explained", "政府性基金支出预算表", ""},
+    {"jiangsu-renminjianchayuan-2018-budget", true, "narrative.amount", "情况说明·五、", "预算支出合计"},
+    {"jiangsu-renminjianchayuan-2018-budget", false, "narrative.change", "情况说明·一、", "江苏省人民检察院收支预算总计"},
+    {"jiangsu-renminjianchayuan-2019-budget", true, "narrative.change", "情况说明·一、", "支出预算总计"},
+    {"jiangsu-renminjianchayuan-2019-budget", false, "narrative.change", "情况说明·一、", "江苏省人民检察院收支预算总计"},
+    {"jiangsu-renda-changweihui-2019-budget", true, "narrative.amount", "情况说明·一、", "与上年相比增加"},
+    {"jiangsu-renda-changweihui-2019-budget", true, "footing.total-row", "收入预算总表", "小计"},
+    {"putuo-planning-bureau-2024-dept-final", true, "narrative.unit-name", "二、部门决算单位构成", ""},
+};
+// clang-format on
+
+bool covers(const Exception& e, const std::string& document, bool extra, const Verdict& v) {
+    const std::string& rule = std::get<0>(v);
+    const bool rule_matches = e.rule.back() == '*' ? rule.rfind(e.rule.substr(0, e.rule.size() - 1), 0) == 0
+                                                   : rule == e.rule;
+    return e.document == document && e.extra == extra && rule_matches &&
+           std::get<2>(v).rfind(e.table, 0) == 0 && (e.row.empty() || std::get<3>(v) == e.row);
+}
+
+}  // namespace
+
+TEST_CASE("Verifying a corpus PDF reports the errors and warnings its transcription reports", "[pdf]") {
+    std::vector<std::filesystem::path> transcriptions;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir / "data/corpus")) {
+        if (entry.path().extension() == ".json") {
+            transcriptions.push_back(entry.path());
+        }
+    }
+    std::sort(transcriptions.begin(), transcriptions.end());
+    REQUIRE(transcriptions.size() >= 17);
+    std::vector<bool> used(exceptions.size(), false);
+    for (const auto& transcription : transcriptions) {
+        const std::string document = transcription.stem().string();
+        const LoadResult by_hand = load_file(transcription);
+        const LoadResult from_pdf = load_pdf(pdfs_of(transcription));
+        REQUIRE(by_hand.document);
+        REQUIRE(from_pdf.document);
+        const std::multiset<Verdict> expected = verdicts(check_document(*by_hand.document));
+        const std::multiset<Verdict> got = verdicts(check_document(*from_pdf.document));
+        for (const bool extra : {true, false}) {
+            const auto& from = extra ? got : expected;
+            const auto& other = extra ? expected : got;
+            std::multiset<Verdict> rest;
+            std::set_difference(from.begin(), from.end(), other.begin(), other.end(),
+                                std::inserter(rest, rest.begin()));
+            for (const Verdict& v : rest) {
+                bool known = false;
+                for (std::size_t e = 0; e < exceptions.size(); ++e) {
+                    if (covers(exceptions[e], document, extra, v)) {
+                        known = used[e] = true;
+                    }
+                }
+                INFO(document << (extra ? ": only the PDF reports " : ": only the transcription reports ")
+                              << std::get<0>(v) << " (" << std::get<1>(v) << ") at " << std::get<2>(v)
+                              << " | " << std::get<3>(v) << " | " << std::get<4>(v));
+                CHECK(known);
+            }
+        }
+    }
+    // An exception that no longer happens is removed from the list, not kept as slack.
+    for (std::size_t e = 0; e < exceptions.size(); ++e) {
+        INFO("exception no longer needed: " << exceptions[e].document << " " << exceptions[e].rule << " "
+                                             << exceptions[e].table << " " << exceptions[e].row);
+        CHECK(used[e]);
+    }
 }
