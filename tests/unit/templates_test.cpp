@@ -213,3 +213,29 @@ TEST_CASE("blocks that each open their own class are lists of their own", "[temp
     REQUIRE(loaded.document);
     CHECK(loaded.document->tables.front().sides.size() == 2);
 }
+
+TEST_CASE("a 决算's 调整预算数 may be negative and 决算数为全年预算数的% is the rate of 全年预算数",
+          "[templates]") {
+    const auto document = [](const std::string& rate) {
+        return R"({"budgetcheck": 1,
+ "document": {"title": "测试局2024年度部门决算", "unit": "测试局", "year": 2024,
+              "kind": "department_final", "money_unit": "万元"},
+ "tables": [{"title": "一般公共预算财政拨款支出决算表",
+   "columns": ["科目编码", "科目名称", "年初预算数", "调整预算数", "全年预算数", "决算数", "决算数为全年预算数的%"],
+   "rows": [["2080505", "机关事业单位基本养老保险缴费支出", "95.00", "-5.00", "90.00", "81.00", ")" + rate + R"("]]}]})";
+    };
+    const LoadResult loaded = load_document(document("90.00"), "rate.json");
+    REQUIRE(loaded.document);
+    CHECK(loaded.diagnostics.empty());
+    const TableSide& side = loaded.document->tables.front().sides.front();
+    CHECK(side.columns[6].meaning.quantity == Quantity::CompletionPercent);
+    const CheckReport report = check_document(*loaded.document);
+    CHECK(count_rule(report, "amount.well-formed") == 0);
+    CHECK(count_rule(report, "crossfoot.completion-rate") == 0);
+    CHECK(count_rule(report, "crossfoot.full-year-budget") == 0);
+
+    // 81.00 ÷ 90.00 is 90%, where 81.00 ÷ 95.00 (the 年初预算数) would be 85.26%.
+    const LoadResult wrong = load_document(document("85.26"), "rate.json");
+    REQUIRE(wrong.document);
+    CHECK(count_rule(check_document(*wrong.document), "crossfoot.completion-rate") == 1);
+}
