@@ -148,7 +148,7 @@ std::vector<TableSide> build_panels(std::vector<Column>& columns, TableKind kind
                 continue;
             }
             if (!started || (has_values && names_rows(column.meaning.role))) {
-                panels.push_back(TableSide{side, {}, {}});
+                panels.push_back(TableSide{side, {}, {}, {}});
                 started = true;
                 has_values = false;
             }
@@ -156,7 +156,7 @@ std::vector<TableSide> build_panels(std::vector<Column>& columns, TableKind kind
             panels.back().columns.push_back(column);
         }
         if (!started) {
-            panels.push_back(TableSide{side, {}, {}});
+            panels.push_back(TableSide{side, {}, {}, {}});
         }
     }
     return panels;
@@ -178,6 +178,106 @@ std::size_t value_count(const TableSide& panel) {
     return static_cast<std::size_t>(
         std::count_if(panel.columns.begin(), panel.columns.end(),
                       [](const Column& c) { return c.meaning.is_value(); }));
+}
+
+bool is_code_role(ColumnRole role) {
+    return role == ColumnRole::Code || role == ColumnRole::CodeClass ||
+           role == ColumnRole::CodeSection || role == ColumnRole::CodeItem;
+}
+
+// The digits a row prints in its code columns (类/款/项 read together), or "" without any.
+std::string printed_code(const Row& row, const TableSide& panel) {
+    std::string code;
+    for (std::size_t c = 0; c < panel.columns.size(); ++c) {
+        if (is_code_role(panel.columns[c].meaning.role)) {
+            code += trim(row.cells[c].printed);
+        }
+    }
+    const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](char ch) {
+        return ch >= '0' && ch <= '9';
+    });
+    return digits ? code : std::string();
+}
+
+bool same_layout(const TableSide& a, const TableSide& b) {
+    if (a.side != b.side || a.columns.size() != b.columns.size()) {
+        return false;
+    }
+    for (std::size_t c = 0; c < a.columns.size(); ++c) {
+        if (a.columns[c].header != b.columns[c].header ||
+            a.columns[c].meaning.role != b.columns[c].meaning.role) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// A list too long for its panel goes on in the panel beside it, under the same headers: 公用经费
+// printed as two blocks of 科目编码 | 科目名称 | 决算数, the second opening with 30216 培训费 while
+// its 302 商品和服务支出 heads the first. Only a first code whose parent the panel before prints
+// says so: panels that each start their own class (301 | 302 | 310) are lists of their own. The
+// two are read as one list, down the first and then the second; a total whose label stands in the
+// first and its figures in the second closes the list.
+void join_continued_panels(std::vector<TableSide>& panels) {
+    for (std::size_t b = 1; b < panels.size(); ++b) {
+        TableSide& first = panels[b - 1];
+        TableSide& next = panels[b];
+        if (!same_layout(first, next) || first.rows.size() != next.rows.size()) {
+            continue;
+        }
+        std::string opening;
+        for (const Row& row : next.rows) {
+            if (has_text(row, next, false) || has_text(row, next, true)) {
+                opening = printed_code(row, next);
+                break;
+            }
+        }
+        const bool continues =
+            !opening.empty() && std::any_of(first.rows.begin(), first.rows.end(), [&](const Row& row) {
+                const std::string code = printed_code(row, first);
+                return !code.empty() && code.size() < opening.size() &&
+                       opening.compare(0, code.size(), code) == 0;
+            });
+        if (!continues) {
+            continue;
+        }
+        std::vector<Row> head, tail, closing;
+        for (std::size_t r = 0; r < first.rows.size(); ++r) {
+            Row& a = first.rows[r];
+            Row& n = next.rows[r];
+            for (std::size_t c = 0; c < n.cells.size(); ++c) {
+                n.cells[c].printed_column = next.columns[c].physical_index;
+            }
+            const bool a_labels = has_text(a, first, false);
+            const bool a_figures = has_text(a, first, true);
+            const bool n_labels = has_text(n, next, false);
+            const bool n_figures = has_text(n, next, true);
+            if (a_labels && !a_figures && !n_labels && n_figures) {
+                for (std::size_t c = 0; c < a.cells.size(); ++c) {
+                    if (first.columns[c].meaning.is_value()) {
+                        a.cells[c] = n.cells[c];
+                    }
+                }
+                closing.push_back(std::move(a));
+                continue;
+            }
+            if (a_labels || a_figures) {
+                head.push_back(std::move(a));
+            }
+            if (n_labels || n_figures) {
+                tail.push_back(std::move(n));
+            }
+        }
+        first.rows = std::move(head);
+        first.rows.insert(first.rows.end(), std::make_move_iterator(tail.begin()),
+                          std::make_move_iterator(tail.end()));
+        first.rows.insert(first.rows.end(), std::make_move_iterator(closing.begin()),
+                          std::make_move_iterator(closing.end()));
+        first.continued_columns.insert(first.continued_columns.end(), next.columns.begin(),
+                                       next.columns.end());
+        panels.erase(panels.begin() + static_cast<std::ptrdiff_t>(b));
+        --b;
+    }
 }
 
 // A label printed across the panels of one side (当年支出小计 over 功能分类 and 支出用途, its figure
@@ -322,6 +422,7 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
             part.rows.push_back(std::move(row));
         }
     }
+    join_continued_panels(table.sides);
     share_merged_rows(table.sides);
 }
 
@@ -429,7 +530,7 @@ Table recognise_table(const PrintedTable& printed, const Document& document,
     if (table.sides.empty()) {
         // Keep the invariant rules rely on: a grid table has its sides, even when empty.
         if (is_two_sided(table.kind)) {
-            table.sides = {TableSide{Side::Income, {}, {}}, TableSide{Side::Expenditure, {}, {}}};
+            table.sides = {TableSide{Side::Income, {}, {}, {}}, TableSide{Side::Expenditure, {}, {}, {}}};
         } else {
             table.sides = {TableSide{}};
         }

@@ -157,6 +157,11 @@ constexpr Word words[] = {
     {"决算数为预算数的%", {.quantity = Q::CompletionPercent}},
     {"决算数为预算数的", {.quantity = Q::CompletionPercent}},
     {"决算数占预算数的%", {.quantity = Q::CompletionPercent}},
+    // The budget named (全年 / 年初) is read from the header by crossfoot.completion-rate.
+    {"决算数为全年预算数", {.quantity = Q::CompletionPercent}},
+    {"决算数为年初预算数", {.quantity = Q::CompletionPercent}},
+    {"决算数占全年预算数", {.quantity = Q::CompletionPercent}},
+    {"决算数占年初预算数", {.quantity = Q::CompletionPercent}},
     {"完成预算%", {.quantity = Q::CompletionPercent}},
     {"完成预算", {.quantity = Q::CompletionPercent}},
     {"预算完成率", {.quantity = Q::CompletionPercent}},

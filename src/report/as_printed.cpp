@@ -76,6 +76,9 @@ void lay_out_grid(const Table& table, PrintedTableView& view) {
         for (const Column& column : side.columns) {
             width = std::max(width, column.physical_index + 1);
         }
+        for (const Column& column : side.continued_columns) {
+            width = std::max(width, column.physical_index + 1);
+        }
     }
     if (width == 0) {
         return;
@@ -83,6 +86,9 @@ void lay_out_grid(const Table& table, PrintedTableView& view) {
     std::vector<std::vector<std::string>> paths(static_cast<std::size_t>(width));
     for (const TableSide& side : table.sides) {
         for (const Column& column : side.columns) {
+            paths[static_cast<std::size_t>(column.physical_index)] = column.header;
+        }
+        for (const Column& column : side.continued_columns) {
             paths[static_cast<std::size_t>(column.physical_index)] = column.header;
         }
     }
@@ -103,7 +109,9 @@ void lay_out_grid(const Table& table, PrintedTableView& view) {
                 if (column.meaning.role == ColumnRole::Label) {
                     cell.indent = std::max(0, row.level - 1);
                 }
-                line.cells[static_cast<std::size_t>(column.physical_index)] = std::move(cell);
+                const int at = row.cells[c].printed_column >= 0 ? row.cells[c].printed_column
+                                                                 : column.physical_index;
+                line.cells[static_cast<std::size_t>(at)] = std::move(cell);
             }
         }
     }

@@ -62,6 +62,9 @@ void well_formed_amounts(const Document& document, RuleContext& context) {
                     side.rows[r].meaning.quantity != Quantity::Amount) {
                     continue;  // changes may be negative, other rates are not money
                 }
+                if (column.meaning.period == Period::AdjustedBudget) {
+                    continue;  // an adjustment (调整预算数) cuts a budget as often as it adds to it
+                }
                 if (!at.printed()) {
                     continue;
                 }

@@ -35,7 +35,7 @@ TEST_CASE("disclosures in other provinces' templates, consistent as written, dra
             CHECK(f.severity != Severity::Error);
         }
     }
-    CHECK(documents == 9);
+    CHECK(documents == 14);
 }
 
 TEST_CASE("a “三公” table with its periods down the rows is read by row", "[templates]") {
@@ -149,4 +149,93 @@ TEST_CASE("比上年增减 and 同比增长 are changes from the prior year's co
     const LoadResult wrong = test::load_tables(table("12.00"));
     REQUIRE(wrong.document);
     CHECK(count(check_document(*wrong.document), "yoy.change-amount") == 2);
+}
+
+namespace {
+
+std::size_t count_rule(const CheckReport& report, std::string_view rule) {
+    return static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(),
+                                                  [&](const Finding& f) { return f.rule_id == rule; }));
+}
+
+// A 决算 basic-expenditure table whose 公用经费 goes on in a second block under the same
+// headers (湖北: 30216 培训费 heads the second block, under 302 in the first).
+std::string continued_panels(const std::string& training) {
+    return R"({"budgetcheck": 1,
+ "document": {"title": "测试局2024年度部门决算", "unit": "测试局", "year": 2024,
+              "kind": "department_final", "money_unit": "万元"},
+ "tables": [{"title": "一般公共预算财政拨款基本支出决算明细表",
+   "columns": [["人员经费", "科目编码"], ["人员经费", "科目名称"], ["人员经费", "决算数"],
+               ["公用经费", "科目编码"], ["公用经费", "科目名称"], ["公用经费", "决算数"],
+               ["公用经费", "科目编码"], ["公用经费", "科目名称"], ["公用经费", "决算数"]],
+   "rows": [["301", "工资福利支出", "100.00", "302", "商品和服务支出", "30.00", "30216", "培训费", ")" +
+           training + R"("],
+            ["30101", "基本工资", "100.00", "30201", "办公费", "20.00", "310", "资本性支出", "6.00"],
+            ["", "", "", "", "", "", "31002", "办公设备购置", "6.00"],
+            ["人员经费合计", "", "100.00", "公用经费合计", "", "", "", "", "36.00"]]}]})";
+}
+
+}  // namespace
+
+TEST_CASE("a list continued in the panel beside it under the same headers is one list", "[templates]") {
+    const LoadResult loaded = load_document(continued_panels("10.00"), "continued.json");
+    REQUIRE(loaded.document);
+    const Table& table = loaded.document->tables.front();
+    REQUIRE(table.sides.size() == 2);  // 人员经费, and 公用经费 read down both its blocks
+    const TableSide& pub = table.sides[1];
+    std::vector<std::string> codes;
+    for (const Row& row : pub.rows) {
+        codes.push_back(row.subject ? row.subject->code : row.label);
+    }
+    CHECK(codes == std::vector<std::string>{"302", "30201", "30216", "310", "31002", "公用经费合计"});
+    CHECK(pub.rows[2].parent == 0);                    // 30216 under 302 in the first block
+    CHECK(pub.rows[2].cells[2].printed_column == 8);   // but shown where it was printed
+    CHECK(pub.continued_columns.size() == 3);
+    const CheckReport report = check_document(*loaded.document);
+    CHECK(count_rule(report, "footing.subject-children") == 0);
+    CHECK(count_rule(report, "footing.total-row") == 0);
+
+    const LoadResult raised = load_document(continued_panels("11.00"), "continued.json");
+    REQUIRE(raised.document);
+    const CheckReport wrong = check_document(*raised.document);
+    CHECK(std::any_of(wrong.findings.begin(), wrong.findings.end(), [](const Finding& f) {
+        return f.rule_id == "footing.subject-children" && f.arithmetic == "20.00 + 11.00 = 31.00 ≠ 30.00";
+    }));
+}
+
+TEST_CASE("blocks that each open their own class are lists of their own", "[templates]") {
+    // 上海: 301 and 303 in one block, 302 and 310 in the other, under the same headers.
+    const LoadResult loaded = test::load_tables(R"([{"title": "一般公共预算基本支出表",
+        "columns": ["经济分类科目编码", "科目名称", "金额", "经济分类科目编码", "科目名称", "金额"],
+        "rows": [["301", "工资福利支出", "100.00", "302", "商品和服务支出", "30.00"],
+                 ["30101", "基本工资", "100.00", "30201", "办公费", "30.00"],
+                 ["人员经费合计", "", "100.00", "公用经费合计", "", "30.00"]]}])");
+    REQUIRE(loaded.document);
+    CHECK(loaded.document->tables.front().sides.size() == 2);
+}
+
+TEST_CASE("a 决算's 调整预算数 may be negative and 决算数为全年预算数的% is the rate of 全年预算数",
+          "[templates]") {
+    const auto document = [](const std::string& rate) {
+        return R"({"budgetcheck": 1,
+ "document": {"title": "测试局2024年度部门决算", "unit": "测试局", "year": 2024,
+              "kind": "department_final", "money_unit": "万元"},
+ "tables": [{"title": "一般公共预算财政拨款支出决算表",
+   "columns": ["科目编码", "科目名称", "年初预算数", "调整预算数", "全年预算数", "决算数", "决算数为全年预算数的%"],
+   "rows": [["2080505", "机关事业单位基本养老保险缴费支出", "95.00", "-5.00", "90.00", "81.00", ")" + rate + R"("]]}]})";
+    };
+    const LoadResult loaded = load_document(document("90.00"), "rate.json");
+    REQUIRE(loaded.document);
+    CHECK(loaded.diagnostics.empty());
+    const TableSide& side = loaded.document->tables.front().sides.front();
+    CHECK(side.columns[6].meaning.quantity == Quantity::CompletionPercent);
+    const CheckReport report = check_document(*loaded.document);
+    CHECK(count_rule(report, "amount.well-formed") == 0);
+    CHECK(count_rule(report, "crossfoot.completion-rate") == 0);
+    CHECK(count_rule(report, "crossfoot.full-year-budget") == 0);
+
+    // 81.00 ÷ 90.00 is 90%, where 81.00 ÷ 95.00 (the 年初预算数) would be 85.26%.
+    const LoadResult wrong = load_document(document("85.26"), "rate.json");
+    REQUIRE(wrong.document);
+    CHECK(count_rule(check_document(*wrong.document), "crossfoot.completion-rate") == 1);
 }

@@ -213,6 +213,9 @@ struct Cell {
     std::variant<std::monostate, Amount, Percentage> value;
     bool invalid = false;  // a value column whose text is not a number (reported by the loader)
     SourceLocation source;
+    // The printed column, where it is not the side's column at this position: a list continued
+    // in the panel beside it is read as one list, but its cells stay where they were printed.
+    int printed_column = -1;
 
     const Amount* amount() const { return std::get_if<Amount>(&value); }
     const Percentage* percentage() const { return std::get_if<Percentage>(&value); }
@@ -306,6 +309,9 @@ struct TableSide {
     Side side = Side::Whole;
     std::vector<Column> columns;
     std::vector<Row> rows;
+    // The columns of a panel read as the continuation of this one (their rows are in rows),
+    // kept so the table can be shown as printed.
+    std::vector<Column> continued_columns;
 
     // The first column with this role, or -1.
     int find_role(ColumnRole role) const;
