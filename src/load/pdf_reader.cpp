@@ -886,10 +886,39 @@ class TableBuilder {
             neighbours.push_back(&other);
         }
         // A column under a neighbour is the neighbour's (合计's figures stand right of it).
+        // So is a column with a single header text below this one, standing in the middle of
+        // the whole header's height rather than of the part below this text: its cell spans
+        // every header row (合计, 会议费 beside “三公”经费 and under nothing).
+        double top = 1e18;
+        double bottom = -1e18;
+        for (const HeaderCell& other : cells_) {
+            top = std::min(top, other.text.y0);
+            bottom = std::max(bottom, other.text.y1);
+        }
+        const auto overlaps = [](const Box& a, const Box& b) {
+            return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > 0;
+        };
+        const auto beside = [&](std::size_t c) {
+            const Box column{"", columns_[c].x0, 0, columns_[c].x1, 0};
+            const Box* alone = nullptr;
+            for (const HeaderCell& other : cells_) {
+                const Box& f = other.text;
+                if (&f == &word || f.y0 <= word.y1 - 1 || !overlaps(f, column)) {
+                    continue;
+                }
+                if (alone != nullptr) {
+                    return false;
+                }
+                alone = &f;
+            }
+            return alone != nullptr && std::abs(alone->centre_y() - (top + bottom) / 2) <
+                                           std::abs(alone->centre_y() - (word.y1 + bottom) / 2);
+        };
         const auto taken = [&](std::size_t c) {
             return std::any_of(neighbours.begin(), neighbours.end(), [&](const Box* n) {
-                return std::min(columns_[c].x1, n->x1) - std::max(columns_[c].x0, n->x0) > 0.5;
-            });
+                       return std::min(columns_[c].x1, n->x1) - std::max(columns_[c].x0, n->x0) > 0.5;
+                   }) ||
+                   (upper && beside(c));
         };
         const std::size_t home = column_of(word);
         struct Run {
