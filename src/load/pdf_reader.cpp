@@ -723,18 +723,30 @@ class TableBuilder {
         for (const Line& line : draft_.header) {
             header_bottom = std::max(header_bottom, line.y1);
         }
+        // In a table printing no figure, so can one under nothing standing in the middle of
+        // the header's height: its cell spans every header row, however many rows the other
+        // columns' cells take. (Where figures are printed, they place such a column; a text
+        // there standing in a gap between them heads the texts beside it below.)
+        const bool no_figures = std::none_of(draft_.body.begin(), draft_.body.end(),
+                                             [](const Line& line) { return line.has_figure(); });
+        double header_top = 1e18;
+        for (const HeaderCell& cell : cells_) {
+            header_top = std::min(header_top, cell.text.y0);
+        }
         std::vector<const Box*> leaves;
         for (const HeaderCell& cell : cells_) {
             const Box& word = cell.text;
             bool below = false;
+            bool above = false;
             for (const HeaderCell& other : cells_) {
                 const Box& w = other.text;
-                if (&w != &word && w.y0 > word.y1 - 1 &&
-                    std::min(w.x1, word.x1) - std::max(w.x0, word.x0) > 0) {
-                    below = true;
-                }
+                const bool overlapping = std::min(w.x1, word.x1) - std::max(w.x0, word.x0) > 0;
+                below = below || (&w != &word && w.y0 > word.y1 - 1 && overlapping);
+                above = above || (&w != &word && w.y1 < word.y0 + 1 && overlapping);
             }
-            if (!below && word.y1 >= header_bottom - 2.5 * cell.size) {
+            const bool full_height =
+                no_figures && !above && word.centre_y() >= (header_top + header_bottom) / 2 - 0.5 * cell.size;
+            if (!below && (word.y1 >= header_bottom - 2.5 * cell.size || full_height)) {
                 leaves.push_back(&word);
             }
         }
@@ -819,6 +831,25 @@ class TableBuilder {
     bool between_lower_words(const Box& leaf) const {
         bool left = false;
         bool right = false;
+        // A text under nothing, standing in the middle of the whole header's height, spans
+        // every header row: it is a column of its own, in a gap between the columns under
+        // other texts (年初结转和结余 of an empty table).
+        double size = leaf.height();
+        double top = 1e18;
+        double bottom = -1e18;
+        bool under = false;
+        for (const HeaderCell& cell : cells_) {
+            size = &cell.text == &leaf ? cell.size : size;
+            top = std::min(top, cell.text.y0);
+            bottom = std::max(bottom, cell.text.y1);
+            under = under || (cell.text.y1 < leaf.y0 + 1 &&
+                              std::min(cell.text.x1, leaf.x1) - std::max(cell.text.x0, leaf.x0) > 0);
+        }
+        const bool no_figures = std::none_of(draft_.body.begin(), draft_.body.end(),
+                                             [](const Line& line) { return line.has_figure(); });
+        if (no_figures && !under && leaf.centre_y() > (top + bottom) / 2 - 0.5 * size) {
+            return false;
+        }
         const double reach = 2 * (leaf.x1 - leaf.x0);
         for (const HeaderCell& cell : cells_) {
             const Box& w = cell.text;
