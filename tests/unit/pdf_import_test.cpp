@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -185,9 +186,13 @@ const LoadDiagnostic* find(const std::vector<LoadDiagnostic>& diagnostics, std::
     return nullptr;
 }
 
-// The floor each document's numeric cells must stay at or above: what the importer reaches
-// today (docs/import.md), so that a change that loses figures fails here.
-const std::map<std::string, double> floors = {
+// The floors each document must stay at or above: what the importer reaches today
+// (docs/import.md), so that a change that loses figures or header paths fails here.
+struct Floor {
+    double numeric;  // share of numeric cells identical
+    int headers;     // header paths identical
+};
+const std::map<std::string, Floor> floors = {
 #include "pdf_import_floors.inc"
 };
 
@@ -228,16 +233,60 @@ TEST_CASE("Importing the corpus PDFs reproduces the hand-checked numeric cells",
             misses << a.document << ": " << miss << "\n";
         }
         const auto floor = floors.find(a.document);
-        INFO(a.document << ": " << a.identical << " of " << a.cells << " numeric cells");
+        INFO(a.document << ": " << a.identical << " of " << a.cells << " numeric cells, "
+                        << a.headers_identical << " of " << a.headers << " header paths");
         CHECK(floor != floors.end());
         if (floor != floors.end()) {
-            CHECK(a.share() >= floor->second);
+            CHECK(a.share() >= floor->second.numeric);
+            CHECK(a.headers_identical >= floor->second.headers);
         }
     }
     report << fmt::format("| all | | {} / {} ({:.2f}%) | {} / {} ({:.1f}%) | {} / {} ({:.1f}%) |\n",
                           identical, cells, 100.0 * identical / std::max(cells, 1),
                           headers_identical, headers, 100.0 * headers_identical / std::max(headers, 1),
                           texts_identical, texts, 100.0 * texts_identical / std::max(texts, 1));
+}
+
+namespace {
+
+std::vector<std::string> header_of(const PrintedTable& table, std::size_t column) {
+    std::vector<std::string> out;
+    for (const PrintedText& part : table.columns.at(column).header) {
+        out.push_back(part.text);
+    }
+    return out;
+}
+
+const PrintedTable& table_titled(const PrintedDocument& document, std::string_view title) {
+    for (const PrintedTable& table : document.tables) {
+        if (without_spaces(table.title.text) == title) {
+            return table;
+        }
+    }
+    FAIL("no table titled " << title);
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("A header cell's text wrapped onto further lines is one header text", "[pdf]") {
+    // ONLYOFFICE: text boxes a quarter of the type's height, 本年收入合 / 计 wrapped in its cell,
+    // and 附属单 / 位上 / 缴收入 printed between the lines of its neighbour 经营收 / 入.
+    const PdfImport finance =
+        import_pdf({source_dir / "tests/pdf/putuo-finance-bureau-2024-dept-final.pdf"});
+    REQUIRE(finance.document);
+    const PrintedTable& income = table_titled(*finance.document, "收入决算表");
+    REQUIRE(income.columns.size() == 11);
+    CHECK(header_of(income, 4) == std::vector<std::string>{"本年收入合计"});
+    CHECK(header_of(income, 8) == std::vector<std::string>{"经营收入"});
+    CHECK(header_of(income, 9) == std::vector<std::string>{"附属单位上缴收入"});
+    // Word (江苏): 单位预留机动经 / 费 under nothing, beside texts printed on one line.
+    const PdfImport jiangsu =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2018-budget.pdf"});
+    REQUIRE(jiangsu.document);
+    const PrintedTable& spending = table_titled(*jiangsu.document, "支出预算总表");
+    REQUIRE(spending.columns.size() > 3);
+    CHECK(header_of(spending, 3) == std::vector<std::string>{"单位预留机动经费"});
 }
 
 TEST_CASE("An imported PDF names the page of every table and cell", "[pdf]") {
