@@ -482,6 +482,22 @@ struct Column {
     double x0 = 0, x1 = 0;
 };
 
+// A header cell's text: its lines joined, with the extent of all of them.
+struct HeaderCell {
+    Box text;
+    std::vector<Box> lines;  // as printed, top to bottom
+    double size = 0;         // the type's size (type_size of its first line)
+
+    void add(const Box& line) {
+        text.text += line.text;
+        text.x0 = std::min(text.x0, line.x0);
+        text.x1 = std::max(text.x1, line.x1);
+        text.y0 = std::min(text.y0, line.y0);
+        text.y1 = std::max(text.y1, line.y1);
+        lines.push_back(line);
+    }
+};
+
 struct TableDraft {
     PrintedTable printed;
     std::vector<Line> header;
@@ -543,7 +559,7 @@ class TableBuilder {
                     };
                     const bool one_column = (a < 0 || b < 0 || a == b) &&
                                             !(code_level(last.text) && code_level(part.text));
-                    if (single && letters && one_column && part.x0 - last.x1 < 2.5 * part.height()) {
+                    if (single && letters && one_column && part.x0 - last.x1 < 2.5 * type_size(part)) {
                         last.text += part.text;
                         last.x1 = part.x1;
                         continue;
@@ -552,6 +568,66 @@ class TableBuilder {
                 joined.push_back(std::move(part));
             }
             line.parts = std::move(joined);
+        }
+    }
+
+    // A header cell's text wrapped onto further lines is one text. A line continues the cell
+    // above it when it follows at the spacing of lines of one paragraph (under two
+    // characters), centred under the line above or starting where it starts, no wider than
+    // the cell's text but for a character, with nothing else beside it within the cell's width.
+    // Levels of the header that pass for wrapped lines here (预算数 right over 基本支出) are
+    // told apart by the columns they span once the columns are known (build_header).
+    void join_wrapped_headers() {
+        std::vector<Box> words;
+        for (const Line& line : draft_.header) {
+            words.insert(words.end(), line.parts.begin(), line.parts.end());
+        }
+        std::sort(words.begin(), words.end(),
+                  [](const Box& a, const Box& b) { return a.centre_y() < b.centre_y(); });
+        const auto continues = [&](const HeaderCell& cell, std::size_t i) {
+            const Box& w = words[i];
+            const Box& last = cell.lines.back();
+            const double size = std::max(cell.size, type_size(w));
+            const double pitch = w.centre_y() - last.centre_y();
+            if (is_figure(w.text) || is_figure(last.text) ||
+                std::abs(cell.size - type_size(w)) > 0.2 * size || pitch < 0.5 * size ||
+                pitch > 1.8 * size) {
+                return false;
+            }
+            if (w.x0 < cell.text.x0 - size || w.x1 > cell.text.x1 + size) {
+                return false;
+            }
+            const bool centred = std::abs(w.centre_x() - last.centre_x()) <= 0.75 * size;
+            const bool left_aligned = std::abs(w.x0 - last.x0) <= 0.5 * size;
+            if (!centred && !left_aligned) {
+                return false;
+            }
+            for (std::size_t k = 0; k < words.size(); ++k) {
+                const Box& o = words[k];
+                if (k == i || o.centre_y() <= last.centre_y() + 0.3 * size ||
+                    o.centre_y() >= w.centre_y() + 0.5 * size) {
+                    continue;
+                }
+                if (std::min(o.x1, cell.text.x1) - std::max(o.x0, cell.text.x0) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        cells_.clear();
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            HeaderCell* home = nullptr;
+            for (HeaderCell& cell : cells_) {
+                if (continues(cell, i)) {
+                    home = &cell;
+                    break;
+                }
+            }
+            if (home == nullptr) {
+                cells_.push_back({words[i], {words[i]}, type_size(words[i])});
+            } else {
+                home->add(words[i]);
+            }
         }
     }
 
@@ -653,6 +729,7 @@ class TableBuilder {
             }
         }
         join_spaced_headers();
+        join_wrapped_headers();
         // Header texts with nothing printed below them name columns of their own; a column left
         // blank in every row (an empty table) exists only through them.
         // Only a header text reaching down to the last header row can head a column of its
@@ -661,21 +738,31 @@ class TableBuilder {
         for (const Line& line : draft_.header) {
             header_bottom = std::max(header_bottom, line.y1);
         }
+        // In a table printing no figure, so can one under nothing standing in the middle of
+        // the header's height: its cell spans every header row, however many rows the other
+        // columns' cells take. (Where figures are printed, they place such a column; a text
+        // there standing in a gap between them heads the texts beside it below.)
+        const bool no_figures = std::none_of(draft_.body.begin(), draft_.body.end(),
+                                             [](const Line& line) { return line.has_figure(); });
+        double header_top = 1e18;
+        for (const HeaderCell& cell : cells_) {
+            header_top = std::min(header_top, cell.text.y0);
+        }
         std::vector<const Box*> leaves;
-        for (const Line& line : draft_.header) {
-            for (const Box& word : line.parts) {
-                bool below = false;
-                for (const Line& other : draft_.header) {
-                    for (const Box& w : other.parts) {
-                        if (&w != &word && w.y0 > word.y1 - 1 &&
-                            std::min(w.x1, word.x1) - std::max(w.x0, word.x0) > 0) {
-                            below = true;
-                        }
-                    }
-                }
-                if (!below && word.y1 >= header_bottom - 2.5 * type_size(word)) {
-                    leaves.push_back(&word);
-                }
+        for (const HeaderCell& cell : cells_) {
+            const Box& word = cell.text;
+            bool below = false;
+            bool above = false;
+            for (const HeaderCell& other : cells_) {
+                const Box& w = other.text;
+                const bool overlapping = std::min(w.x1, word.x1) - std::max(w.x0, word.x0) > 0;
+                below = below || (&w != &word && w.y0 > word.y1 - 1 && overlapping);
+                above = above || (&w != &word && w.y1 < word.y0 + 1 && overlapping);
+            }
+            const bool full_height =
+                no_figures && !above && word.centre_y() >= (header_top + header_bottom) / 2 - 0.5 * cell.size;
+            if (!below && (word.y1 >= header_bottom - 2.5 * cell.size || full_height)) {
+                leaves.push_back(&word);
             }
         }
         std::vector<bool> used(leaves.size(), false);
@@ -759,15 +846,33 @@ class TableBuilder {
     bool between_lower_words(const Box& leaf) const {
         bool left = false;
         bool right = false;
+        // A text under nothing, standing in the middle of the whole header's height, spans
+        // every header row: it is a column of its own, in a gap between the columns under
+        // other texts (年初结转和结余 of an empty table).
+        double size = leaf.height();
+        double top = 1e18;
+        double bottom = -1e18;
+        bool under = false;
+        for (const HeaderCell& cell : cells_) {
+            size = &cell.text == &leaf ? cell.size : size;
+            top = std::min(top, cell.text.y0);
+            bottom = std::max(bottom, cell.text.y1);
+            under = under || (cell.text.y1 < leaf.y0 + 1 &&
+                              std::min(cell.text.x1, leaf.x1) - std::max(cell.text.x0, leaf.x0) > 0);
+        }
+        const bool no_figures = std::none_of(draft_.body.begin(), draft_.body.end(),
+                                             [](const Line& line) { return line.has_figure(); });
+        if (no_figures && !under && leaf.centre_y() > (top + bottom) / 2 - 0.5 * size) {
+            return false;
+        }
         const double reach = 2 * (leaf.x1 - leaf.x0);
-        for (const Line& line : draft_.header) {
-            for (const Box& w : line.parts) {
-                if (w.y0 <= leaf.y1 - 1) {
-                    continue;
-                }
-                left = left || (w.x1 <= leaf.centre_x() && w.x1 > leaf.x0 - reach);
-                right = right || (w.x0 >= leaf.centre_x() && w.x0 < leaf.x1 + reach);
+        for (const HeaderCell& cell : cells_) {
+            const Box& w = cell.text;
+            if (w.y0 <= leaf.y1 - 1) {
+                continue;
             }
+            left = left || (w.x1 <= leaf.centre_x() && w.x1 > leaf.x0 - reach);
+            right = right || (w.x0 >= leaf.centre_x() && w.x0 < leaf.x1 + reach);
         }
         return left && right;
     }
@@ -803,33 +908,63 @@ class TableBuilder {
     // the next text on its header line begins: so it is a run of columns whose middles lie
     // between the text's neighbours on its line, and whose middle is the text's middle (the
     // narrowest such run; failing that, the run whose middle is closest).
-    std::pair<std::size_t, std::size_t> span_of(const Box& word, bool upper) const {
+    std::pair<std::size_t, std::size_t> span_of(const HeaderCell& cell, bool upper) const {
+        const Box& word = cell.text;
+        const double size = cell.size;
         double left = -1e18;
         double right = 1e18;
         // Neighbours: header texts beside this one at about its height (a cell centred over
         // two header rows sits half a row off its siblings).
-        const double reach = 0.5 * word.height();
+        const double reach = 0.5 * size;
         std::vector<const Box*> neighbours;
-        for (const Line& other_line : draft_.header) {
-            for (const Box& other : other_line.parts) {
-                if (other.y1 < word.y0 - reach || other.y0 > word.y1 + reach) {
-                    continue;
-                }
-                if (other.x1 <= word.x0) {
-                    left = std::max(left, other.x1);
-                } else if (other.x0 >= word.x1) {
-                    right = std::min(right, other.x0);
-                } else {
-                    continue;
-                }
-                neighbours.push_back(&other);
+        for (const HeaderCell& other_cell : cells_) {
+            const Box& other = other_cell.text;
+            if (other.y1 < word.y0 - reach || other.y0 > word.y1 + reach) {
+                continue;
             }
+            if (other.x1 <= word.x0) {
+                left = std::max(left, other.x1);
+            } else if (other.x0 >= word.x1) {
+                right = std::min(right, other.x0);
+            } else {
+                continue;
+            }
+            neighbours.push_back(&other);
         }
         // A column under a neighbour is the neighbour's (合计's figures stand right of it).
+        // So is a column with a single header text below this one, standing in the middle of
+        // the whole header's height rather than of the part below this text: its cell spans
+        // every header row (合计, 会议费 beside “三公”经费 and under nothing).
+        double top = 1e18;
+        double bottom = -1e18;
+        for (const HeaderCell& other : cells_) {
+            top = std::min(top, other.text.y0);
+            bottom = std::max(bottom, other.text.y1);
+        }
+        const auto overlaps = [](const Box& a, const Box& b) {
+            return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > 0;
+        };
+        const auto beside = [&](std::size_t c) {
+            const Box column{"", columns_[c].x0, 0, columns_[c].x1, 0};
+            const Box* alone = nullptr;
+            for (const HeaderCell& other : cells_) {
+                const Box& f = other.text;
+                if (&f == &word || f.y0 <= word.y1 - 1 || !overlaps(f, column)) {
+                    continue;
+                }
+                if (alone != nullptr) {
+                    return false;
+                }
+                alone = &f;
+            }
+            return alone != nullptr && std::abs(alone->centre_y() - (top + bottom) / 2) <
+                                           std::abs(alone->centre_y() - (word.y1 + bottom) / 2);
+        };
         const auto taken = [&](std::size_t c) {
             return std::any_of(neighbours.begin(), neighbours.end(), [&](const Box* n) {
-                return std::min(columns_[c].x1, n->x1) - std::max(columns_[c].x0, n->x0) > 0.5;
-            });
+                       return std::min(columns_[c].x1, n->x1) - std::max(columns_[c].x0, n->x0) > 0.5;
+                   }) ||
+                   (upper && beside(c));
         };
         const std::size_t home = column_of(word);
         struct Run {
@@ -851,11 +986,15 @@ class TableBuilder {
                     continue;  // the run must take in the column the text stands over
                 }
                 const double width = bounds_[b + 1] - bounds_[a];
-                if (width < word.x1 - word.x0 - 1.5 * word.height() && a != b) {
+                if (width < word.x1 - word.x0 - 1.5 * size && a != b) {
                     continue;  // a cell holds its text
                 }
+                // The table's outer borders are not printed, so the outer columns' bounds are
+                // guesses: the middle between the outer columns' middles counts as well.
+                const double middle = (start + end) / 2;
                 runs.push_back({a, b, width,
-                                std::abs((bounds_[a] + bounds_[b + 1]) / 2 - word.centre_x())});
+                                std::min(std::abs((bounds_[a] + bounds_[b + 1]) / 2 - word.centre_x()),
+                                         std::abs(middle - word.centre_x()))});
             }
         }
         if (runs.empty()) {
@@ -866,8 +1005,8 @@ class TableBuilder {
         if (upper) {
             const Run* widest = nullptr;
             for (const Run& run : runs) {
-                if (run.distance <= 0.5 * word.height() + 0.05 * run.width &&
-                    run.width >= word.x1 - word.x0 - 1.5 * word.height() &&
+                if (run.distance <= 0.5 * size + 0.05 * run.width &&
+                    run.width >= word.x1 - word.x0 - 1.5 * size &&
                     (widest == nullptr || run.width > widest->width)) {
                     widest = &run;
                 }
@@ -879,15 +1018,15 @@ class TableBuilder {
         // Runs that hold the text and are about as well centred as the best: the narrowest.
         double nearest = 1e18;
         for (const Run& run : runs) {
-            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * word.height();
+            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * size;
             if (holds) {
                 nearest = std::min(nearest, run.distance);
             }
         }
         const Run* chosen = nullptr;
         for (const Run& run : runs) {
-            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * word.height();
-            if ((holds || nearest == 1e18) && run.distance <= std::min(nearest, 1e17) + 0.3 * word.height() &&
+            const bool holds = run.width >= word.x1 - word.x0 - 1.5 * size;
+            if ((holds || nearest == 1e18) && run.distance <= std::min(nearest, 1e17) + 0.3 * size &&
                 (chosen == nullptr || run.width < chosen->width)) {
                 chosen = &run;
             }
@@ -903,20 +1042,40 @@ class TableBuilder {
             Box word;
             std::pair<std::size_t, std::size_t> span;
         };
-        std::vector<Placed> placed;
-        for (const Line& line : draft_.header) {
-            for (const Box& word : line.parts) {
-                bool upper = false;
-                for (const Line& other : draft_.header) {
-                    for (const Box& w : other.parts) {
-                        upper = upper || (w.y0 > word.y1 - 1 &&
-                                          std::min(w.x1, word.x1 + word.height()) -
-                                                  std::max(w.x0, word.x0 - word.height()) >
-                                              0);
-                    }
-                }
-                placed.push_back({word, span_of(word, upper)});
+        // A text with header texts below it (other than its own wrapped lines) is an upper level.
+        const auto span = [&](const HeaderCell& piece, const HeaderCell& whole) {
+            const Box& word = piece.text;
+            bool upper = false;
+            for (const HeaderCell& other : cells_) {
+                const Box& w = other.text;
+                upper = upper || (&other != &whole && w.y0 > word.y1 - 1 &&
+                                  std::min(w.x1, word.x1 + piece.size) -
+                                          std::max(w.x0, word.x0 - piece.size) >
+                                      0);
             }
+            return span_of(piece, upper);
+        };
+        std::vector<Placed> placed;
+        for (const HeaderCell& cell : cells_) {
+            // The lines of one cell span the same columns; a line spanning others is a level of
+            // its own (预算数 over 基本支出 over 人员经费 and 公用经费).
+            HeaderCell piece{cell.lines.front(), {cell.lines.front()}, cell.size};
+            auto piece_span = span(piece, cell);
+            for (std::size_t k = 1; k < cell.lines.size(); ++k) {
+                const HeaderCell next{cell.lines[k], {cell.lines[k]}, cell.size};
+                const auto next_span = span(next, cell);
+                if (next_span == piece_span) {
+                    piece.add(cell.lines[k]);
+                    continue;
+                }
+                placed.push_back({piece.text, piece_span});
+                piece = next;
+                piece_span = next_span;
+            }
+            if (piece.lines.size() > 1) {
+                piece_span = span(piece, cell);
+            }
+            placed.push_back({piece.text, piece_span});
         }
         std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
             return a.word.y0 + 1 < b.word.y0 || (std::abs(a.word.y0 - b.word.y0) <= 1 && a.word.x0 < b.word.x0);
@@ -925,20 +1084,11 @@ class TableBuilder {
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             PrintedColumn& column = draft_.printed.columns[c];
             column.source = at_page(draft_.printed.page);
-            const Placed* previous = nullptr;
             for (const Placed& p : placed) {
                 if (c < p.span.first || c > p.span.second) {
                     continue;
                 }
-                // A header cell's text wrapped onto a second line is one header text.
-                const bool wrapped = previous != nullptr && previous->span == p.span &&
-                                     p.word.y0 - previous->word.y1 < 0.6 * p.word.height();
-                if (wrapped && !column.header.empty()) {
-                    column.header.back().text += compact(p.word.text);
-                } else {
-                    column.header.push_back(printed_text(compact(p.word.text), p.word.page));
-                }
-                previous = &p;
+                column.header.push_back(printed_text(compact(p.word.text), p.word.page));
             }
         }
     }
@@ -1413,6 +1563,7 @@ class TableBuilder {
     std::vector<double> bounds_;  // column i lies between bounds_[i] and bounds_[i + 1]
     std::vector<bool> text_columns_;      // per column: holds texts other than spanning labels
     std::vector<Column> spanning_texts_;  // where labels spanning two columns stand
+    std::vector<HeaderCell> cells_;       // the header's texts, wrapped lines joined
 };
 
 // ---- the whole document ----------------------------------------------------------------------
