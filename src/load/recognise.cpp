@@ -383,8 +383,9 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
         }
     }
     if (table.kind == TableKind::ThreePublicExpenses) {
-        // A horizontal “三公” table heads its first value column 合计: the “三公” total, or the
-        // total of “三公”, 会议费 and 培训费 where those are printed beside it.
+        // A horizontal “三公” table heads its first value column 合计: the “三公” total, or, where
+        // 会议费 and 培训费 are printed beside it and the “三公” total has a column of its own
+        // (江苏: 合计 | “三公”经费 小计 … | 会议费 | 培训费), the total of all of them.
         const auto has = [&columns](auto test) {
             return std::any_of(columns.begin(), columns.end(),
                                [&](const Column& c) { return test(c.meaning.three_public); });
@@ -393,12 +394,28 @@ void recognise_grid(Table& table, const PrintedTable& printed, const Document& d
             const bool others = has([](ThreePublicItem item) {
                 return item == ThreePublicItem::Meeting || item == ThreePublicItem::Training;
             });
+            const bool own_total =
+                has([](ThreePublicItem item) { return item == ThreePublicItem::Total; });
             for (Column& column : columns) {
-                if (column.meaning.is_value() &&
-                    column.meaning.three_public == ThreePublicItem::None) {
+                if (!column.meaning.is_value() ||
+                    column.meaning.three_public != ThreePublicItem::None) {
+                    continue;
+                }
+                if (!others || own_total) {
                     column.meaning.three_public =
                         others ? ThreePublicItem::Combined : ThreePublicItem::Total;
+                    continue;
                 }
+                // Beside 会议费 and 培训费 with no “三公” total of its own, a bare 合计 may be
+                // either total; places print both. Checked as either, it would be a false error
+                // wherever the place meant the other.
+                column.meaning.role = ColumnRole::Unknown;
+                diagnostics.warning(
+                    "column.ambiguous-total", column.source,
+                    fmt::format("column {} '{}' stands beside 会议费 and 培训费 with no “三公” "
+                                "小计 of its own: whether it totals the “三公” items alone or "
+                                "with 会议费 and 培训费 is not said, so it is not checked",
+                                column.physical_index + 1, column.printed()));
             }
         }
     }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "budgetcheck/load/vocabulary.hpp"
+#include "budgetcheck/rules/engine.hpp"
 #include "test_support.hpp"
 
 using namespace budgetcheck;
@@ -226,6 +227,38 @@ TEST_CASE("the 三公 table loads into one typed form whether printed vertically
     CHECK(v.at(ThreePublicItem::Total) == "3.53");
     CHECK(v.at(ThreePublicItem::VehicleOperation) == "2.97");
     CHECK(v.at(ThreePublicItem::OverseasTravel) == "");
+}
+
+TEST_CASE("a “三公” table's bare 合计 beside 会议费 and 培训费 is read as neither total unless the "
+          "“三公” total has a column of its own",
+          "[recognition]") {
+    const std::string columns_tail =
+        R"(["“三公”经费", "因公出国（境）费"], ["“三公”经费", "公务用车购置及运行维护费"],
+           ["“三公”经费", "公务接待费"], "会议费", "培训费"])";
+    // 江苏: the “三公” total printed apart makes 合计 the total of everything.
+    auto jiangsu = load_tables(
+        R"([{"title": "“三公”经费、会议费、培训费支出预算表",
+             "columns": ["合计", ["“三公”经费", "小计"], )" +
+        columns_tail + R"(, "rows": [["22.00", "10.00", "2.00", "5.00", "3.00", "4.00", "8.00"]]}])");
+    REQUIRE(jiangsu.diagnostics.empty());
+    CHECK(jiangsu.document->tables[0].sides[0].columns[0].meaning.three_public ==
+          ThreePublicItem::Combined);
+    // Without it, 合计 may total the “三公” items alone (as here) or all of them: not guessed.
+    auto bare = load_tables(
+        R"([{"title": "“三公”经费、会议费、培训费支出预算表", "columns": ["合计", )" +
+        columns_tail + R"(, "rows": [["10.00", "2.00", "5.00", "3.00", "4.00", "8.00"]]}])");
+    REQUIRE(bare.diagnostics.size() == 1);
+    CHECK(bare.diagnostics[0].code == "column.ambiguous-total");
+    CHECK(bare.diagnostics[0].message ==
+          "column 1 '合计' stands beside 会议费 and 培训费 with no “三公” 小计 of its own: whether "
+          "it totals the “三公” items alone or with 会议费 and 培训费 is not said, so it is not "
+          "checked");
+    CHECK(bare.document->tables[0].sides[0].columns[0].meaning.role == ColumnRole::Unknown);
+    // Read as the total of everything it would be a false error (10.00 ≠ 22.00).
+    const CheckReport report = check_document(*bare.document);
+    CHECK(std::none_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        return f.rule_id == "crossfoot.column-group";
+    }));
 }
 
 TEST_CASE("a two-sided 收支总表 loads into an income side and an expenditure side",
