@@ -407,16 +407,18 @@ int run(std::vector<std::string> args) {
         "archive/ | jq .\n"
         "  cat draft.json | budgetcheck verify -");
 
-    std::string inspect_path;
+    std::vector<std::string> inspect_paths;
     auto* inspect =
         app.add_subcommand("inspect", "Show a disclosure exactly as budgetcheck understood it");
     inspect
-        ->add_option("FILE", inspect_path,
-                     "A transcribed disclosure (JSON), or - for standard input")
+        ->add_option("FILE", inspect_paths,
+                     "A transcribed disclosure (JSON) or a published PDF, - for standard input, "
+                     "or the text PDF and the tables PDF of a disclosure published as two")
         ->required();
     add_options(*inspect, Checking);
     inspect->footer(
-        "Example:\n  budgetcheck inspect data/mohrss-information-center-2024.json | less");
+        "Examples:\n  budgetcheck inspect data/mohrss-information-center-2024.json | less\n"
+        "  budgetcheck inspect text.pdf tables.pdf");
 
     auto* rules = app.add_subcommand(
         "rules", "List every rule with its id, severity, family and title, as configured");
@@ -490,7 +492,7 @@ int run(std::vector<std::string> args) {
         if (settings.config.empty()) {
             std::vector<std::string> inputs = verify->parsed() ? verify_paths : baseline_paths;
             if (inspect->parsed()) {
-                inputs = {inspect_path};
+                inputs = {inspect_paths.front()};
             }
             if (const std::string found = find_config(inputs); !found.empty()) {
                 args.insert(args.begin(), {"--config", found});
@@ -567,12 +569,22 @@ int run(std::vector<std::string> args) {
     }
     if (inspect->parsed()) {
         LoadResult result;
-        if (inspect_path == "-") {
+        if (inspect_paths.size() > 1) {
+            // Several files are one disclosure only as PDFs published in parts.
+            if (!std::all_of(inspect_paths.begin(), inspect_paths.end(),
+                             [](const std::string& path) { return is_pdf_path(path); })) {
+                fmt::print(std::cerr, "budgetcheck: inspect takes one disclosure: one file, or "
+                                      "the PDFs of a disclosure published in parts (text.pdf "
+                                      "tables.pdf)\n");
+                return to_int(ExitCode::InputError);
+            }
+            result = load_pdf({inspect_paths.begin(), inspect_paths.end()}, load);
+        } else if (inspect_paths.front() == "-") {
             const std::string text((std::istreambuf_iterator<char>(std::cin)),
                                    std::istreambuf_iterator<char>());
             result = load_document(text, "-", load);
         } else {
-            result = load_file(inspect_path, load);
+            result = load_file(inspect_paths.front(), load);
         }
         write_inspection(std::cout, result);
         return result.has_errors() ? to_int(ExitCode::InputError) : to_int(ExitCode::Ok);

@@ -456,6 +456,10 @@ def published_in_two():
         code, out, _ = run("verify", work)
         expect(f"{tables}: 收入预算总表 (table 2)" in out and f"{text}: 情况说明" in out,
                "the text report names the PDF of each table and section")
+        code, out, _ = run("inspect", text, tables)
+        expect(code == 0 and "12 tables" in out.splitlines()[2], f"inspect reads the two as one ({out[:300]!r})")
+        code, _, err = run("inspect", text, os.path.join(SRC, "data/mohrss-information-center-2024.json"))
+        expect(code == 2 and "inspect takes one disclosure" in err, "inspect refuses two disclosures")
         code, out, _ = run("verify", "--format", "sarif", work)
         uris = {l["physicalLocation"]["artifactLocation"]["uri"]
                 for r in json.loads(out)["runs"][0]["results"] for l in r["locations"]}
