@@ -348,3 +348,23 @@ TEST_CASE("决算数比年初预算 in the sentence after the budget and the out
     REQUIRE(wrong != nullptr);
     CHECK(wrong->status == ClaimStatus::Mismatched);
 }
+
+TEST_CASE("a 决算's 本年财政拨款支出 is the year's fiscal spending, as its tables are read", "[templates]") {
+    const std::string name = "institute-2024-unit-final.json";
+    std::string text = template_text(name);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    const CheckReport report = check_document(*loaded.document);
+    const ClaimResult* spent = claim_printed(report, ClaimKind::Amount, "2541.15 万元");
+    REQUIRE(spent != nullptr);
+    CHECK(spent->claim.subject == "本年财政拨款支出");
+    CHECK(spent->status == ClaimStatus::Verified);
+
+    replace_once(text, "本年财政拨款支出2541.15万元", "本年财政拨款支出2542.15万元");
+    const LoadResult raised = load_document(text, name);
+    REQUIRE(raised.document);
+    const CheckReport raised_report = check_document(*raised.document);
+    const ClaimResult* wrong = claim_printed(raised_report, ClaimKind::Amount, "2542.15 万元");
+    REQUIRE(wrong != nullptr);
+    CHECK(wrong->status == ClaimStatus::Mismatched);
+}
