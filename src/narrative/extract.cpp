@@ -630,6 +630,13 @@ class Extractor {
         }
     }
 
+    // Whether the words between two figures only separate them (、, 和, spaces).
+    static bool only_separators(std::u32string_view clause) {
+        return std::all_of(clause.begin(), clause.end(), [](char32_t c) {
+            return is_space(c) || c == U'、' || c == U'和' || c == U'及' || c == U',';
+        });
+    }
+
     Claim make(ClaimKind kind, const Sentence& s, std::size_t at) const {
         Claim claim;
         claim.kind = kind;
@@ -920,18 +927,51 @@ class Extractor {
                 } else {
                     claim.part = latest_outturn();
                 }
+            } else if (respective_sentence_ == si && respective_next_ < respective_parts_.size() &&
+                       only_separators(clause)) {
+                // "分别占44.46%、55.54%": the next share is of the next figure of the list.
+                claim = make(ClaimKind::Share, s, number.begin);
+                claim.part = respective_parts_[respective_next_++];
+                claim.whole_words = respective_whole_;
             } else if (contains(clause, U"占")) {
                 claim = make(ClaimKind::Share, s, number.begin);
                 claim.part = latest_amount(claims_.size(), false);
                 const std::size_t at = clause.rfind(U'占');
                 std::u32string whole(clause.substr(at + 1));
-                for (std::u32string_view drop : {U"的比重", U"的比例", U"比重", U"比例", U"的"}) {
+                for (std::u32string_view drop :
+                     {U"为", U"的比重", U"的比例", U"比重", U"比例", U"的"}) {
                     if (whole.size() >= drop.size() &&
                         whole.compare(whole.size() - drop.size(), drop.size(), drop) == 0) {
                         whole.erase(whole.size() - drop.size());
                     }
                 }
+                // 占比12.5%: a share of what its part is listed under, no whole named.
+                if (whole.starts_with(U"比")) {
+                    whole.erase(0, 1);
+                }
                 claim.whole_words = label_key(encode_utf8(whole));
+                // "X和Y分别为A万元、B万元，分别占a%、b%": each share is of its own figure of the
+                // list, in order, not all of the last one.
+                if (contains(clause, U"分别")) {
+                    const std::size_t listed = before_in_sentence.rfind(U"分别为");
+                    std::vector<int> parts;
+                    if (listed != std::u32string_view::npos) {
+                        for (std::size_t k = sentence_claims; k < claims_.size(); ++k) {
+                            const Claim& c = claims_[k];
+                            if (c.kind == ClaimKind::Amount && is_money(c.unit) &&
+                                c.offset >= s.begin + listed) {
+                                parts.push_back(static_cast<int>(k));
+                            }
+                        }
+                    }
+                    if (parts.size() >= 2) {
+                        claim.part = parts.front();
+                        respective_parts_ = std::move(parts);
+                        respective_next_ = 1;
+                        respective_sentence_ = si;
+                        respective_whole_ = claim.whole_words;
+                    }
+                }
             } else if (mentions_change(clause)) {
                 claim = make(ClaimKind::Change, s, number.begin);
                 claim.is_rate = true;
@@ -982,7 +1022,7 @@ class Extractor {
             }
         }
         if (claim.kind == ClaimKind::Change) {
-            link_change(claim, sentence_claims, clause, before_in_sentence);
+            link_change(claim, sentence_claims, clause, before_in_sentence, s.line);
             claim.reason_given = reason_near(s);
         }
         if (claim.kind == ClaimKind::Count) {
@@ -994,7 +1034,7 @@ class Extractor {
     }
 
     void link_change(Claim& claim, std::size_t sentence_claims, std::u32string_view clause,
-                     std::u32string_view before_in_sentence) {
+                     std::u32string_view before_in_sentence, std::size_t line) {
         const auto than = before_in_sentence.rfind(U'比');
         const std::u32string_view basis =
             than == std::u32string_view::npos ? clause : before_in_sentence.substr(than);
@@ -1025,6 +1065,16 @@ class Extractor {
         }
         claim.of_claim = current >= 0 ? current : latest_amount(claims_.size(), true);
         claim.prior_claim = current >= 0 ? prior : -1;
+        // "年初预算为X万元，支出决算为Y万元，…。决算数比年初预算增加Z万元": the budget and the
+        // outturn the change is between were quoted in the sentence before, on the same line.
+        if (claim.basis == Period::OriginalBudget && claim.prior_claim < 0) {
+            const std::optional<Period> named_budget = budget_named(basis);
+            const auto [budget, outturn] =
+                budget_and_outturn(line, named_budget.value_or(Period::BudgetYear));
+            if (budget >= 0 && outturn >= 0 && outturn == claim.of_claim) {
+                claim.prior_claim = budget;
+            }
+        }
         const std::size_t than_in_clause = clause.find(U'比');
         const std::string named = than_in_clause == std::u32string_view::npos
                                       ? std::string()
@@ -1342,6 +1392,11 @@ class Extractor {
     std::vector<Sentence> sentences_;
     std::map<NumberingStyle, int> style_depth_;
     std::vector<std::size_t> sentence_first_;
+    // The figures of a 分别为 list whose shares follow (分别占a%、b%), and the next one to pair.
+    std::vector<int> respective_parts_;
+    std::size_t respective_next_ = 0;
+    std::size_t respective_sentence_ = static_cast<std::size_t>(-1);
+    std::string respective_whole_;
     std::vector<Claim> claims_;
     std::vector<SubjectMention> heading_path_;
     std::vector<SubjectMention> item_path_;

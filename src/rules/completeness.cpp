@@ -54,6 +54,25 @@ bool says_none(std::string_view text, std::string_view subject) {
     return false;
 }
 
+// Whether the narrative, the profile or a table's note says there is none of a fund's money.
+bool fund_said_none(const Document& document, std::string_view subject) {
+    for (const auto* sections : {&document.narrative, &document.profile}) {
+        for (const TextSection& section : *sections) {
+            if (says_none(section.heading + section.text, subject)) {
+                return true;
+            }
+        }
+    }
+    for (const Table& table : document.tables) {
+        for (const std::string& note : table.notes) {
+            if (says_none(note, subject)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // The funds whose tables a template prints whether or not the unit has any of that money, each
 // with a note under it when it is empty; the note of one is easily copied under another.
 constexpr TableKind noted_funds[] = {TableKind::GovernmentFundExpenditure,
@@ -138,6 +157,16 @@ void required_tables(const Document& document, RuleContext& context) {
         context.count_checked({});
         if (!document.tables_of(kind).empty()) {
             continue;
+        }
+        // Places that publish eight tables leave out a fund's table when the department has none
+        // of that money, and say so (本部门无国有资本经营预算收支，故未编制…): nothing is hidden.
+        if (kind == TableKind::StateCapitalExpenditure || kind == TableKind::GovernmentFundExpenditure) {
+            if (fund_said_none(document, topic(kind))) {
+                context.skip(fmt::format("no {} is printed, and the text says there is no {} money",
+                                         name, topic(kind)),
+                             fmt::format("未列示{}，文字说明已说明无{}资金", name, topic(kind)));
+                continue;
+            }
         }
         Finding finding;
         finding.severity = context.rule().default_severity;

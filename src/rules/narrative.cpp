@@ -1340,6 +1340,10 @@ void table_unit_names(const Document& document, RuleContext& context,
             std::all_of(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(dash), ::isdigit)) {
             key.erase(0, dash + 1);
         }
+        // 某某厅本级: the department's own unit among its others.
+        if (key.ends_with("本级") && key.size() > std::string_view("本级").size()) {
+            key.erase(key.size() - std::string_view("本级").size());
+        }
         // 某县司法局 for 四川省某县司法局: the same unit without the places above it.
         if (name.size() > key.size() && name.ends_with(key)) {
             const std::string places = name.substr(0, name.size() - key.size());
@@ -1373,10 +1377,27 @@ void table_unit_names(const Document& document, RuleContext& context,
             fmt::format("{}中单位名称为“{}”，与“{}”不一致", table, printed, document.unit);
         context.report(std::move(finding));
     };
+    const bool department = document.kind == DocumentKind::DepartmentBudget ||
+                            document.kind == DocumentKind::DepartmentFinal;
     for (const Table& table : document.tables) {
         for (const TableSide& side : table.sides) {
+            // A department's table listing its units (本级, 机关服务中心, 监测站 …) names other
+            // units than the department, each unlike its name by a word or two: only the row of
+            // its own 本级 spells the department.
+            std::vector<std::string> units;
+            for (const Row& row : side.rows) {
+                if (row.role == RowRole::Unit && !row.label.empty() &&
+                    std::find(units.begin(), units.end(), row.label) == units.end()) {
+                    units.push_back(row.label);
+                }
+            }
+            const bool lists_units = department && units.size() >= 2;
             for (const Row& row : side.rows) {
                 if (row.role == RowRole::Unit && !row.label.empty()) {
+                    if (lists_units && !label_key(row.label).ends_with("本级")) {
+                        context.count_checked({});
+                        continue;
+                    }
                     check(row.label, row.source, table.title);
                 }
             }

@@ -240,9 +240,10 @@ ClaimResolver::Query ClaimResolver::read(const std::string& words, const Claim& 
         f.side = Side::Expenditure;
         query.sided = true;
     }
-    // 本年支出 is this year's spending, not spending of this year's money (本年拨款).
+    // 本年支出 is this year's spending, not spending of this year's money (本年拨款); in a 决算
+    // every 本年 spending is (本年财政拨款支出), as its tables are read.
     if (f.side == Side::Expenditure && f.stage == Stage::CurrentYear &&
-        (has(words, "本年支出") || has(words, "当年支出"))) {
+        (has(words, "本年支出") || has(words, "当年支出") || is_final_accounts(document_.kind))) {
         f.stage = Stage::All;
     }
     if (a.aggregate && a.side && !a.source && !a.spending && !a.stage &&

@@ -35,7 +35,7 @@ TEST_CASE("disclosures in other provinces' templates, consistent as written, dra
             CHECK(f.severity != Severity::Error);
         }
     }
-    CHECK(documents == 14);
+    CHECK(documents == 16);
 }
 
 TEST_CASE("a “三公” table with its periods down the rows is read by row", "[templates]") {
@@ -238,4 +238,133 @@ TEST_CASE("a 决算's 调整预算数 may be negative and 决算数为全年预�
     const LoadResult wrong = load_document(document("85.26"), "rate.json");
     REQUIRE(wrong.document);
     CHECK(count_rule(check_document(*wrong.document), "crossfoot.completion-rate") == 1);
+}
+
+namespace {
+
+std::string template_text(const std::string& name) {
+    std::ifstream in(std::string(BUDGETCHECK_SOURCE_DIR) + "/tests/fixtures/templates/" + name);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+void replace_once(std::string& text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+}
+
+const ClaimResult* claim_printed(const CheckReport& report, ClaimKind kind, std::string_view printed) {
+    for (const ClaimResult& c : report.claims) {
+        if (c.claim.kind == kind && c.claim.printed == printed) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("eight tables, the 国有资本经营 one left out as the text says there is none of that money",
+          "[templates]") {
+    const std::string name = "shaanxi-province-2025-dept-budget-units.json";
+    std::string text = template_text(name);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    CHECK(count_rule(check_document(*loaded.document), "completeness.required-tables") == 0);
+
+    // Without the sentence saying so, the missing table is an error.
+    replace_once(text, "本部门2025年无国有资本经营预算收支，故未编制国有资本经营预算支出表。",
+                 "国有资本经营预算支出情况略。");
+    const LoadResult unexplained = load_document(text, name);
+    REQUIRE(unexplained.document);
+    CHECK(count_rule(check_document(*unexplained.document), "completeness.required-tables") == 1);
+}
+
+TEST_CASE("a department's table listing its units names other units than the department",
+          "[templates]") {
+    const std::string name = "shaanxi-province-2025-dept-budget-units.json";
+    std::string text = template_text(name);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    CHECK(count_rule(check_document(*loaded.document), "narrative.unit-name") == 0);
+
+    // Its 本级 row is the department itself, and a misspelling there is still one.
+    replace_once(text, "\"301001\",\n     \"陕西省某某厅本级\"", "\"301001\",\n     \"陕西省某某局本级\"");
+    const LoadResult misspelt = load_document(text, name);
+    REQUIRE(misspelt.document);
+    const CheckReport report = check_document(*misspelt.document);
+    CHECK(count_rule(report, "narrative.unit-name") == 1);
+}
+
+TEST_CASE("shares after a 分别为 list are of its figures in order, and 占比 names no whole",
+          "[templates]") {
+    const std::string name = "shaanxi-province-2025-dept-budget-units.json";
+    std::string text = template_text(name);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    const CheckReport report = check_document(*loaded.document);
+    // 基本支出和项目支出分别为6039.15万元、7545.00万元，分别占44.46%、55.54%。
+    for (const std::string_view share : {"44.46%", "55.54%"}) {
+        const ClaimResult* c = claim_printed(report, ClaimKind::Share, share);
+        REQUIRE(c != nullptr);
+        CHECK(c->status == ClaimStatus::Verified);
+    }
+    // 一般公共预算拨款收入12,649.15万元，占比93.12%: of the 收入预算 it is listed under.
+    const ClaimResult* income = claim_printed(report, ClaimKind::Share, "93.12%");
+    REQUIRE(income != nullptr);
+    CHECK(income->status == ClaimStatus::Verified);
+
+    // The second share bent: caught against the second figure.
+    replace_once(text, "分别占44.46%、55.54%", "分别占44.46%、56.54%");
+    const LoadResult bent = load_document(text, name);
+    REQUIRE(bent.document);
+    const CheckReport wrong = check_document(*bent.document);
+    const ClaimResult* second = claim_printed(wrong, ClaimKind::Share, "56.54%");
+    REQUIRE(second != nullptr);
+    CHECK(second->status == ClaimStatus::Mismatched);
+    CHECK(count_rule(wrong, "narrative.share") == 1);
+}
+
+TEST_CASE("决算数比年初预算 in the sentence after the budget and the outturn is checked against them",
+          "[templates]") {
+    const std::string name = "institute-2024-unit-final.json";
+    std::string text = template_text(name);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    const CheckReport report = check_document(*loaded.document);
+    // 年初预算为1160.00万元，支出决算为1185.40万元，完成年初预算的102.19%。决算数比年初预算增加25.40万元，增长2.19%
+    const ClaimResult* amount = claim_printed(report, ClaimKind::Change, "25.40 万元");
+    REQUIRE(amount != nullptr);
+    CHECK(amount->status == ClaimStatus::Verified);
+    CHECK(amount->reason == "1185.40 万元 against 1160.00 万元 quoted beside it");
+
+    replace_once(text, "决算数比年初预算增加25.40万元", "决算数比年初预算增加26.40万元");
+    const LoadResult raised = load_document(text, name);
+    REQUIRE(raised.document);
+    const CheckReport raised_report = check_document(*raised.document);
+    const ClaimResult* wrong = claim_printed(raised_report, ClaimKind::Change, "26.40 万元");
+    REQUIRE(wrong != nullptr);
+    CHECK(wrong->status == ClaimStatus::Mismatched);
+}
+
+TEST_CASE("a 决算's 本年财政拨款支出 is the year's fiscal spending, as its tables are read", "[templates]") {
+    const std::string name = "institute-2024-unit-final.json";
+    std::string text = template_text(name);
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    const CheckReport report = check_document(*loaded.document);
+    const ClaimResult* spent = claim_printed(report, ClaimKind::Amount, "2541.15 万元");
+    REQUIRE(spent != nullptr);
+    CHECK(spent->claim.subject == "本年财政拨款支出");
+    CHECK(spent->status == ClaimStatus::Verified);
+
+    replace_once(text, "本年财政拨款支出2541.15万元", "本年财政拨款支出2542.15万元");
+    const LoadResult raised = load_document(text, name);
+    REQUIRE(raised.document);
+    const CheckReport raised_report = check_document(*raised.document);
+    const ClaimResult* wrong = claim_printed(raised_report, ClaimKind::Amount, "2542.15 万元");
+    REQUIRE(wrong != nullptr);
+    CHECK(wrong->status == ClaimStatus::Mismatched);
 }
