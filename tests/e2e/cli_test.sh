@@ -204,7 +204,8 @@ PY
         expect_output "$work/out" "budgetcheck "
         "$bin" inspect --help >"$work/out"
         expect_exit 0 $?
-        expect_output "$work/out" "Example:"
+        expect_output "$work/out" "Examples:"
+        expect_output "$work/out" "budgetcheck inspect text.pdf tables.pdf"
         "$bin" frobnicate >"$work/out" 2>&1
         expect_exit 2 $?
         expect_output "$work/out" "budgetcheck: no command 'frobnicate'; run budgetcheck --help"
