@@ -55,7 +55,8 @@ std::string compact_code(std::string_view printed) {
 // Tables whose rows are free text (projects, procurement items): their labels are names, not
 // words of the vocabulary.
 bool free_text_rows(TableKind kind) {
-    return kind == TableKind::GovernmentProcurement || kind == TableKind::ProjectExpenditure ||
+    return kind == TableKind::GovernmentProcurement ||
+           kind == TableKind::GovernmentPurchasedServices || kind == TableKind::ProjectExpenditure ||
            kind == TableKind::PerformanceTargets || kind == TableKind::Unknown;
 }
 

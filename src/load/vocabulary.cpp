@@ -71,6 +71,8 @@ constexpr Word words[] = {
     {"采购品目大类", {.role = R::Label}},
     {"采购品目", {.role = R::Label}},
     {"品目", {.role = R::Label}},
+    // 政府购买服务指导性目录: the catalog of services a government may buy, named per item.
+    {"指导性目录", {.role = R::Label}},
     {"专项名称", {.role = R::Label}},
     {"采购物品名称", {.role = R::Label}},
     {"采购项目名称", {.role = R::Label}},
@@ -269,6 +271,7 @@ constexpr Word words[] = {
     {"机关运行费", {.three_public = T::OperatingExpenses}},
     // ---- words that name a table's topic
     {"政府采购", {.table = K::GovernmentProcurement}},
+    {"政府购买服务", {.table = K::GovernmentPurchasedServices}},
     {"绩效目标", {.table = K::PerformanceTargets}},
     {"委托业务费", {.table = K::EntrustedServiceExpenditure}},
     // A self-evaluation of performance: scores and words, not figures the rules can foot.

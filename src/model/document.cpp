@@ -74,6 +74,7 @@ constexpr TableKindName table_kind_names[] = {
     {TableKind::PerformanceTargets, "performance_targets", "项目支出绩效目标表"},
     {TableKind::OperatingExpenses, "operating_expenses", "机关运行经费表"},
     {TableKind::GovernmentProcurement, "government_procurement", "政府采购预算表"},
+    {TableKind::GovernmentPurchasedServices, "government_purchased_services", "政府购买服务预算表"},
     {TableKind::Unknown, "unknown", "未识别"},
 };
 

@@ -32,6 +32,8 @@ std::string_view topic(TableKind kind) {
             return "机关运行经费";
         case TableKind::GovernmentProcurement:
             return "政府采购";
+        case TableKind::GovernmentPurchasedServices:
+            return "政府购买服务";
         default:
             return "";
     }

@@ -52,6 +52,7 @@ enum class TableKind {
     PerformanceTargets,             // 项目支出绩效目标表
     OperatingExpenses,              // 机关运行经费 (printed as its own table in some places)
     GovernmentProcurement,          // 政府采购预算表
+    GovernmentPurchasedServices,    // 政府购买服务预算表 (services bought by the government)
     Unknown,
 };
 std::string_view to_string(TableKind kind);     // stable id: "expenditure_summary"
