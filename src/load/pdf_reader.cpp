@@ -820,7 +820,8 @@ class TableBuilder {
             if (under.size() == 1) {
                 columns_[under[0]].x0 = std::min(columns_[under[0]].x0, leaf.x0);
                 columns_[under[0]].x1 = std::max(columns_[under[0]].x1, leaf.x1);
-            } else if (under.empty() && !used[k] && !between_lower_words(leaf)) {
+            } else if (under.empty() && !used[k] && !between_lower_words(leaf) &&
+                       !centred_over_lower_run(leaf)) {
                 columns_.push_back({leaf.x0, leaf.x1});
             }
         }
@@ -839,6 +840,41 @@ class TableBuilder {
             bounds_.push_back((columns_[i - 1].x1 + columns_[i].x0) / 2);
         }
         bounds_.push_back(std::max(right, columns_.back().x1) + 1);
+    }
+
+    // A header text printed over lower header texts, in the middle of a run of columns those
+    // stand over, heads that run: a merged cell (收入 over 项目 and 预算数) centres its text
+    // in the gap between its columns when they are wide, far from the texts below it.
+    bool centred_over_lower_run(const Box& leaf) const {
+        double size = leaf.height();
+        for (const HeaderCell& cell : cells_) {
+            size = &cell.text == &leaf ? cell.size : size;
+        }
+        for (std::size_t a = 0; a < columns_.size(); ++a) {
+            for (std::size_t b = a + 1; b < columns_.size(); ++b) {
+                const double x0 = columns_[a].x0;
+                const double x1 = columns_[b].x1;
+                const double outer = (x0 + x1) / 2;
+                const double middles =
+                    (columns_[a].x0 + columns_[a].x1 + columns_[b].x0 + columns_[b].x1) / 4;
+                if (leaf.x0 < x0 || leaf.x1 > x1 ||
+                    std::min(std::abs(outer - leaf.centre_x()), std::abs(middles - leaf.centre_x())) > size) {
+                    continue;
+                }
+                const bool lower = std::any_of(cells_.begin(), cells_.end(), [&](const HeaderCell& cell) {
+                    return cell.text.y0 > leaf.y1 - 1 && cell.text.x1 > x0 && cell.text.x0 < x1;
+                });
+                // Its cell holds the whole run: no other text on its line stands over it.
+                const bool alone = std::none_of(cells_.begin(), cells_.end(), [&](const HeaderCell& cell) {
+                    return &cell.text != &leaf && cell.text.y0 < leaf.y1 && cell.text.y1 > leaf.y0 &&
+                           cell.text.x1 > x0 && cell.text.x0 < x1;
+                });
+                if (lower && alone) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // A header text with header texts below it on both sides (编码 over 类 and 款) is the upper
