@@ -364,6 +364,16 @@ double type_size(const Box& box) {
     return box.height();
 }
 
+// The type's em: a Chinese character's width, where the box is taller than its type (a box
+// reaching from the font's ascent to its descent, a quarter taller than the characters).
+double em(const Box& box) {
+    const std::size_t n = char_count(compact(box.text));
+    if (n > 0 && static_cast<unsigned char>(box.text.front()) >= 0x80) {
+        return std::min(type_size(box), (box.x1 - box.x0) / static_cast<double>(n));
+    }
+    return type_size(box);
+}
+
 double text_height(const Line& line) {
     double out = 0;
     for (const Box& box : line.parts) {
@@ -591,7 +601,7 @@ class TableBuilder {
             const double pitch = w.centre_y() - last.centre_y();
             if (is_figure(w.text) || is_figure(last.text) ||
                 std::abs(cell.size - type_size(w)) > 0.2 * size || pitch < 0.5 * size ||
-                pitch > 1.8 * size) {
+                pitch > 1.8 * std::min(size, em(last))) {
                 return false;
             }
             if (w.x0 < cell.text.x0 - size || w.x1 > cell.text.x1 + size) {
