@@ -409,9 +409,23 @@ std::optional<MoneyUnit> unit_in(std::string_view text) {
     return std::nullopt;
 }
 
+// A table's number on a line of its own: 公开01表, 表1, 表九, 附表2-1.
 bool is_label_text(std::string_view text) {
     const std::string t = compact(text);
-    return contains(t, "公开") && contains(t, "表") && char_count(t) <= 12;
+    if (contains(t, "公开") && contains(t, "表") && char_count(t) <= 12) {
+        return true;
+    }
+    const std::vector<char32_t> cps = code_points(t);
+    std::size_t i = !cps.empty() && cps[0] == U'附' ? 1 : 0;
+    if (i >= cps.size() || cps[i] != U'表') {
+        return false;
+    }
+    const std::size_t first = ++i;
+    while (i < cps.size() && (is_chinese_numeral(cps[i]) || (cps[i] >= U'0' && cps[i] <= U'9') ||
+                              (i > first && (cps[i] == U'-' || cps[i] == U'－')))) {
+        ++i;
+    }
+    return i > first && i == cps.size() && cps.size() <= 8;
 }
 
 // The prepared-by name: the text after 编制单位： (or the next fragment when the colon ends one).
@@ -447,6 +461,16 @@ std::pair<std::string, std::string> split_label(const std::string& line) {
 
 bool ends_with_table(const std::string& text) {
     return text.size() >= 3 && text.compare(text.size() - 3, 3, "表") == 0;
+}
+
+// 注：, 说明：, 备注：: a note under a table (an empty table's note may follow its header).
+bool starts_note(std::string_view text) {
+    for (std::string_view marker : {"注：", "注:", "说明：", "说明:", "备注：", "备注:"}) {
+        if (starts_with(text, marker)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // A table title: a short line naming a 表, with a 单位：元/万元 line just below it.
@@ -534,6 +558,7 @@ class TableBuilder {
     explicit TableBuilder(TableDraft& draft) : draft_(draft) {}
 
     void build() {
+        take_empty_tables_row();
         find_columns();
         if (columns_.empty()) {
             return;
@@ -544,6 +569,29 @@ class TableBuilder {
     }
 
   private:
+    // A table printing no figure has no line of figures to start its body, so its one row (合计
+    // alone) is read on into the header. A header text is centred in its cell, under the cells
+    // above it; a last header line of one text standing wholly left of every text above it is
+    // under none of them: it is a row's label, printed from the table's left edge.
+    void take_empty_tables_row() {
+        std::vector<Line>& header = draft_.header;
+        if (!draft_.body.empty() || header.size() < 2 || header.back().parts.size() != 1) {
+            return;
+        }
+        const Line& last = header.back();
+        double left = 1e18;
+        for (std::size_t k = 0; k + 1 < header.size(); ++k) {
+            if (header[k].page != last.page) {
+                return;
+            }
+            left = std::min(left, header[k].x0());
+        }
+        if (last.x1() < left) {
+            draft_.add_body(last);
+            header.pop_back();
+        }
+    }
+
     // A header printed letter-spaced ("金    额", "项  目") is one header text, not several.
     void join_spaced_headers() {
         for (Line& line : draft_.header) {
@@ -1941,7 +1989,7 @@ class DocumentBuilder {
                         (detached && !starts_with(t, "注"))) {
                         state = State::Body;
                         drafts_.back().add_body(line);
-                    } else if (starts_with(t, "注：") || starts_with(t, "注:")) {
+                    } else if (starts_note(t)) {
                         state = State::Notes;
                         drafts_.back().notes.push_back(line);
                     } else {
