@@ -839,6 +839,28 @@ class TableBuilder {
                 used[nearest_leaf[c]] = true;
             }
         }
+        // A leaf heads the column nearest to it when the leaf nearest to that column is
+        // nearer still to another column: 2025年预算数 over 13.00, right-aligned towards the
+        // next header 增减额, which stands over its own figures.
+        const auto nearest_column = [&](std::size_t k) {
+            std::size_t nearest = columns_.size();
+            double best = 1e18;
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                const double d = std::abs(leaves[k]->centre_x() - (columns_[c].x0 + columns_[c].x1) / 2);
+                if (d < best) {
+                    best = d;
+                    nearest = c;
+                }
+            }
+            return nearest;
+        };
+        for (std::size_t k = 0; k < leaves.size(); ++k) {
+            const std::size_t c = nearest_column(k);
+            if (!used[k] && c < columns_.size() && nearest_leaf[c] < leaves.size() &&
+                nearest_column(nearest_leaf[c]) != c) {
+                used[k] = true;
+            }
+        }
         // A column and a leaf each nearest to the other are one column: a short figure stands
         // right-aligned well clear of its centred header (因公出国(境)费 over "0").
         for (std::size_t k = 0; k < leaves.size(); ++k) {
