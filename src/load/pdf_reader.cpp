@@ -1196,6 +1196,27 @@ class TableBuilder {
         std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
             return a.word.y0 + 1 < b.word.y0 || (std::abs(a.word.y0 - b.word.y0) <= 1 && a.word.x0 < b.word.x0);
         });
+        // Cells side by side on one header line do not overlap: a column both texts' runs take
+        // (决算数 under 人员经费 … | … 公用经费, each centred over its three columns, the wide
+        // gap between them measured loosely) goes to the text whose middle is nearer its own.
+        for (std::size_t i = 0; i + 1 < placed.size(); ++i) {
+            Placed& left = placed[i];
+            Placed& right = placed[i + 1];
+            const bool same_line = std::min(left.word.y1, right.word.y1) - std::max(left.word.y0, right.word.y0) >
+                                   0.5 * std::min(left.word.height(), right.word.height());
+            if (!same_line || left.word.x1 > right.word.x0 || left.span.second < right.span.first ||
+                left.span.first >= right.span.first || left.span.second >= right.span.second) {
+                continue;
+            }
+            std::size_t split = right.span.first;
+            while (split <= left.span.second &&
+                   std::abs((columns_[split].x0 + columns_[split].x1) / 2 - left.word.centre_x()) <
+                       std::abs((columns_[split].x0 + columns_[split].x1) / 2 - right.word.centre_x())) {
+                ++split;
+            }
+            left.span.second = split - 1;
+            right.span.first = split;
+        }
         draft_.printed.columns.resize(columns_.size());
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             PrintedColumn& column = draft_.printed.columns[c];
