@@ -819,7 +819,8 @@ class TableBuilder {
             }
             const bool full_height =
                 no_figures && !above && word.centre_y() >= (header_top + header_bottom) / 2 - 0.5 * cell.size;
-            if (!below && (word.y1 >= header_bottom - 2.5 * cell.size || full_height)) {
+            if (!below && (word.y1 >= header_bottom - 2.5 * cell.size || full_height) &&
+                !over_lower_pair(cell)) {
                 leaves.push_back(&word);
             }
         }
@@ -920,6 +921,34 @@ class TableBuilder {
             bounds_.push_back((columns_[i - 1].x1 + columns_[i].x0) / 2);
         }
         bounds_.push_back(std::max(right, columns_.back().x1) + 1);
+    }
+
+    // A header text standing over the gap between two lower header texts, with no text of its
+    // own line nearer, is their upper level (项目 over 科目编码 | 科目名称, 经济分类科目 over
+    // 科目编码 | 科目名称 centred in their wide merged cell): it heads no column of its own.
+    bool over_lower_pair(const HeaderCell& cell) const {
+        const Box& word = cell.text;
+        const Box* left = nullptr;
+        const Box* right = nullptr;
+        for (const HeaderCell& other : cells_) {
+            const Box& w = other.text;
+            if (w.y0 <= word.y1 - 1) {
+                continue;
+            }
+            if (w.x1 <= word.centre_x() && (left == nullptr || w.x1 > left->x1)) {
+                left = &w;
+            } else if (w.x0 >= word.centre_x() && (right == nullptr || w.x0 < right->x0)) {
+                right = &w;
+            }
+        }
+        if (left == nullptr || right == nullptr) {
+            return false;
+        }
+        return std::none_of(cells_.begin(), cells_.end(), [&](const HeaderCell& other) {
+            const Box& w = other.text;
+            return &w != &word && std::min(w.y1, word.y1) - std::max(w.y0, word.y0) > 0 &&
+                   w.x1 > left->x1 && w.x0 < right->x0;
+        });
     }
 
     // A header text printed over lower header texts, in the middle of a run of columns those
