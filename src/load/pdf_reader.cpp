@@ -364,6 +364,16 @@ double type_size(const Box& box) {
     return box.height();
 }
 
+// The type's em: a Chinese character's width, where the box is taller than its type (a box
+// reaching from the font's ascent to its descent, a quarter taller than the characters).
+double em(const Box& box) {
+    const std::size_t n = char_count(compact(box.text));
+    if (n > 0 && static_cast<unsigned char>(box.text.front()) >= 0x80) {
+        return std::min(type_size(box), (box.x1 - box.x0) / static_cast<double>(n));
+    }
+    return type_size(box);
+}
+
 double text_height(const Line& line) {
     double out = 0;
     for (const Box& box : line.parts) {
@@ -399,9 +409,23 @@ std::optional<MoneyUnit> unit_in(std::string_view text) {
     return std::nullopt;
 }
 
+// A table's number on a line of its own: 公开01表, 表1, 表九, 附表2-1.
 bool is_label_text(std::string_view text) {
     const std::string t = compact(text);
-    return contains(t, "公开") && contains(t, "表") && char_count(t) <= 12;
+    if (contains(t, "公开") && contains(t, "表") && char_count(t) <= 12) {
+        return true;
+    }
+    const std::vector<char32_t> cps = code_points(t);
+    std::size_t i = !cps.empty() && cps[0] == U'附' ? 1 : 0;
+    if (i >= cps.size() || cps[i] != U'表') {
+        return false;
+    }
+    const std::size_t first = ++i;
+    while (i < cps.size() && (is_chinese_numeral(cps[i]) || (cps[i] >= U'0' && cps[i] <= U'9') ||
+                              (i > first && (cps[i] == U'-' || cps[i] == U'－')))) {
+        ++i;
+    }
+    return i > first && i == cps.size() && cps.size() <= 8;
 }
 
 // The prepared-by name: the text after 编制单位： (or the next fragment when the colon ends one).
@@ -437,6 +461,16 @@ std::pair<std::string, std::string> split_label(const std::string& line) {
 
 bool ends_with_table(const std::string& text) {
     return text.size() >= 3 && text.compare(text.size() - 3, 3, "表") == 0;
+}
+
+// 注：, 说明：, 备注：: a note under a table (an empty table's note may follow its header).
+bool starts_note(std::string_view text) {
+    for (std::string_view marker : {"注：", "注:", "说明：", "说明:", "备注：", "备注:"}) {
+        if (starts_with(text, marker)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // A table title: a short line naming a 表, with a 单位：元/万元 line just below it.
@@ -524,6 +558,7 @@ class TableBuilder {
     explicit TableBuilder(TableDraft& draft) : draft_(draft) {}
 
     void build() {
+        take_empty_tables_row();
         find_columns();
         if (columns_.empty()) {
             return;
@@ -534,6 +569,29 @@ class TableBuilder {
     }
 
   private:
+    // A table printing no figure has no line of figures to start its body, so its one row (合计
+    // alone) is read on into the header. A header text is centred in its cell, under the cells
+    // above it; a last header line of one text standing wholly left of every text above it is
+    // under none of them: it is a row's label, printed from the table's left edge.
+    void take_empty_tables_row() {
+        std::vector<Line>& header = draft_.header;
+        if (!draft_.body.empty() || header.size() < 2 || header.back().parts.size() != 1) {
+            return;
+        }
+        const Line& last = header.back();
+        double left = 1e18;
+        for (std::size_t k = 0; k + 1 < header.size(); ++k) {
+            if (header[k].page != last.page) {
+                return;
+            }
+            left = std::min(left, header[k].x0());
+        }
+        if (last.x1() < left) {
+            draft_.add_body(last);
+            header.pop_back();
+        }
+    }
+
     // A header printed letter-spaced ("金    额", "项  目") is one header text, not several.
     void join_spaced_headers() {
         for (Line& line : draft_.header) {
@@ -591,7 +649,7 @@ class TableBuilder {
             const double pitch = w.centre_y() - last.centre_y();
             if (is_figure(w.text) || is_figure(last.text) ||
                 std::abs(cell.size - type_size(w)) > 0.2 * size || pitch < 0.5 * size ||
-                pitch > 1.8 * size) {
+                pitch > 1.8 * std::min(size, em(last))) {
                 return false;
             }
             if (w.x0 < cell.text.x0 - size || w.x1 > cell.text.x1 + size) {
@@ -761,7 +819,8 @@ class TableBuilder {
             }
             const bool full_height =
                 no_figures && !above && word.centre_y() >= (header_top + header_bottom) / 2 - 0.5 * cell.size;
-            if (!below && (word.y1 >= header_bottom - 2.5 * cell.size || full_height)) {
+            if (!below && (word.y1 >= header_bottom - 2.5 * cell.size || full_height) &&
+                !over_lower_pair(cell)) {
                 leaves.push_back(&word);
             }
         }
@@ -779,6 +838,28 @@ class TableBuilder {
             }
             if (nearest_leaf[c] < leaves.size()) {
                 used[nearest_leaf[c]] = true;
+            }
+        }
+        // A leaf heads the column nearest to it when the leaf nearest to that column is
+        // nearer still to another column: 2025年预算数 over 13.00, right-aligned towards the
+        // next header 增减额, which stands over its own figures.
+        const auto nearest_column = [&](std::size_t k) {
+            std::size_t nearest = columns_.size();
+            double best = 1e18;
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                const double d = std::abs(leaves[k]->centre_x() - (columns_[c].x0 + columns_[c].x1) / 2);
+                if (d < best) {
+                    best = d;
+                    nearest = c;
+                }
+            }
+            return nearest;
+        };
+        for (std::size_t k = 0; k < leaves.size(); ++k) {
+            const std::size_t c = nearest_column(k);
+            if (!used[k] && c < columns_.size() && nearest_leaf[c] < leaves.size() &&
+                nearest_column(nearest_leaf[c]) != c) {
+                used[k] = true;
             }
         }
         // A column and a leaf each nearest to the other are one column: a short figure stands
@@ -820,7 +901,8 @@ class TableBuilder {
             if (under.size() == 1) {
                 columns_[under[0]].x0 = std::min(columns_[under[0]].x0, leaf.x0);
                 columns_[under[0]].x1 = std::max(columns_[under[0]].x1, leaf.x1);
-            } else if (under.empty() && !used[k] && !between_lower_words(leaf)) {
+            } else if (under.empty() && !used[k] && !between_lower_words(leaf) &&
+                       !centred_over_lower_run(leaf)) {
                 columns_.push_back({leaf.x0, leaf.x1});
             }
         }
@@ -839,6 +921,69 @@ class TableBuilder {
             bounds_.push_back((columns_[i - 1].x1 + columns_[i].x0) / 2);
         }
         bounds_.push_back(std::max(right, columns_.back().x1) + 1);
+    }
+
+    // A header text standing over the gap between two lower header texts, with no text of its
+    // own line nearer, is their upper level (项目 over 科目编码 | 科目名称, 经济分类科目 over
+    // 科目编码 | 科目名称 centred in their wide merged cell): it heads no column of its own.
+    bool over_lower_pair(const HeaderCell& cell) const {
+        const Box& word = cell.text;
+        const Box* left = nullptr;
+        const Box* right = nullptr;
+        for (const HeaderCell& other : cells_) {
+            const Box& w = other.text;
+            if (w.y0 <= word.y1 - 1) {
+                continue;
+            }
+            if (w.x1 <= word.centre_x() && (left == nullptr || w.x1 > left->x1)) {
+                left = &w;
+            } else if (w.x0 >= word.centre_x() && (right == nullptr || w.x0 < right->x0)) {
+                right = &w;
+            }
+        }
+        if (left == nullptr || right == nullptr) {
+            return false;
+        }
+        return std::none_of(cells_.begin(), cells_.end(), [&](const HeaderCell& other) {
+            const Box& w = other.text;
+            return &w != &word && std::min(w.y1, word.y1) - std::max(w.y0, word.y0) > 0 &&
+                   w.x1 > left->x1 && w.x0 < right->x0;
+        });
+    }
+
+    // A header text printed over lower header texts, in the middle of a run of columns those
+    // stand over, heads that run: a merged cell (收入 over 项目 and 预算数) centres its text
+    // in the gap between its columns when they are wide, far from the texts below it.
+    bool centred_over_lower_run(const Box& leaf) const {
+        double size = leaf.height();
+        for (const HeaderCell& cell : cells_) {
+            size = &cell.text == &leaf ? cell.size : size;
+        }
+        for (std::size_t a = 0; a < columns_.size(); ++a) {
+            for (std::size_t b = a + 1; b < columns_.size(); ++b) {
+                const double x0 = columns_[a].x0;
+                const double x1 = columns_[b].x1;
+                const double outer = (x0 + x1) / 2;
+                const double middles =
+                    (columns_[a].x0 + columns_[a].x1 + columns_[b].x0 + columns_[b].x1) / 4;
+                if (leaf.x0 < x0 || leaf.x1 > x1 ||
+                    std::min(std::abs(outer - leaf.centre_x()), std::abs(middles - leaf.centre_x())) > size) {
+                    continue;
+                }
+                const bool lower = std::any_of(cells_.begin(), cells_.end(), [&](const HeaderCell& cell) {
+                    return cell.text.y0 > leaf.y1 - 1 && cell.text.x1 > x0 && cell.text.x0 < x1;
+                });
+                // Its cell holds the whole run: no other text on its line stands over it.
+                const bool alone = std::none_of(cells_.begin(), cells_.end(), [&](const HeaderCell& cell) {
+                    return &cell.text != &leaf && cell.text.y0 < leaf.y1 && cell.text.y1 > leaf.y0 &&
+                           cell.text.x1 > x0 && cell.text.x0 < x1;
+                });
+                if (lower && alone) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // A header text with header texts below it on both sides (编码 over 类 and 款) is the upper
@@ -1080,6 +1225,27 @@ class TableBuilder {
         std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
             return a.word.y0 + 1 < b.word.y0 || (std::abs(a.word.y0 - b.word.y0) <= 1 && a.word.x0 < b.word.x0);
         });
+        // Cells side by side on one header line do not overlap: a column both texts' runs take
+        // (决算数 under 人员经费 … | … 公用经费, each centred over its three columns, the wide
+        // gap between them measured loosely) goes to the text whose middle is nearer its own.
+        for (std::size_t i = 0; i + 1 < placed.size(); ++i) {
+            Placed& left = placed[i];
+            Placed& right = placed[i + 1];
+            const bool same_line = std::min(left.word.y1, right.word.y1) - std::max(left.word.y0, right.word.y0) >
+                                   0.5 * std::min(left.word.height(), right.word.height());
+            if (!same_line || left.word.x1 > right.word.x0 || left.span.second < right.span.first ||
+                left.span.first >= right.span.first || left.span.second >= right.span.second) {
+                continue;
+            }
+            std::size_t split = right.span.first;
+            while (split <= left.span.second &&
+                   std::abs((columns_[split].x0 + columns_[split].x1) / 2 - left.word.centre_x()) <
+                       std::abs((columns_[split].x0 + columns_[split].x1) / 2 - right.word.centre_x())) {
+                ++split;
+            }
+            left.span.second = split - 1;
+            right.span.first = split;
+        }
         draft_.printed.columns.resize(columns_.size());
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             PrintedColumn& column = draft_.printed.columns[c];
@@ -1895,7 +2061,7 @@ class DocumentBuilder {
                         (detached && !starts_with(t, "注"))) {
                         state = State::Body;
                         drafts_.back().add_body(line);
-                    } else if (starts_with(t, "注：") || starts_with(t, "注:")) {
+                    } else if (starts_note(t)) {
                         state = State::Notes;
                         drafts_.back().notes.push_back(line);
                     } else {

@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "budgetcheck/batch.hpp"
@@ -61,26 +62,12 @@ struct Accuracy {
     double share() const { return cells == 0 ? 1.0 : static_cast<double>(identical) / cells; }
 };
 
-// Imports the PDFs a transcription names and compares every numeric cell, in the table of the
-// same title, at the same row and column.
-Accuracy measure(const std::filesystem::path& transcription) {
-    std::ifstream in(transcription);
-    const nlohmann::json expected = nlohmann::json::parse(in);
+// Imports the PDFs and compares every numeric cell with the expected document's, in the table of
+// the same title, at the same row and column.
+Accuracy compare(const nlohmann::json& expected, const std::vector<std::filesystem::path>& pdfs,
+                 std::string document) {
     Accuracy out;
-    out.document = transcription.stem().string();
-    std::vector<std::filesystem::path> pdfs;
-    const auto& source = expected.at("source");
-    std::vector<std::string> names;
-    if (source.contains("files")) {
-        for (const auto& f : source.at("files")) {
-            names.push_back(f.get<std::string>());
-        }
-    } else {
-        names.push_back(source.at("file").get<std::string>());
-    }
-    for (const std::string& name : names) {
-        pdfs.push_back(source_dir / "tests/pdf" / std::filesystem::path(name).filename());
-    }
+    out.document = std::move(document);
     const PdfImport imported = import_pdf(pdfs);
     REQUIRE(imported.document.has_value());
     const auto& tables = imported.document->tables;
@@ -120,6 +107,11 @@ Accuracy measure(const std::filesystem::path& transcription) {
                     got.push_back(without_spaces(part.text));
                 }
                 out.headers_identical += got == path ? 1 : 0;
+                if (got != path && out.misses.size() < 400) {
+                    out.misses.push_back(fmt::format("{}, header of column {}: \"{}\" read as \"{}\"",
+                                                     title, c + 1, fmt::join(path, " / "),
+                                                     fmt::join(got, " / ")));
+                }
             }
         }
         const auto& rows = table.at("rows");
@@ -163,6 +155,26 @@ Accuracy measure(const std::filesystem::path& transcription) {
     return out;
 }
 
+// Imports the PDFs a transcription names and compares it with them.
+Accuracy measure(const std::filesystem::path& transcription) {
+    std::ifstream in(transcription);
+    const nlohmann::json expected = nlohmann::json::parse(in);
+    std::vector<std::filesystem::path> pdfs;
+    const auto& source = expected.at("source");
+    std::vector<std::string> names;
+    if (source.contains("files")) {
+        for (const auto& f : source.at("files")) {
+            names.push_back(f.get<std::string>());
+        }
+    } else {
+        names.push_back(source.at("file").get<std::string>());
+    }
+    for (const std::string& name : names) {
+        pdfs.push_back(source_dir / "tests/pdf" / std::filesystem::path(name).filename());
+    }
+    return compare(expected, pdfs, transcription.stem().string());
+}
+
 std::filesystem::path scratch(const std::string& name) {
     const auto dir = std::filesystem::temp_directory_path() / "budgetcheck-pdf-test";
     std::filesystem::create_directories(dir);
@@ -198,6 +210,10 @@ struct Floor {
 };
 const std::map<std::string, Floor> floors = {
 #include "pdf_import_floors.inc"
+};
+// The same for the held-out template fixtures printed as PDFs (tests/fixtures/templates/pdf/).
+const std::map<std::string, Floor> heldout_floors = {
+#include "pdf_heldout_floors.inc"
 };
 
 }  // namespace
@@ -731,12 +747,11 @@ const std::vector<Exception> exceptions = {
     {"putuo-finance-bureau-2024-dept-final", true, "completeness.three-public-items", "财政拨款“三公”经费支出决算表", ""},
     {"putuo-finance-bureau-2024-dept-final", true, "footing.subject-children", "收入决算表", "20805行政事业单位养老支出"},
     // Not yet traced (docs/import.md lists them): the 人民检察院's 政府采购 table reads three
-    // figures on rows of their own; its 政府性基金 table's note is not found; narrative
+    // figures on rows of their own; narrative
     // sentences of 一、 and 五、 resolve a figure against another line than the transcription's;
     // 人大常委会's 收入预算总表 still foots 小计 over the wrong lines; the planning bureau's
     // list of units is read into its profile's text.
     {"jiangsu-renminjianchayuan-2019-budget", true, "completeness.unlabelled-row", "政府采购支出预算表", ""},
-    {"jiangsu-renminjianchayuan-2018-budget", true, "completeness.empty-table-explained", "政府性基金支出预算表", ""},
     {"jiangsu-renminjianchayuan-2018-budget", true, "narrative.amount", "情况说明·五、", "预算支出合计"},
     {"jiangsu-renminjianchayuan-2018-budget", false, "narrative.change", "情况说明·一、", "江苏省人民检察院收支预算总计"},
     {"jiangsu-renminjianchayuan-2019-budget", true, "narrative.change", "情况说明·一、", "支出预算总计"},
@@ -799,6 +814,114 @@ TEST_CASE("Verifying a corpus PDF reports the errors and warnings its transcript
     for (std::size_t e = 0; e < exceptions.size(); ++e) {
         INFO("exception no longer needed: " << exceptions[e].document << " " << exceptions[e].rule << " "
                                              << exceptions[e].table << " " << exceptions[e].row);
+        CHECK(used[e]);
+    }
+}
+
+namespace {
+
+// Warnings a held-out PDF still gets and its fixture does not, and why (docs/import.md). An
+// exception no longer needed fails the test, as for the corpus. None may be an error.
+// clang-format off
+const std::vector<std::pair<std::string, std::string>> heldout_exceptions = {
+    // A header over a run of columns split by a wide blank header gap (合计 | 基本支出 | 项目支出
+    // centred over two header rows beside 科目名称): 科目名称's column takes the texts beside
+    // it, so the column is not recognised and its checks are skipped.
+    {"chongqing-2025-dept-budget", "column.unknown-header"},
+    {"hubei-2024-dept-final", "column.unknown-header"},
+    {"hubei-2024-dept-final-budget-columns", "column.unknown-header"},
+    // The 一般公共预算财政拨款支出决算表 (with a 栏次 row) is read with one column too many at
+    // its left, 科目编码 apart from its codes (not yet traced): every column after it is one
+    // off, and its subjects are read without their codes.
+    {"central-2024-dept-final", "row.ambiguous-subject"},
+};
+// clang-format on
+
+}  // namespace
+
+TEST_CASE("The template fixtures printed as PDFs import back and verify without a false finding",
+          "[pdf]") {
+    std::vector<bool> used(heldout_exceptions.size(), false);
+    // Documents in other provinces' templates, printed by a producer the reader was not worked
+    // out on (scripts/fixture_to_pdf.py). Each fixture draws no error, so every error on its PDF,
+    // and every warning the fixture does not also get, comes from misreading the PDF.
+    const auto fixtures = source_dir / "tests/fixtures/templates";
+    std::vector<std::filesystem::path> pdfs;
+    for (const auto& entry : std::filesystem::directory_iterator(fixtures / "pdf")) {
+        if (entry.path().extension() == ".pdf") {
+            pdfs.push_back(entry.path());
+        }
+    }
+    std::sort(pdfs.begin(), pdfs.end());
+    REQUIRE(pdfs.size() >= 14);
+    std::ofstream report("heldout-accuracy.md");
+    report << "| document | tables found | numeric cells identical | header paths identical | "
+              "text cells identical | errors | warnings |\n|---|---|---|---|---|---|---|\n";
+    std::ofstream misses("heldout-misses.txt");
+    for (const auto& pdf : pdfs) {
+        const std::string document = pdf.stem().string();
+        const auto fixture = fixtures / (document + ".json");
+        std::ifstream in(fixture);
+        const Accuracy a = compare(nlohmann::json::parse(in), {pdf}, document);
+        for (const std::string& miss : a.misses) {
+            misses << document << ": " << miss << "\n";
+        }
+        const LoadResult by_hand = load_file(fixture);
+        const LoadResult from_pdf = load_pdf({pdf});
+        REQUIRE(by_hand.document);
+        REQUIRE(from_pdf.document);
+        std::multiset<Verdict> expected = verdicts(check_document(*by_hand.document));
+        std::multiset<Verdict> got = verdicts(check_document(*from_pdf.document));
+        // What the recognizer says while loading (a label or header it does not know) counts
+        // too: it is told apart by its message, which quotes the text.
+        for (const auto& [result, into] : {std::pair{&by_hand, &expected}, std::pair{&from_pdf, &got}}) {
+            for (const LoadDiagnostic& d : result->diagnostics) {
+                into->insert({d.code, d.severity == DiagnosticSeverity::Error ? "error" : "warning",
+                              "", d.message, ""});
+            }
+        }
+        std::multiset<Verdict> extra;
+        std::set_difference(got.begin(), got.end(), expected.begin(), expected.end(),
+                            std::inserter(extra, extra.begin()));
+        int errors = 0;
+        int warnings = 0;
+        for (const Verdict& v : got) {
+            (std::get<1>(v) == "error" ? errors : warnings) += 1;
+        }
+        report << fmt::format("| {} | {} / {} | {} / {} ({:.1f}%) | {} / {} | {} / {} | {} | {} |\n",
+                              document, a.tables_found, a.tables_expected, a.identical, a.cells,
+                              100.0 * a.share(), a.headers_identical, a.headers,
+                              a.texts_identical, a.texts, errors, warnings);
+        for (const Verdict& v : extra) {
+            bool known = false;
+            for (std::size_t e = 0; e < heldout_exceptions.size(); ++e) {
+                if (heldout_exceptions[e].first == document && heldout_exceptions[e].second == std::get<0>(v) &&
+                    std::get<1>(v) == "warning") {
+                    known = used[e] = true;
+                }
+            }
+            misses << document << ": only the PDF reports " << std::get<0>(v) << " ("
+                   << std::get<1>(v) << ") at " << std::get<2>(v) << " | " << std::get<3>(v)
+                   << " | " << std::get<4>(v) << "\n";
+            INFO(document << ": only the PDF reports " << std::get<0>(v) << " (" << std::get<1>(v)
+                          << ") at " << std::get<2>(v) << " | " << std::get<3>(v) << " | "
+                          << std::get<4>(v));
+            CHECK(known);
+        }
+        CHECK(errors == 0);
+        const auto floor = heldout_floors.find(document);
+        INFO(document << ": " << a.tables_found << " of " << a.tables_expected << " tables, "
+                      << a.identical << " of " << a.cells << " numeric cells, "
+                      << a.headers_identical << " of " << a.headers << " header paths");
+        CHECK(a.tables_found == a.tables_expected);
+        CHECK(floor != heldout_floors.end());
+        if (floor != heldout_floors.end()) {
+            CHECK(a.share() >= floor->second.numeric);
+            CHECK(a.headers_identical >= floor->second.headers);
+        }
+    }
+    for (std::size_t e = 0; e < heldout_exceptions.size(); ++e) {
+        INFO("exception no longer needed: " << heldout_exceptions[e].first << " " << heldout_exceptions[e].second);
         CHECK(used[e]);
     }
 }
