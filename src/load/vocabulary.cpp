@@ -686,6 +686,22 @@ Period period_in(const Aspects& a, bool final_accounts, bool prior_year) {
 
 }  // namespace
 
+namespace {
+
+// The three categories of government procurement (政府采购品目), printed with or without 类.
+std::optional<std::string_view> procurement_category(std::string_view key) {
+    for (const std::string_view category : {"货物", "工程", "服务"}) {
+        if (key == category || (key.size() == category.size() + std::string_view("类").size() &&
+                                key.substr(0, category.size()) == category &&
+                                key.substr(category.size()) == "类")) {
+            return category;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 ColumnRecognition recognise_column(const std::vector<std::string>& header, TableKind kind,
                                    int document_year, bool final_accounts) {
     ColumnRecognition out;
@@ -695,6 +711,21 @@ ColumnRecognition recognise_column(const std::vector<std::string>& header, Table
     for (const std::string& text : header) {
         const LabelParts parts = split_label(text);
         of_which = of_which || parts.of_which;
+        // A 政府采购 table may print its total by category as columns (货物 | 工程 | 服务):
+        // parts of the 合计 beside them. Only there are these everyday words names of money.
+        if (kind == K::GovernmentProcurement) {
+            if (const auto category = procurement_category(parts.key)) {
+                Aspects spent;
+                spent.side = Side::Expenditure;
+                spent.detail = *category;
+                std::vector<std::string> conflicts;
+                compose(aspects, spent, text, conflicts);
+                if (!conflicts.empty()) {
+                    out.unrecognised.push_back(text);
+                }
+                continue;
+            }
+        }
         Reading reading = read_words(parts.key);
         if (!reading.unknown.empty() || !reading.conflicts.empty()) {
             out.unrecognised.push_back(text);

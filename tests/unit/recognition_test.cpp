@@ -261,6 +261,33 @@ TEST_CASE("a “三公” table's bare 合计 beside 会议费 and 培训费 is 
     }));
 }
 
+TEST_CASE("a 政府采购 table's 货物 | 工程 | 服务 columns are parts of its 合计", "[recognition]") {
+    const auto table = [](const std::string& goods) {
+        return load_tables(R"([{"title": "政府采购预算表",
+            "columns": ["单位名称", "合计", "货物", "工程", "服务类"],
+            "rows": [["合计", "210.00", ")" + goods + R"(", "", "148.00"],
+                     ["某厅本级", "210.00", ")" + goods + R"(", "", "148.00"]]}])");
+    };
+    const LoadResult consistent = table("62.00");
+    REQUIRE(consistent.diagnostics.empty());
+    const auto& columns = consistent.document->tables[0].sides[0].columns;
+    CHECK(columns[2].meaning.describe() == "amount · budget-year · 货物");
+    CHECK(columns[4].meaning.detail == "服务");
+    const auto column_group = [](const LoadResult& loaded) {
+        std::vector<std::string> out;
+        for (const Finding& f : check_document(*loaded.document).findings) {
+            if (f.rule_id == "crossfoot.column-group") {
+                out.push_back(f.arithmetic);
+            }
+        }
+        return out;
+    };
+    CHECK(column_group(consistent).empty());
+    CHECK(column_group(table("63.00")) ==
+          std::vector<std::string>{"63.00 + 148.00 = 211.00 ≠ 210.00",
+                                   "63.00 + 148.00 = 211.00 ≠ 210.00"});
+}
+
 TEST_CASE("a two-sided 收支总表 loads into an income side and an expenditure side",
           "[recognition]") {
     auto result =
