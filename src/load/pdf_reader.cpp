@@ -1323,9 +1323,12 @@ class TableBuilder {
                 continue;
             }
             for (std::size_t r = 0; r < count; ++r) {
+                // Left-aligned labels start at their column's edge to a fraction of a point;
+                // a centred one may start within a character of it by chance (收入总计 over two
+                // columns whose border is far left of its cell's middle).
                 bool alone = label(r, c) && where[r][c] &&
                              std::abs(where[r][c]->x0 - static_cast<double>(edge->first)) >
-                                 0.5 * where[r][c]->height;
+                                 std::max(1.5, 0.1 * where[r][c]->height);
                 for (std::size_t k = 0; alone && k < c; ++k) {
                     alone = rows[first + r].cells[k].text.empty();
                 }
@@ -2040,6 +2043,29 @@ class DocumentBuilder {
             if (auto name = prepared_by_in(lines[k])) {
                 table.prepared_by = *name;
                 meta = true;
+                // A name too long for its cell wraps: its last part stands alone on the next
+                // line, right under where the name's text starts, at a paragraph's spacing.
+                // Left there, it would be read as the table's first header line.
+                if (k + 1 < lines.size() && k + 1 <= i + 4 && lines[k + 1].page == lines[k].page &&
+                    lines[k + 1].parts.size() == 1 && !lines[k + 1].has_figure() &&
+                    !unit_in(lines[k + 1].text())) {
+                    const Box& tail = lines[k + 1].parts.front();
+                    const double size = type_size(tail);
+                    const bool under = std::any_of(
+                        lines[k].parts.begin(), lines[k].parts.end(), [&](const Box& b) {
+                            return !unit_in(b.text) && std::abs(b.x0 - tail.x0) < 0.5 * size &&
+                                   tail.x1 < b.x1;
+                        });
+                    // A header's first text starts a band of header lines printed close
+                    // under it (采购品目大 / 类 beside 专项名称); a name's tail stands apart.
+                    const bool alone = k + 2 >= lines.size() || lines[k + 2].page != tail.page ||
+                                       lines[k + 2].y0 > tail.y1 + 0.25 * size;
+                    if (under && alone && tail.y0 - lines[k].y1 < 0.8 * size) {
+                        table.prepared_by += compact(tail.text);
+                        ++k;
+                        last = k;
+                    }
+                }
             }
             if (!meta) {
                 if (table.money_unit) {
