@@ -1895,7 +1895,7 @@ class DocumentBuilder {
                     const bool detached = !header.empty() && header.back().page == line.page &&
                                           line.y0 - header.back().y1 > 6 * text_height(line);
                     if (line.has_figure() || t == "无" ||
-                        (detached && !starts_with(t, "注"))) {
+                        ((detached || empty_table_row(lines, i, header)) && !starts_with(t, "注"))) {
                         state = State::Body;
                         drafts_.back().add_body(line);
                     } else if (starts_with(t, "注：") || starts_with(t, "注:")) {
@@ -1920,8 +1920,15 @@ class DocumentBuilder {
                                        !aligned_with_body(line);
                     // A note may stand well below the rows it explains (注：“科目编码”… under a
                     // short table); only a larger type makes it the next part's text.
-                    const bool note = (starts_with(t, "注：") || starts_with(t, "注:")) &&
-                                      line.height() <= 1.5 * body.back().height();
+                    // So may a 说明 in the text's type, when nothing follows it on its page
+                    // but the next table: it explains the table, it does not open a part.
+                    const bool last_on_page =
+                        i + 1 == lines.size() || lines[i + 1].page != line.page ||
+                        is_title_at(lines, i + 1) || is_label_text(compact(lines[i + 1].text()));
+                    const bool note = ((starts_with(t, "注：") || starts_with(t, "注:")) &&
+                                       line.height() <= 1.5 * body.back().height()) ||
+                                      ((starts_with(t, "注") || starts_with(t, "说明：")) &&
+                                       last_on_page);
                     if (apart && !note) {
                         state = State::Text;
                         text_.push_back(line);
@@ -1955,6 +1962,59 @@ class DocumentBuilder {
                 }
             }
         }
+    }
+
+    // A table printing no figure has no line of figures to start its body: its first row (合计
+    // alone, or 此表为空) would be read as one more header level. A line without figures under
+    // the header starts the body, when no line of the table below it prints a figure either,
+    // if it stands apart from the header (further below its last line than three lines, and
+    // than twice the widest gap between the header's own lines), or if it is one text centred
+    // under one text of the header line above, below it by more than a wrapped line's
+    // spacing: a header cell over a single column is one cell, its text wrapped in it, never
+    // a level over one child.
+    bool empty_table_row(const std::vector<Line>& lines, std::size_t i,
+                         const std::vector<Line>& header) const {
+        const Line& line = lines[i];
+        if (header.empty() || header.back().page != line.page || line.has_figure()) {
+            return false;
+        }
+        for (std::size_t n = i + 1; n < lines.size() && lines[n].page == line.page; ++n) {
+            const std::string t = compact(lines[n].text());
+            if (is_title_at(lines, n) || is_label_text(t) || starts_with(t, "注") ||
+                starts_with(t, "说明")) {
+                break;
+            }
+            if (lines[n].has_figure()) {
+                return false;
+            }
+        }
+        const Line& above = header.back();
+        const double size = text_height(line);
+        const double gap = line.y0 - above.y1;
+        double widest = 0;
+        for (std::size_t k = 1; k < header.size(); ++k) {
+            if (header[k].page == header[k - 1].page) {
+                widest = std::max(widest, header[k].y0 - header[k - 1].y1);
+            }
+        }
+        if (gap > 3 * size && gap > 2 * widest) {
+            return true;
+        }
+        if (line.parts.size() != 1 || above.parts.size() < 2 || gap < 0.5 * size) {
+            return false;
+        }
+        const Box& text = line.parts.front();
+        const Box* over = nullptr;
+        for (const Box& b : above.parts) {
+            if (std::min(b.x1, text.x1) - std::max(b.x0, text.x0) > 0) {
+                if (over != nullptr) {
+                    return false;
+                }
+                over = &b;
+            }
+        }
+        return over != nullptr && text.x1 - text.x0 <= over->x1 - over->x0 &&
+               std::abs(over->centre_x() - text.centre_x()) < 0.75 * type_size(text);
     }
 
     // Whether some text of the line starts, or some figure ends, where one of the table's body
