@@ -591,8 +591,26 @@ class TableBuilder {
             const double pitch = w.centre_y() - last.centre_y();
             if (is_figure(w.text) || is_figure(last.text) ||
                 std::abs(cell.size - type_size(w)) > 0.2 * size || pitch < 0.5 * size ||
-                pitch > 1.8 * size) {
+                pitch > 2.5 * size) {
                 return false;
+            }
+            // Some tables print a cell's lines wider apart (Word's fixed line spacing:
+            // 采购品目大 / 类 two and a half characters apart): a line that far below goes on
+            // with one that fills the single column it stands over, which a text wraps only
+            // when full. A level (公务用车购置及运行费 over 购置费) stands over several.
+            if (pitch > 1.8 * size) {
+                std::size_t over = 0;
+                const Column* column = nullptr;
+                for (const Column& c : columns_) {
+                    if (std::min(c.x1, last.x1) - std::max(c.x0, last.x0) > 0) {
+                        ++over;
+                        column = &c;
+                    }
+                }
+                if (over != 1 || last.x1 - last.x0 < column->x1 - column->x0 - size ||
+                    std::min(column->x1, w.x1) - std::max(column->x0, w.x0) <= 0) {
+                    return false;
+                }
             }
             if (w.x0 < cell.text.x0 - size || w.x1 > cell.text.x1 + size) {
                 return false;

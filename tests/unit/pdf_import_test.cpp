@@ -673,6 +673,22 @@ TEST_CASE("A label centred across two label columns goes to the first even when 
     CHECK(row_texts(income.rows[1]) == Row{"一般公共预算资金", "小计", "18,330.37"});
 }
 
+TEST_CASE("A header cell's lines printed wider apart are one text when the first fills its column",
+          "[pdf]") {
+    // Word, fixed line spacing: 采购品目大 / 类 two and a half characters apart, 专项名称 … 总计
+    // centred between them.
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2019-budget.pdf"});
+    REQUIRE(imported.document);
+    const PrintedTable& purchases = table_titled(*imported.document, "政府采购支出预算表");
+    REQUIRE(purchases.columns.size() == 6);
+    CHECK(header_of(purchases, 0) == std::vector<std::string>{"采购品目大类"});
+    CHECK(header_of(purchases, 1) == std::vector<std::string>{"专项名称"});
+    REQUIRE_FALSE(purchases.rows.empty());
+    CHECK(row_texts(purchases.rows[0]) ==
+          std::vector<std::string>{"合计", "", "", "", "", "2,744.84"});
+}
+
 TEST_CASE("A unit's name wrapped under its 部门： line is the table's, not a header", "[pdf]") {
     // 部门：中国共产党江苏省委员会办 / 公厅: the tail stands under the name's start.
     const PdfImport imported =
@@ -803,11 +819,9 @@ const std::vector<Exception> exceptions = {
     {"putuo-finance-bureau-2024-dept-final", true, "crossfoot.column-group", "财政拨款“三公”经费支出决算表", ""},
     {"putuo-finance-bureau-2024-dept-final", true, "completeness.three-public-items", "财政拨款“三公”经费支出决算表", ""},
     {"putuo-finance-bureau-2024-dept-final", true, "footing.subject-children", "收入决算表", "20805行政事业单位养老支出"},
-    // Not yet traced (docs/import.md lists them): the 人民检察院's 政府采购 table reads three
-    // figures on rows of their own; narrative sentences of 一、 and 五、 resolve a figure
-    // against another line than the transcription's; the planning bureau's list of units is
-    // read into its profile's text.
-    {"jiangsu-renminjianchayuan-2019-budget", true, "completeness.unlabelled-row", "政府采购支出预算表", ""},
+    // Not yet traced (docs/import.md lists them): narrative sentences of 一、 and 五、 resolve
+    // a figure against another line than the transcription's; the planning bureau's list of
+    // units is read into its profile's text.
     {"jiangsu-renminjianchayuan-2018-budget", true, "narrative.amount", "情况说明·五、", "预算支出合计"},
     {"jiangsu-renminjianchayuan-2018-budget", false, "narrative.change", "情况说明·一、", "江苏省人民检察院收支预算总计"},
     {"jiangsu-renminjianchayuan-2019-budget", true, "narrative.change", "情况说明·一、", "支出预算总计"},
