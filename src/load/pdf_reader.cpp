@@ -305,7 +305,12 @@ std::vector<Line> group_lines(std::vector<Box> boxes) {
                                          last.text.size() >= 3 && part.text.size() >= 3;
                 if (gap < 0.35 * std::min(last.height(), part.height()) && !figure_meets_text &&
                     !two_figures) {
-                    last.text += last.space_after ? " " : "";
+                    // A line justified by spacing its characters out (江 苏 省 人 民 …) has
+                    // the producer mark a space after each; Chinese puts none between its
+                    // characters, and a label read with them is not found in the tables.
+                    const bool chinese_pair = static_cast<unsigned char>(last.text.back()) >= 0x80 &&
+                                              static_cast<unsigned char>(part.text.front()) >= 0x80;
+                    last.text += last.space_after && !chinese_pair ? " " : "";
                     last.text += part.text;
                     last.x1 = std::max(last.x1, part.x1);
                     last.y0 = std::min(last.y0, part.y0);
