@@ -303,8 +303,12 @@ std::vector<Line> group_lines(std::vector<Box> boxes) {
                 // Two whole figures side by side are two cells, however close.
                 const bool two_figures = is_figure(last.text) && is_figure(part.text) &&
                                          last.text.size() >= 3 && part.text.size() >= 3;
+                // A line reaching as far as its boxes can take in a cell's next line (国（境）
+                // over 费 of a header): boxes that do not share a baseline band are not one text.
+                const bool stacked = std::min(last.y1, part.y1) - std::max(last.y0, part.y0) <
+                                     0.5 * std::min(last.height(), part.height());
                 if (gap < 0.35 * std::min(last.height(), part.height()) && !figure_meets_text &&
-                    !two_figures) {
+                    !two_figures && !stacked) {
                     // A line justified by spacing its characters out (江 苏 省 人 民 …) has
                     // the producer mark a space after each; Chinese puts none between its
                     // characters, and a label read with them is not found in the tables.
@@ -968,7 +972,7 @@ class TableBuilder {
             return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > 0;
         };
         const auto beside = [&](std::size_t c) {
-            const Box column{"", columns_[c].x0, 0, columns_[c].x1, 0};
+            const Box column{"", std::min(columns_[c].x0, bounds_[c] + 0.5 * size), 0, std::max(columns_[c].x1, bounds_[c + 1] - 0.5 * size), 0};
             const Box* alone = nullptr;
             for (const HeaderCell& other : cells_) {
                 const Box& f = other.text;
@@ -980,8 +984,14 @@ class TableBuilder {
                 }
                 alone = &f;
             }
-            return alone != nullptr && std::abs(alone->centre_y() - (top + bottom) / 2) <
-                                           std::abs(alone->centre_y() - (word.y1 + bottom) / 2);
+            if (alone == nullptr) {
+                return false;
+            }
+            // A sibling cell spans this text's row and every one below it (因公出国（境）费
+            // beside 公务用车购置及运行维护费, both under “三公”经费); a child only those below.
+            const double y = alone->centre_y();
+            return std::min(std::abs(y - (top + bottom) / 2), std::abs(y - (word.y0 + bottom) / 2)) <
+                   std::abs(y - (word.y1 + bottom) / 2);
         };
         const auto taken = [&](std::size_t c) {
             return std::any_of(neighbours.begin(), neighbours.end(), [&](const Box* n) {
