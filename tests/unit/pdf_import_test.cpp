@@ -859,8 +859,10 @@ const std::vector<Exception> exceptions = {
     {"putuo-finance-bureau-2024-dept-final", true, "crossfoot.column-group", "财政拨款“三公”经费支出决算表", ""},
     {"putuo-finance-bureau-2024-dept-final", true, "completeness.three-public-items", "财政拨款“三公”经费支出决算表", ""},
     {"putuo-finance-bureau-2024-dept-final", true, "footing.subject-children", "收入决算表", "20805行政事业单位养老支出"},
-    // Not yet traced (docs/import.md lists it): the planning bureau's list of units is read
-    // into its profile's text.
+    // The transcription's omission: the planning bureau's PDF prints 上海市规划和自然资源局
+    // 2024 年度部门决算表 (the municipal bureau's name, without 普陀区) over its first table, on
+    // p.7; the transcription leaves that heading out. The import reads it as the last line of
+    // the profile section before it, so the finding is real but placed in that section.
     {"putuo-planning-bureau-2024-dept-final", true, "narrative.unit-name", "二、部门决算单位构成", ""},
 };
 // clang-format on
