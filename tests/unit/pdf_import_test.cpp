@@ -721,6 +721,27 @@ TEST_CASE("The 江苏 “三公” tables' header cells span the columns a trans
     CHECK(header_of(court_three, 2) == Path{"“三公”经费", "因公出国（境）费"});
 }
 
+TEST_CASE("Header cells side by side keep their own columns", "[pdf]") {
+    using Path = std::vector<std::string>;
+    // WPS: 政府性基金预算 and 国有资本经营预算 fill their cells, a third of a character apart.
+    const PdfImport district =
+        import_pdf({source_dir / "tests/pdf/putuo-district-office-2025-unit-budget.pdf"});
+    REQUIRE(district.document);
+    const PrintedTable& total = table_titled(*district.document, "2025年预算单位财政拨款收支预算总表");
+    REQUIRE(total.columns.size() == 7);
+    CHECK(header_of(total, 5) == Path{"财政拨款支出", "政府性基金预算"});
+    CHECK(header_of(total, 6) == Path{"财政拨款支出", "国有资本经营预算"});
+    // 财政拨款支出, centred over five columns, does not take 预算数 from 财政拨款收入 beside it.
+    const PdfImport justice =
+        import_pdf({source_dir / "tests/pdf/putuo-justice-bureau-2026-unit-budget.pdf"});
+    REQUIRE(justice.document);
+    const PrintedTable& justice_total =
+        table_titled(*justice.document, "2026年预算单位财政拨款收支预算总表");
+    REQUIRE(justice_total.columns.size() == 7);
+    CHECK(header_of(justice_total, 1) == Path{"财政拨款收入", "预算数"});
+    CHECK(header_of(justice_total, 2) == Path{"财政拨款支出", "项目"});
+}
+
 TEST_CASE("A header cell's lines printed wider apart are one text when the first fills its column",
           "[pdf]") {
     // Word, fixed line spacing: 采购品目大 / 类 two and a half characters apart, 专项名称 … 总计
