@@ -273,7 +273,9 @@ std::vector<Line> group_lines(std::vector<Box> boxes) {
         std::sort(line.parts.begin(), line.parts.end(),
                   [](const Box& a, const Box& b) { return a.x0 < b.x0; });
         // Boxes closer than a fraction of a character are one printed text (a word split by
-        // the producer, letters of one cell).
+        // the producer, letters of one cell). Under three tenths: WPS prints two header cells
+        // filled to their borders a third of a character apart (政府性基金预算 beside
+        // 国有资本经营预算).
         std::vector<Box> joined;
         for (std::size_t p = 0; p < line.parts.size(); ++p) {
             Box& part = line.parts[p];
@@ -303,9 +305,18 @@ std::vector<Line> group_lines(std::vector<Box> boxes) {
                 // Two whole figures side by side are two cells, however close.
                 const bool two_figures = is_figure(last.text) && is_figure(part.text) &&
                                          last.text.size() >= 3 && part.text.size() >= 3;
-                if (gap < 0.35 * std::min(last.height(), part.height()) && !figure_meets_text &&
-                    !two_figures) {
-                    last.text += last.space_after ? " " : "";
+                // A line reaching as far as its boxes can take in a cell's next line (国（境）
+                // over 费 of a header): boxes that do not share a baseline band are not one text.
+                const bool stacked = std::min(last.y1, part.y1) - std::max(last.y0, part.y0) <
+                                     0.5 * std::min(last.height(), part.height());
+                if (gap < 0.3 * std::min(last.height(), part.height()) && !figure_meets_text &&
+                    !two_figures && !stacked) {
+                    // A line justified by spacing its characters out (江 苏 省 人 民 …) has
+                    // the producer mark a space after each; Chinese puts none between its
+                    // characters, and a label read with them is not found in the tables.
+                    const bool chinese_pair = static_cast<unsigned char>(last.text.back()) >= 0x80 &&
+                                              static_cast<unsigned char>(part.text.front()) >= 0x80;
+                    last.text += last.space_after && !chinese_pair ? " " : "";
                     last.text += part.text;
                     last.x1 = std::max(last.x1, part.x1);
                     last.y0 = std::min(last.y0, part.y0);
@@ -649,8 +660,32 @@ class TableBuilder {
             const double pitch = w.centre_y() - last.centre_y();
             if (is_figure(w.text) || is_figure(last.text) ||
                 std::abs(cell.size - type_size(w)) > 0.2 * size || pitch < 0.5 * size ||
-                pitch > 1.8 * std::min(size, em(last))) {
+                pitch > 2.5 * std::min(size, em(last))) {
                 return false;
+            }
+            // Some tables print a cell's lines wider apart (Word's fixed line spacing:
+            // 采购品目大 / 类 two and a half characters apart): a line that far below goes on
+            // with one that fills the single column it stands over, which a text wraps only
+            // when full. A level (公务用车购置及运行费 over 购置费) stands over several.
+            if (pitch > 1.8 * std::min(size, em(last))) {
+                std::size_t over = 0;
+                const Column* column = nullptr;
+                for (const Column& c : columns_) {
+                    if (std::min(c.x1, last.x1) - std::max(c.x0, last.x0) > 0) {
+                        ++over;
+                        column = &c;
+                    }
+                }
+                // Filling it, not overflowing it: a heading wider than the figures under it
+                // (财政拨款（补助） over 一般公共预算) spans more than that column. And what a
+                // full line leaves over is shorter than it: a text as long as the one above
+                // (基本支出 over 人员经费) is a level of its own.
+                if (over != 1 || last.x1 - last.x0 < column->x1 - column->x0 - size ||
+                    last.x1 - last.x0 > column->x1 - column->x0 + size ||
+                    w.x1 - w.x0 > last.x1 - last.x0 - 0.9 * size ||
+                    std::min(column->x1, w.x1) - std::max(column->x0, w.x0) <= 0) {
+                    return false;
+                }
             }
             if (w.x0 < cell.text.x0 - size || w.x1 > cell.text.x1 + size) {
                 return false;
@@ -1090,7 +1125,7 @@ class TableBuilder {
             return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > 0;
         };
         const auto beside = [&](std::size_t c) {
-            const Box column{"", columns_[c].x0, 0, columns_[c].x1, 0};
+            const Box column{"", std::min(columns_[c].x0, bounds_[c] + 0.5 * size), 0, std::max(columns_[c].x1, bounds_[c + 1] - 0.5 * size), 0};
             const Box* alone = nullptr;
             for (const HeaderCell& other : cells_) {
                 const Box& f = other.text;
@@ -1102,8 +1137,14 @@ class TableBuilder {
                 }
                 alone = &f;
             }
-            return alone != nullptr && std::abs(alone->centre_y() - (top + bottom) / 2) <
-                                           std::abs(alone->centre_y() - (word.y1 + bottom) / 2);
+            if (alone == nullptr) {
+                return false;
+            }
+            // A sibling cell spans this text's row and every one below it (因公出国（境）费
+            // beside 公务用车购置及运行维护费, both under “三公”经费); a child only those below.
+            const double y = alone->centre_y();
+            return std::min(std::abs(y - (top + bottom) / 2), std::abs(y - (word.y0 + bottom) / 2)) <
+                   std::abs(y - (word.y1 + bottom) / 2);
         };
         const auto taken = [&](std::size_t c) {
             return std::any_of(neighbours.begin(), neighbours.end(), [&](const Box* n) {
@@ -1221,6 +1262,29 @@ class TableBuilder {
                 piece_span = span(piece, cell);
             }
             placed.push_back({piece.text, piece_span});
+        }
+        // Two header texts side by side on one header row head different columns: a column
+        // both runs reach goes to the text printed nearer to it (财政拨款收入 over 项目 and
+        // 预算数 keeps 预算数 from 财政拨款支出, centred well to the right over five columns).
+        for (Placed& a : placed) {
+            for (Placed& b : placed) {
+                const double size = std::max(type_size(a.word), type_size(b.word));
+                if (&a == &b || std::abs(a.word.centre_y() - b.word.centre_y()) > 0.5 * size ||
+                    a.word.x1 > b.word.x0 || a.span.second < b.span.first ||
+                    a.span.first >= b.span.first || a.span.second >= b.span.second) {
+                    continue;  // a left of b, their runs overlapping at a's right end only
+                }
+                while (a.span.second >= b.span.first && b.span.first < b.span.second &&
+                       a.span.first < a.span.second) {
+                    const std::size_t c = b.span.first;
+                    const double middle = (columns_[c].x0 + columns_[c].x1) / 2;
+                    if (std::abs(middle - a.word.x1) <= std::abs(b.word.x0 - middle)) {
+                        ++b.span.first;
+                    } else {
+                        a.span.second = c - 1;
+                    }
+                }
+            }
         }
         std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
             return a.word.y0 + 1 < b.word.y0 || (std::abs(a.word.y0 - b.word.y0) <= 1 && a.word.x0 < b.word.x0);
@@ -1489,9 +1553,12 @@ class TableBuilder {
                 continue;
             }
             for (std::size_t r = 0; r < count; ++r) {
+                // Left-aligned labels start at their column's edge to a fraction of a point;
+                // a centred one may start within a character of it by chance (收入总计 over two
+                // columns whose border is far left of its cell's middle).
                 bool alone = label(r, c) && where[r][c] &&
                              std::abs(where[r][c]->x0 - static_cast<double>(edge->first)) >
-                                 0.5 * where[r][c]->height;
+                                 std::max(1.5, 0.1 * where[r][c]->height);
                 for (std::size_t k = 0; alone && k < c; ++k) {
                     alone = rows[first + r].cells[k].text.empty();
                 }
@@ -2058,7 +2125,7 @@ class DocumentBuilder {
                     const bool detached = !header.empty() && header.back().page == line.page &&
                                           line.y0 - header.back().y1 > 6 * text_height(line);
                     if (line.has_figure() || t == "无" ||
-                        (detached && !starts_with(t, "注"))) {
+                        ((detached || empty_table_row(lines, i, header)) && !starts_with(t, "注"))) {
                         state = State::Body;
                         drafts_.back().add_body(line);
                     } else if (starts_note(t)) {
@@ -2083,8 +2150,15 @@ class DocumentBuilder {
                                        !aligned_with_body(line);
                     // A note may stand well below the rows it explains (注：“科目编码”… under a
                     // short table); only a larger type makes it the next part's text.
-                    const bool note = (starts_with(t, "注：") || starts_with(t, "注:")) &&
-                                      line.height() <= 1.5 * body.back().height();
+                    // So may a 说明 in the text's type, when nothing follows it on its page
+                    // but the next table: it explains the table, it does not open a part.
+                    const bool last_on_page =
+                        i + 1 == lines.size() || lines[i + 1].page != line.page ||
+                        is_title_at(lines, i + 1) || is_label_text(compact(lines[i + 1].text()));
+                    const bool note = ((starts_with(t, "注：") || starts_with(t, "注:")) &&
+                                       line.height() <= 1.5 * body.back().height()) ||
+                                      ((starts_with(t, "注") || starts_with(t, "说明：")) &&
+                                       last_on_page);
                     if (apart && !note) {
                         state = State::Text;
                         text_.push_back(line);
@@ -2118,6 +2192,59 @@ class DocumentBuilder {
                 }
             }
         }
+    }
+
+    // A table printing no figure has no line of figures to start its body: its first row (合计
+    // alone, or 此表为空) would be read as one more header level. A line without figures under
+    // the header starts the body, when no line of the table below it prints a figure either,
+    // if it stands apart from the header (further below its last line than three lines, and
+    // than twice the widest gap between the header's own lines), or if it is one text centred
+    // under one text of the header line above, below it by more than a wrapped line's
+    // spacing: a header cell over a single column is one cell, its text wrapped in it, never
+    // a level over one child.
+    bool empty_table_row(const std::vector<Line>& lines, std::size_t i,
+                         const std::vector<Line>& header) const {
+        const Line& line = lines[i];
+        if (header.empty() || header.back().page != line.page || line.has_figure()) {
+            return false;
+        }
+        for (std::size_t n = i + 1; n < lines.size() && lines[n].page == line.page; ++n) {
+            const std::string t = compact(lines[n].text());
+            if (is_title_at(lines, n) || is_label_text(t) || starts_with(t, "注") ||
+                starts_with(t, "说明")) {
+                break;
+            }
+            if (lines[n].has_figure()) {
+                return false;
+            }
+        }
+        const Line& above = header.back();
+        const double size = text_height(line);
+        const double gap = line.y0 - above.y1;
+        double widest = 0;
+        for (std::size_t k = 1; k < header.size(); ++k) {
+            if (header[k].page == header[k - 1].page) {
+                widest = std::max(widest, header[k].y0 - header[k - 1].y1);
+            }
+        }
+        if (gap > 3 * size && gap > 2 * widest) {
+            return true;
+        }
+        if (line.parts.size() != 1 || above.parts.size() < 2 || gap < 0.5 * size) {
+            return false;
+        }
+        const Box& text = line.parts.front();
+        const Box* over = nullptr;
+        for (const Box& b : above.parts) {
+            if (std::min(b.x1, text.x1) - std::max(b.x0, text.x0) > 0) {
+                if (over != nullptr) {
+                    return false;
+                }
+                over = &b;
+            }
+        }
+        return over != nullptr && text.x1 - text.x0 <= over->x1 - over->x0 &&
+               std::abs(over->centre_x() - text.centre_x()) < 0.75 * type_size(text);
     }
 
     // Whether some text of the line starts, or some figure ends, where one of the table's body
@@ -2206,6 +2333,29 @@ class DocumentBuilder {
             if (auto name = prepared_by_in(lines[k])) {
                 table.prepared_by = *name;
                 meta = true;
+                // A name too long for its cell wraps: its last part stands alone on the next
+                // line, right under where the name's text starts, at a paragraph's spacing.
+                // Left there, it would be read as the table's first header line.
+                if (k + 1 < lines.size() && k + 1 <= i + 4 && lines[k + 1].page == lines[k].page &&
+                    lines[k + 1].parts.size() == 1 && !lines[k + 1].has_figure() &&
+                    !unit_in(lines[k + 1].text())) {
+                    const Box& tail = lines[k + 1].parts.front();
+                    const double size = type_size(tail);
+                    const bool under = std::any_of(
+                        lines[k].parts.begin(), lines[k].parts.end(), [&](const Box& b) {
+                            return !unit_in(b.text) && std::abs(b.x0 - tail.x0) < 0.5 * size &&
+                                   tail.x1 < b.x1;
+                        });
+                    // A header's first text starts a band of header lines printed close
+                    // under it (采购品目大 / 类 beside 专项名称); a name's tail stands apart.
+                    const bool alone = k + 2 >= lines.size() || lines[k + 2].page != tail.page ||
+                                       lines[k + 2].y0 > tail.y1 + 0.25 * size;
+                    if (under && alone && tail.y0 - lines[k].y1 < 0.8 * size) {
+                        table.prepared_by += compact(tail.text);
+                        ++k;
+                        last = k;
+                    }
+                }
             }
             if (!meta) {
                 if (table.money_unit) {

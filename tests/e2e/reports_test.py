@@ -450,12 +450,14 @@ def published_in_two():
                f"named by both files ({checked['file']!r})")
         expect(not any(s["rule"] == "completeness.required-tables" for s in checked["skipped"]),
                "its tables are there")
+        # Its tables foot, so no finding is in a table: the cells its narrative's figures were
+        # verified against are located the same way.
         cells = [c for f in checked["findings"] for c in f["cells"]]
+        cells += [c for claim in checked["claims"]["items"] for c in claim["cells"]]
         expect(cells and all(c["page"] >= 1 and c["part"] in (0, 1) for c in cells), "every cell has its page and part")
         expect({c["part"] for c in cells if c["table_index"] >= 0} == {1}, "table cells are in the tables PDF")
         code, out, _ = run("verify", work)
-        expect(f"{tables}: 收入预算总表 (table 2)" in out and f"{text}: 情况说明" in out,
-               "the text report names the PDF of each table and section")
+        expect(f"{text}: 情况说明" in out, "the text report names the PDF of each section")
         code, out, _ = run("inspect", text, tables)
         expect(code == 0 and "12 tables" in out.splitlines()[2], f"inspect reads the two as one ({out[:300]!r})")
         code, _, err = run("inspect", text, os.path.join(SRC, "data/mohrss-information-center-2024.json"))

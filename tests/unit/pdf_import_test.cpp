@@ -483,14 +483,13 @@ TEST_CASE("A batch checks a text PDF and its tables PDF, named alike, as one dis
                        [](const SkippedCheck& s) {
                            return s.rule_id == "completeness.required-tables";
                        }));
-    // A table's cell is located in the tables PDF, a sentence of the text in the text PDF.
-    const auto in_table = std::find_if(
-        together.report->findings.begin(), together.report->findings.end(),
-        [](const Finding& f) { return !f.cells.empty() && f.cells.front().table_index >= 0 &&
-                                      f.cells.front().source.page != 0; });
-    REQUIRE(in_table != together.report->findings.end());
-    CHECK(together.file_at(in_table->cells.front().source) ==
-          (dir / "renda-2019-tables.pdf").string());
+    // A table is located in the tables PDF, a sentence of the text in the text PDF. No finding
+    // of this disclosure is in a table (its tables foot), so a table's own location stands for
+    // one: a finding points at the location of what it is about.
+    REQUIRE_FALSE(imported.document->tables.empty());
+    const SourceLocation table = imported.document->tables.front().source;
+    CHECK(table.page != 0);
+    CHECK(together.file_at(table) == (dir / "renda-2019-tables.pdf").string());
     REQUIRE_FALSE(together.report->claims.empty());
     CHECK(together.file_at(together.report->claims.front().claim.source.location) ==
           (dir / "renda-2019-text.pdf").string());
@@ -645,6 +644,21 @@ TEST_CASE("A line opening with a rate goes on with the sentence above it", "[pdf
           "十一、一般公共预算“三公”经费、会议费、培训费支出预算表");
 }
 
+TEST_CASE("A line justified by spacing its characters out reads without spaces between them",
+          "[pdf]") {
+    // 江 苏 省 人 民 检 察 院 2019 年 度 …: every character a box of its own with a space after
+    // it. Read with the spaces, the sentence's subject was not found and its figures were
+    // checked against another line.
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2019-budget.pdf"});
+    REQUIRE(imported.document);
+    const PrintedSection* first =
+        section_headed(imported.document->narrative, "一、收支预算总体情况说明");
+    REQUIRE(first != nullptr);
+    CHECK(first->text.text.rfind("江苏省人民检察院 2019 年度收入、支出预算总计24,169.74 万元，", 0) ==
+          0);
+}
+
 TEST_CASE("The document starting on its contents page is not taken for contents", "[pdf]") {
     const PdfImport imported =
         import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2018-budget.pdf"});
@@ -672,6 +686,150 @@ TEST_CASE("Labels merged across columns or rows are written where a transcriptio
     // 上年结转和结余资金 printed between its two rows.
     CHECK(row_texts(income->rows[13]) == Row{"上年结转和结余资金", "小计", ""});
     CHECK(row_texts(income->rows[14]) == Row{"", "其中：动用上年结转和结余资金", ""});
+}
+
+TEST_CASE("A label centred across two label columns goes to the first even when it starts near "
+          "the second's edge",
+          "[pdf]") {
+    // 收入总计 is centred over both 项目名称 columns and happens to start 3.5 points right of
+    // where the second column's labels start (人大常委会 2019, 省委办公厅 2017).
+    using Row = std::vector<std::string>;
+    const PdfImport renda =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renda-changweihui-2019-budget-text.pdf",
+                    source_dir / "tests/pdf/jiangsu-renda-changweihui-2019-budget-tables.pdf"});
+    REQUIRE(renda.document);
+    const PrintedTable& income = table_titled(*renda.document, "收入预算总表");
+    REQUIRE(income.rows.size() >= 2);
+    CHECK(row_texts(income.rows[0]) == Row{"收入总计", "", "18,330.37"});
+    CHECK(row_texts(income.rows[1]) == Row{"一般公共预算资金", "小计", "18,330.37"});
+}
+
+TEST_CASE("The 江苏 “三公” tables' header cells span the columns a transcription gives them",
+          "[pdf]") {
+    using Path = std::vector<std::string>;
+    // 合计 beside “三公”经费, its cell over every header row, left of the figures under it.
+    const PdfImport zhengxie =
+        import_pdf({source_dir / "tests/pdf/jiangsu-zhengxiebangongting-2019-budget-text.pdf",
+                    source_dir / "tests/pdf/jiangsu-zhengxiebangongting-2019-budget-tables.pdf"});
+    REQUIRE(zhengxie.document);
+    const PrintedTable& three = table_titled(*zhengxie.document, "“三公”经费、会议费、培训费支出预算表");
+    REQUIRE(three.columns.size() == 9);
+    CHECK(header_of(three, 0) == Path{"合计"});
+    CHECK(header_of(three, 1) == Path{"“三公”经费", "小计"});
+    // 因公出国（境）费 and 公务接待费 beside 公务用车购置及运行维护费, spanning its row and the
+    // one below: siblings under “三公”经费, not its children.
+    const PdfImport procuratorate =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2018-budget.pdf"});
+    REQUIRE(procuratorate.document);
+    const PrintedTable& table =
+        table_titled(*procuratorate.document, "一般公共预算“三公”经费、会议费、培训费支出预算表");
+    REQUIRE(table.columns.size() == 9);
+    CHECK(header_of(table, 2) == Path{"“三公”经费", "因公出国（境）费"});
+    CHECK(header_of(table, 3) == Path{"“三公”经费", "公务用车购置及运行维护费", "小计"});
+    CHECK(header_of(table, 5) == Path{"“三公”经费", "公务用车购置及运行维护费", "公务用车运行维护费"});
+    CHECK(header_of(table, 6) == Path{"“三公”经费", "公务接待费"});
+    // 国（境） over 费: boxes on two baselines taken into one line are not one text.
+    const PdfImport court =
+        import_pdf({source_dir / "tests/pdf/jiangsu-gaojirenminfayuan-2019-budget.pdf"});
+    REQUIRE(court.document);
+    const PrintedTable& court_three = table_titled(*court.document, "“三公”经费、会议费、培训费支出预算表");
+    REQUIRE(court_three.columns.size() == 9);
+    CHECK(header_of(court_three, 2) == Path{"“三公”经费", "因公出国（境）费"});
+}
+
+TEST_CASE("Header cells side by side keep their own columns", "[pdf]") {
+    using Path = std::vector<std::string>;
+    // WPS: 政府性基金预算 and 国有资本经营预算 fill their cells, a third of a character apart.
+    const PdfImport district =
+        import_pdf({source_dir / "tests/pdf/putuo-district-office-2025-unit-budget.pdf"});
+    REQUIRE(district.document);
+    const PrintedTable& total = table_titled(*district.document, "2025年预算单位财政拨款收支预算总表");
+    REQUIRE(total.columns.size() == 7);
+    CHECK(header_of(total, 5) == Path{"财政拨款支出", "政府性基金预算"});
+    CHECK(header_of(total, 6) == Path{"财政拨款支出", "国有资本经营预算"});
+    // 财政拨款支出, centred over five columns, does not take 预算数 from 财政拨款收入 beside it.
+    const PdfImport justice =
+        import_pdf({source_dir / "tests/pdf/putuo-justice-bureau-2026-unit-budget.pdf"});
+    REQUIRE(justice.document);
+    const PrintedTable& justice_total =
+        table_titled(*justice.document, "2026年预算单位财政拨款收支预算总表");
+    REQUIRE(justice_total.columns.size() == 7);
+    CHECK(header_of(justice_total, 1) == Path{"财政拨款收入", "预算数"});
+    CHECK(header_of(justice_total, 2) == Path{"财政拨款支出", "项目"});
+}
+
+TEST_CASE("A header cell's lines printed wider apart are one text when the first fills its column",
+          "[pdf]") {
+    // Word, fixed line spacing: 采购品目大 / 类 two and a half characters apart, 专项名称 … 总计
+    // centred between them.
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2019-budget.pdf"});
+    REQUIRE(imported.document);
+    const PrintedTable& purchases = table_titled(*imported.document, "政府采购支出预算表");
+    REQUIRE(purchases.columns.size() == 6);
+    CHECK(header_of(purchases, 0) == std::vector<std::string>{"采购品目大类"});
+    CHECK(header_of(purchases, 1) == std::vector<std::string>{"专项名称"});
+    REQUIRE_FALSE(purchases.rows.empty());
+    CHECK(row_texts(purchases.rows[0]) ==
+          std::vector<std::string>{"合计", "", "", "", "", "2,744.84"});
+}
+
+TEST_CASE("A unit's name wrapped under its 部门： line is the table's, not a header", "[pdf]") {
+    // 部门：中国共产党江苏省委员会办 / 公厅: the tail stands under the name's start.
+    const PdfImport imported =
+        import_pdf({source_dir / "tests/pdf/jiangsu-shengweibangongting-2017-budget-text.pdf",
+                    source_dir / "tests/pdf/jiangsu-shengweibangongting-2017-budget-tables.pdf"});
+    REQUIRE(imported.document);
+    const PrintedTable& income = table_titled(*imported.document, "收入预算总表");
+    CHECK(income.prepared_by == "中国共产党江苏省委员会办公厅");
+    REQUIRE(income.columns.size() == 3);
+    CHECK(header_of(income, 0) == std::vector<std::string>{"项目名称"});
+    using Row = std::vector<std::string>;
+    REQUIRE(income.rows.size() >= 2);
+    CHECK(row_texts(income.rows[0]) == Row{"收入总计", "", "20,849.45"});
+    CHECK(row_texts(income.rows[1]) == Row{"一般公共预算资金", "小计", "20,702.25"});
+    // A header's first text, printed in a band of header lines, is not a name's tail (高院
+    // 2019's 采购品目大 under 部门名称：江苏省高级人民法院).
+    const PdfImport court =
+        import_pdf({source_dir / "tests/pdf/jiangsu-gaojirenminfayuan-2019-budget.pdf"});
+    REQUIRE(court.document);
+    const PrintedTable& purchases = table_titled(*court.document, "政府采购支出预算表");
+    CHECK(purchases.prepared_by == "江苏省高级人民法院");
+    REQUIRE_FALSE(purchases.columns.empty());
+    CHECK(header_of(purchases, 0) == std::vector<std::string>{"采购品目大类"});
+}
+
+TEST_CASE("An empty table's first row is its body, not one more header level", "[pdf]") {
+    using Row = std::vector<std::string>;
+    using Path = std::vector<std::string>;
+    // 合计 centred under 功能科目名称, 此表为空 below, and the 说明 in the text's type after them.
+    const PdfImport procuratorate =
+        import_pdf({source_dir / "tests/pdf/jiangsu-renminjianchayuan-2018-budget.pdf"});
+    REQUIRE(procuratorate.document);
+    const PrintedTable& fund = table_titled(*procuratorate.document, "政府性基金支出预算表");
+    REQUIRE(fund.columns.size() == 3);
+    CHECK(header_of(fund, 0) == Path{"功能科目代码"});
+    CHECK(header_of(fund, 1) == Path{"功能科目名称"});
+    CHECK(header_of(fund, 2) == Path{"金额"});
+    REQUIRE(fund.rows.size() == 2);
+    CHECK(row_texts(fund.rows[0]) == Row{"", "合计", ""});
+    CHECK(row_texts(fund.rows[1]) == Row{"此表为空", "", ""});
+    REQUIRE(fund.notes.size() == 1);
+    CHECK(fund.notes[0].text == "说明：本部门无相关收支项目。");
+    // LibreOffice: 合计 printed four lines below a header whose lines touch.
+    const PdfImport draft =
+        import_pdf({source_dir / "tests/pdf/putuo-wanli-street-2025-dept-budget-draft-a.pdf"});
+    REQUIRE(draft.document);
+    const PrintedTable& draft_fund =
+        table_titled(*draft.document, "2025年部门政府性基金预算支出功能分类预算表");
+    REQUIRE(draft_fund.columns.size() == 7);
+    CHECK(header_of(draft_fund, 0) == Path{"项目", "功能分类科目编码", "类"});
+    CHECK(header_of(draft_fund, 3) == Path{"项目", "功能分类科目名称"});
+    CHECK(header_of(draft_fund, 6) == Path{"政府性基金预算支出", "项目支出"});
+    REQUIRE(draft_fund.rows.size() == 1);
+    const Row cells = row_texts(draft_fund.rows[0]);
+    CHECK(std::count(cells.begin(), cells.end(), "合计") == 1);
+    CHECK(std::count(cells.begin(), cells.end(), "") == 6);
 }
 
 namespace {
@@ -732,32 +890,16 @@ struct Exception {
 
 // clang-format off
 const std::vector<Exception> exceptions = {
-    // Header paths still misread after the header work. 政协办公厅's “三公” table still reads
-    // “三公”经费 over 合计, 会议费 and 培训费, so “占“三公”经费的 …%” is divided by the table's 合计;
-    // the other 人民检察院 and 高院 “三公” tables spread 公务用车购置及运行维护费 over
-    // neighbouring columns, so 公务接待费 / 公务用车运行维护费 are not found apart.
-    {"jiangsu-zhengxiebangongting-2019-budget", true, "narrative.share", "情况说明·九、", ""},
-    {"jiangsu-renminjianchayuan-2018-budget", true, "crosstable.three-public-economic", "一般公共预算基本支出预算表", ""},
-    {"jiangsu-renminjianchayuan-2018-budget", true, "completeness.three-public-items", "一般公共预算“三公”经费", ""},
-    {"jiangsu-gaojirenminfayuan-2019-budget", true, "completeness.three-public-items", "“三公”经费", ""},
     // The finance bureau's wrapped four-level headers: 一般公共预算财 / 政拨款 is not joined in
     // its 财政拨款收入支出决算总表, its “三公” table's 公务用车购置费 spreads over the columns
     // beside it, and its 收入决算表's code columns do not yet give 20805's children.
     {"putuo-finance-bureau-2024-dept-final", true, "crossfoot.column-group", "财政拨款“三公”经费支出决算表", ""},
     {"putuo-finance-bureau-2024-dept-final", true, "completeness.three-public-items", "财政拨款“三公”经费支出决算表", ""},
     {"putuo-finance-bureau-2024-dept-final", true, "footing.subject-children", "收入决算表", "20805行政事业单位养老支出"},
-    // Not yet traced (docs/import.md lists them): the 人民检察院's 政府采购 table reads three
-    // figures on rows of their own; narrative
-    // sentences of 一、 and 五、 resolve a figure against another line than the transcription's;
-    // 人大常委会's 收入预算总表 still foots 小计 over the wrong lines; the planning bureau's
-    // list of units is read into its profile's text.
-    {"jiangsu-renminjianchayuan-2019-budget", true, "completeness.unlabelled-row", "政府采购支出预算表", ""},
-    {"jiangsu-renminjianchayuan-2018-budget", true, "narrative.amount", "情况说明·五、", "预算支出合计"},
-    {"jiangsu-renminjianchayuan-2018-budget", false, "narrative.change", "情况说明·一、", "江苏省人民检察院收支预算总计"},
-    {"jiangsu-renminjianchayuan-2019-budget", true, "narrative.change", "情况说明·一、", "支出预算总计"},
-    {"jiangsu-renminjianchayuan-2019-budget", false, "narrative.change", "情况说明·一、", "江苏省人民检察院收支预算总计"},
-    {"jiangsu-renda-changweihui-2019-budget", true, "narrative.amount", "情况说明·一、", "与上年相比增加"},
-    {"jiangsu-renda-changweihui-2019-budget", true, "footing.total-row", "收入预算总表", "小计"},
+    // The transcription's omission: the planning bureau's PDF prints 上海市规划和自然资源局
+    // 2024 年度部门决算表 (the municipal bureau's name, without 普陀区) over its first table, on
+    // p.7; the transcription leaves that heading out. The import reads it as the last line of
+    // the profile section before it, so the finding is real but placed in that section.
     {"putuo-planning-bureau-2024-dept-final", true, "narrative.unit-name", "二、部门决算单位构成", ""},
 };
 // clang-format on
