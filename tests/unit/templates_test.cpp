@@ -249,6 +249,13 @@ std::string template_text(const std::string& name) {
     return content.str();
 }
 
+// A fixture's text (as read, or edited), loaded and checked.
+CheckReport check_template_text(const std::string& text, const std::string& name) {
+    const LoadResult loaded = load_document(text, name);
+    REQUIRE(loaded.document);
+    return check_document(*loaded.document);
+}
+
 void replace_once(std::string& text, const std::string& from, const std::string& to) {
     const auto at = text.find(from);
     REQUIRE(at != std::string::npos);
@@ -292,9 +299,7 @@ TEST_CASE("a department's table listing its units names other units than the dep
 
     // Its 本级 row is the department itself, and a misspelling there is still one.
     replace_once(text, "\"301001\",\n     \"陕西省某某厅本级\"", "\"301001\",\n     \"陕西省某某局本级\"");
-    const LoadResult misspelt = load_document(text, name);
-    REQUIRE(misspelt.document);
-    const CheckReport report = check_document(*misspelt.document);
+    const CheckReport report = check_template_text(text, name);
     CHECK(count_rule(report, "narrative.unit-name") == 1);
 }
 
@@ -302,9 +307,7 @@ TEST_CASE("shares after a 分别为 list are of its figures in order, and 占比
           "[templates]") {
     const std::string name = "shaanxi-province-2025-dept-budget-units.json";
     std::string text = template_text(name);
-    const LoadResult loaded = load_document(text, name);
-    REQUIRE(loaded.document);
-    const CheckReport report = check_document(*loaded.document);
+    const CheckReport report = check_template_text(text, name);
     // 基本支出和项目支出分别为6039.15万元、7545.00万元，分别占44.46%、55.54%。
     for (const std::string_view share : {"44.46%", "55.54%"}) {
         const ClaimResult* c = claim_printed(report, ClaimKind::Share, share);
@@ -318,9 +321,7 @@ TEST_CASE("shares after a 分别为 list are of its figures in order, and 占比
 
     // The second share bent: caught against the second figure.
     replace_once(text, "分别占44.46%、55.54%", "分别占44.46%、56.54%");
-    const LoadResult bent = load_document(text, name);
-    REQUIRE(bent.document);
-    const CheckReport wrong = check_document(*bent.document);
+    const CheckReport wrong = check_template_text(text, name);
     const ClaimResult* second = claim_printed(wrong, ClaimKind::Share, "56.54%");
     REQUIRE(second != nullptr);
     CHECK(second->status == ClaimStatus::Mismatched);
@@ -331,9 +332,7 @@ TEST_CASE("决算数比年初预算 in the sentence after the budget and the out
           "[templates]") {
     const std::string name = "institute-2024-unit-final.json";
     std::string text = template_text(name);
-    const LoadResult loaded = load_document(text, name);
-    REQUIRE(loaded.document);
-    const CheckReport report = check_document(*loaded.document);
+    const CheckReport report = check_template_text(text, name);
     // 年初预算为1160.00万元，支出决算为1185.40万元，完成年初预算的102.19%。决算数比年初预算增加25.40万元，增长2.19%
     const ClaimResult* amount = claim_printed(report, ClaimKind::Change, "25.40 万元");
     REQUIRE(amount != nullptr);
@@ -341,9 +340,7 @@ TEST_CASE("决算数比年初预算 in the sentence after the budget and the out
     CHECK(amount->reason == "1185.40 万元 against 1160.00 万元 quoted beside it");
 
     replace_once(text, "决算数比年初预算增加25.40万元", "决算数比年初预算增加26.40万元");
-    const LoadResult raised = load_document(text, name);
-    REQUIRE(raised.document);
-    const CheckReport raised_report = check_document(*raised.document);
+    const CheckReport raised_report = check_template_text(text, name);
     const ClaimResult* wrong = claim_printed(raised_report, ClaimKind::Change, "26.40 万元");
     REQUIRE(wrong != nullptr);
     CHECK(wrong->status == ClaimStatus::Mismatched);
@@ -352,18 +349,14 @@ TEST_CASE("决算数比年初预算 in the sentence after the budget and the out
 TEST_CASE("a 决算's 本年财政拨款支出 is the year's fiscal spending, as its tables are read", "[templates]") {
     const std::string name = "institute-2024-unit-final.json";
     std::string text = template_text(name);
-    const LoadResult loaded = load_document(text, name);
-    REQUIRE(loaded.document);
-    const CheckReport report = check_document(*loaded.document);
+    const CheckReport report = check_template_text(text, name);
     const ClaimResult* spent = claim_printed(report, ClaimKind::Amount, "2541.15 万元");
     REQUIRE(spent != nullptr);
     CHECK(spent->claim.subject == "本年财政拨款支出");
     CHECK(spent->status == ClaimStatus::Verified);
 
     replace_once(text, "本年财政拨款支出2541.15万元", "本年财政拨款支出2542.15万元");
-    const LoadResult raised = load_document(text, name);
-    REQUIRE(raised.document);
-    const CheckReport raised_report = check_document(*raised.document);
+    const CheckReport raised_report = check_template_text(text, name);
     const ClaimResult* wrong = claim_printed(raised_report, ClaimKind::Amount, "2542.15 万元");
     REQUIRE(wrong != nullptr);
     CHECK(wrong->status == ClaimStatus::Mismatched);
