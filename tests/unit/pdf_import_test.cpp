@@ -513,6 +513,37 @@ TEST_CASE("Two PDFs are paired only when their names leave no doubt", "[pdf]") {
     CHECK(inputs.files.size() == 5);
 }
 
+TEST_CASE("The blank 决算 template imports with every one of its nine tables, by kind and page",
+          "[pdf]") {
+    // 上海's blank 部门决算 template prints every table with its row labels and no figure: the
+    // one corpus PDF without a transcription, since there is nothing to transcribe.
+    const LoadResult blank = load_pdf({source_dir / "tests/pdf/dept-final-template.pdf"});
+    REQUIRE(blank.document);
+    std::vector<std::pair<TableKind, std::uint32_t>> tables;
+    for (const Table& table : blank.document->tables) {
+        tables.emplace_back(table.kind, table.source.page);
+    }
+    using K = TableKind;
+    CHECK(tables == std::vector<std::pair<TableKind, std::uint32_t>>{
+                        {K::IncomeExpenditureSummary, 5},
+                        {K::IncomeSummary, 6},
+                        {K::ExpenditureSummary, 7},
+                        {K::FiscalAppropriationSummary, 8},
+                        {K::GeneralPublicExpenditure, 10},
+                        {K::GeneralPublicBasicExpenditure, 11},
+                        {K::ThreePublicExpenses, 12},
+                        {K::GovernmentFundExpenditure, 13},
+                        {K::StateCapitalExpenditure, 14}});
+    // Blank, it is still a template: its XX placeholders are what text.template-residue is for.
+    const CheckReport report = check_document(*blank.document);
+    CHECK(std::any_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        return f.rule_id == "text.template-residue";
+    }));
+    CHECK(std::none_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        return f.rule_id == "completeness.required-tables";
+    }));
+}
+
 TEST_CASE("A cover printed as an image leaves the title empty and takes the year from the contents",
           "[pdf]") {
     const PdfImport imported =
